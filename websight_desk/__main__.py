@@ -1,0 +1,3 @@
+from websight_desk.cli.main import main
+
+raise SystemExit(main())

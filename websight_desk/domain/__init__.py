@@ -1,0 +1,1 @@
+"""Frozen value objects and enums shared by every layer. No I/O here."""

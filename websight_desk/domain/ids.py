@@ -1,0 +1,46 @@
+"""Client-made UUIDv7 identifiers (RFC 9562): time-ordered, so indexes stay append-friendly."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import uuid
+
+_lock = threading.Lock()
+_last_ms = 0
+_seq = 0
+
+
+def uuid7(now_ms: int | None = None) -> uuid.UUID:
+    """Return a new UUIDv7; ids made in one process are strictly increasing."""
+    global _last_ms, _seq
+    with _lock:
+        ms = int(time.time() * 1000) if now_ms is None else now_ms
+        if ms <= _last_ms:
+            ms = _last_ms
+            _seq += 1
+            if _seq > 0xFFF:  # 12-bit counter exhausted: borrow the next millisecond
+                ms += 1
+                _seq = 0
+        else:
+            _seq = 0
+        _last_ms = ms
+        rand_b = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
+        value = (ms & ((1 << 48) - 1)) << 80
+        value |= 0x7 << 76
+        value |= _seq << 64
+        value |= 0b10 << 62
+        value |= rand_b
+        return uuid.UUID(int=value)
+
+
+def new_id() -> str:
+    """A new UUIDv7 in its canonical text form, as stored and synced."""
+    return str(uuid7())
+
+
+def uuid7_ms(value: str | uuid.UUID) -> int:
+    """The Unix milliseconds embedded in a UUIDv7."""
+    u = value if isinstance(value, uuid.UUID) else uuid.UUID(value)
+    return u.int >> 80

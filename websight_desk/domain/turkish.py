@@ -1,0 +1,65 @@
+"""Turkish-aware text handling, in one place (ARCHITECTURE.md, Language).
+
+Python's `str.lower()` maps "I" to "i" and "İ" to "i̇" (i + combining dot): wrong for Turkish,
+where I↔ı and İ↔i. Customers also type without Turkish letters ("sifre" for "şifre") and in
+capitals, so search and matching compare a *folded* form: Turkish lower case, then the Turkish
+letters (and circumflexed vowels) mapped to their ASCII look-alikes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_TR_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+_TR_UPPER = str.maketrans({"i": "İ", "ı": "I"})
+_TURKISH_FOLD = {
+    "ç": "c",
+    "ğ": "g",
+    "ı": "i",
+    "ö": "o",
+    "ş": "s",
+    "ü": "u",
+    "â": "a",
+    "î": "i",
+    "û": "u",
+}
+
+
+def tr_lower(text: str) -> str:
+    """Lower-case with Turkish rules for dotted and dotless i."""
+    return text.translate(_TR_LOWER).lower()
+
+
+def tr_upper(text: str) -> str:
+    """Upper-case with Turkish rules for dotted and dotless i."""
+    return text.translate(_TR_UPPER).upper()
+
+
+def normalize(text: str) -> str:
+    """NFC-normalise text as it enters the store, so one letter is one code point."""
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    low = tr_lower(ch)
+    low = low[0] if low else ch
+    if low in _TURKISH_FOLD:
+        return _TURKISH_FOLD[low]
+    if low.isascii():
+        return low
+    base = unicodedata.normalize("NFD", low)[0]
+    return base if base.isascii() and base.isalpha() else low
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive form for matching and search.
+
+    "İSTANBUL", "ISTANBUL", "istanbul" and "İstanbul" all fold to "istanbul"; "Şifre" and
+    "SIFRE" to "sifre". Exactly one output character per input character, so an offset found
+    in the folded text is the same offset in the original (highlighting relies on this).
+    """
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))

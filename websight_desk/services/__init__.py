@@ -1,0 +1,1 @@
+"""Use cases. Plain Python: no Qt, no dialogs; errors are typed (domain.errors)."""

@@ -1,0 +1,1 @@
+"""Typed SQLAlchemy 2.0 storage: models, migrations, op appliers, outbox and read queries."""

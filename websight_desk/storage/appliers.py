@@ -1,0 +1,286 @@
+"""Appliers: turn ops into rows, idempotently, on SQLite and PostgreSQL alike.
+
+An applier takes a batch of ops of one kind. Inserts of append-only records ignore a row that
+already exists (applying an op twice is harmless); mutable records (agents, contacts,
+services) keep the version with the greatest (hlc, node_id). New kinds register with
+`@applier("kind")`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, and_, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from websight_desk.storage import fts
+from websight_desk.storage.models import (
+    Agent,
+    AuditEvent,
+    Contact,
+    Customer,
+    Message,
+    Service,
+    Ticket,
+    TicketFieldChange,
+)
+from websight_desk.storage.ops import Op, from_iso
+
+
+@dataclass
+class ApplyContext:
+    """What the caller needs to know after applying, and how to apply."""
+
+    conn: Connection
+    with_search_index: bool = True
+    touched_tickets: set[str] = field(default_factory=set)
+
+
+ApplyFn = Callable[[ApplyContext, Sequence[Op]], None]
+APPLIERS: dict[str, ApplyFn] = {}
+
+
+class UnknownOpKind(ValueError):
+    pass
+
+
+def applier(kind: str) -> Callable[[ApplyFn], ApplyFn]:
+    def register(fn: ApplyFn) -> ApplyFn:
+        if kind in APPLIERS:
+            raise RuntimeError(f"two appliers for {kind}")
+        APPLIERS[kind] = fn
+        return fn
+
+    return register
+
+
+def apply_ops(ctx: ApplyContext, ops: Sequence[Op]) -> None:
+    """Apply ops in order, batching runs of the same kind."""
+    start = 0
+    while start < len(ops):
+        kind = ops[start].kind
+        end = start
+        while end < len(ops) and ops[end].kind == kind:
+            end += 1
+        fn = APPLIERS.get(kind)
+        if fn is None:
+            raise UnknownOpKind(kind)
+        fn(ctx, ops[start:end])
+        start = end
+
+
+def insert_ignore(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT that skips rows whose primary key exists (both dialects)."""
+    if not rows:
+        return
+    pk = [c.name for c in table.primary_key.columns]
+    if conn.dialect.name == "postgresql":
+        pg_stmt = postgresql.insert(table).on_conflict_do_nothing(index_elements=pk)
+        conn.execute(pg_stmt, rows)
+    else:
+        lite_stmt = sqlite.insert(table).on_conflict_do_nothing(index_elements=pk)
+        conn.execute(lite_stmt, rows)
+
+
+def _meta(op: Op) -> dict[str, Any]:
+    created = from_iso(op.payload.get("created_at"))
+    if created is None:
+        raise ValueError(f"{op.kind} {op.op_id}: payload has no created_at")
+    return {"hlc": op.hlc, "node_id": op.node_id, "created_at": created}
+
+
+def _upsert_lww(ctx: ApplyContext, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert new rows; replace existing ones only with a newer (hlc, node_id)."""
+    insert_ignore(ctx.conn, table, rows)
+    for row in rows:
+        newer = or_(
+            table.c.hlc < row["hlc"],
+            and_(table.c.hlc == row["hlc"], table.c.node_id < row["node_id"]),
+        )
+        values = {k: v for k, v in row.items() if k not in ("id", "created_at")}
+        ctx.conn.execute(update(table).where(table.c.id == row["id"], newer).values(values))
+
+
+def _fields(op: Op, *names: str) -> dict[str, Any]:
+    return {name: op.payload.get(name) for name in names}
+
+
+@applier("agent.upsert")
+def _agents(ctx: ApplyContext, ops: Sequence[Op]) -> None:
+    rows = [{**_fields(op, "id", "username", "display_name", "role"), **_meta(op)} for op in ops]
+    _upsert_lww(ctx, Agent.__table__, rows)  # type: ignore[arg-type]
+
+
+@applier("customer.create")
+def _customers(ctx: ApplyContext, ops: Sequence[Op]) -> None:
+    rows = [{**_fields(op, "id", "code", "kind"), **_meta(op)} for op in ops]
+    insert_ignore(ctx.conn, Customer.__table__, rows)  # type: ignore[arg-type]
+
+
+@applier("contact.upsert")
+def _contacts(ctx: ApplyContext, ops: Sequence[Op]) -> None:
+    rows = [
+        {
+            **_fields(op, "id", "customer_id", "role", "name", "email", "phone"),
+            "erased_at": None,
+            **_meta(op),
+        }
+        for op in ops
+    ]
+    table: Table = Contact.__table__  # type: ignore[assignment]
+    insert_ignore(ctx.conn, table, rows)
+    for row in rows:
+        # An erased contact stays erased: erasure wins over data arriving later.
+        newer = or_(
+            table.c.hlc < row["hlc"],
+            and_(table.c.hlc == row["hlc"], table.c.node_id < row["node_id"]),
+        )
+        values = {k: v for k, v in row.items() if k not in ("id", "created_at", "erased_at")}
+        ctx.conn.execute(
+            update(table)
+            .where(table.c.id == row["id"], table.c.erased_at.is_(None), newer)
+            .values(values)
+        )
+
+
+@applier("service.upsert")
+def _services(ctx: ApplyContext, ops: Sequence[Op]) -> None:
+    rows = []
+    for op in ops:
+        row = _fields(op, "id", "customer_id", "kind", "label", "reseller_id")
+        row["delivered_at"] = from_iso(op.payload.get("delivered_at"))
+        row["has_sla"] = bool(op.payload.get("has_sla", False))
+        row["managed"] = bool(op.payload.get("managed", False))
+        rows.append({**row, **_meta(op)})
+    _upsert_lww(ctx, Service.__table__, rows)  # type: ignore[arg-type]
+    table: Table = Ticket.__table__  # type: ignore[assignment]
+    ids = [r["id"] for r in rows]
+    for chunk in _chunks(ids, 500):
+        found = ctx.conn.execute(select(table.c.id).where(table.c.service_id.in_(chunk)))
+        ctx.touched_tickets.update(found.scalars())
+
+
+@applier("ticket.create")
+def _tickets(ctx: ApplyContext, ops: Sequence[Op]) -> None:
+    rows = []
+    for op in ops:
+        meta = _meta(op)
+        row = _fields(
+            op,
+            "id",
+            "number",
+            "subject",
+            "department",
+            "channel",
+            "customer_id",
+            "service_id",
+            "requester_kind",
+            "created_by",
+            "status",
+            "priority",
+            "assignee_id",
+        )
+        rows.append({**row, **meta, "updated_at": meta["created_at"]})
+    table: Table = Ticket.__table__  # type: ignore[assignment]
+    rows = _only_new(ctx.conn, table, rows)
+    insert_ignore(ctx.conn, table, rows)
+    ctx.touched_tickets.update(r["id"] for r in rows)
+    if ctx.with_search_index:
+        fts.index_rows(ctx.conn, ((r["id"], r["id"], r["subject"]) for r in rows))
+
+
+@applier("message.create")
+def _messages(ctx: ApplyContext, ops: Sequence[Op]) -> None:
+    rows = [
+        {
+            **_fields(op, "id", "ticket_id", "kind", "author_agent_id", "body"),
+            "redacted_at": None,
+            **_meta(op),
+        }
+        for op in ops
+    ]
+    table: Table = Message.__table__  # type: ignore[assignment]
+    rows = _only_new(ctx.conn, table, rows)
+    insert_ignore(ctx.conn, table, rows)
+    latest: dict[str, Any] = {}
+    for r in rows:
+        current = latest.get(r["ticket_id"])
+        if current is None or r["created_at"] > current:
+            latest[r["ticket_id"]] = r["created_at"]
+    tickets: Table = Ticket.__table__  # type: ignore[assignment]
+    for ticket_id, when in latest.items():
+        ctx.conn.execute(
+            update(tickets)
+            .where(tickets.c.id == ticket_id, tickets.c.updated_at < when)
+            .values(updated_at=when)
+        )
+    ctx.touched_tickets.update(latest)
+    if ctx.with_search_index:
+        fts.index_rows(ctx.conn, ((r["ticket_id"], r["id"], r["body"]) for r in rows))
+
+
+def _only_new(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows whose id is not stored yet (a re-applied op must not index twice)."""
+    existing: set[str] = set()
+    for chunk in _chunks([r["id"] for r in rows], 500):
+        existing.update(conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+    return [r for r in rows if r["id"] not in existing] if existing else rows
+
+
+@applier("ticket.set_field")
+def _field_changes(ctx: ApplyContext, ops: Sequence[Op]) -> None:
+    rows = [
+        {**_fields(op, "id", "ticket_id", "field", "value", "author_agent_id"), **_meta(op)}
+        for op in ops
+    ]
+    changes: Table = TicketFieldChange.__table__  # type: ignore[assignment]
+    insert_ignore(ctx.conn, changes, rows)
+    for ticket_id, fld in {(r["ticket_id"], r["field"]) for r in rows}:
+        project_field(ctx.conn, ticket_id, fld)
+    ctx.touched_tickets.update(r["ticket_id"] for r in rows)
+
+
+_PROJECTED = {"status": "status", "priority": "priority", "assignee": "assignee_id"}
+
+
+def project_field(conn: Connection, ticket_id: str, fld: str) -> None:
+    """Set the ticket's projected field to the winning change by (hlc, node_id)."""
+    column = _PROJECTED[fld]
+    winner = conn.execute(
+        select(TicketFieldChange.value, TicketFieldChange.created_at)
+        .where(TicketFieldChange.ticket_id == ticket_id, TicketFieldChange.field == fld)
+        .order_by(TicketFieldChange.hlc.desc(), TicketFieldChange.node_id.desc())
+        .limit(1)
+    ).first()
+    if winner is None:
+        return
+    tickets: Table = Ticket.__table__  # type: ignore[assignment]
+    conn.execute(update(tickets).where(tickets.c.id == ticket_id).values({column: winner.value}))
+    conn.execute(
+        update(tickets)
+        .where(tickets.c.id == ticket_id, tickets.c.updated_at < winner.created_at)
+        .values(updated_at=winner.created_at)
+    )
+
+
+@applier("audit.create")
+def _audit(ctx: ApplyContext, ops: Sequence[Op]) -> None:
+    rows = [
+        {
+            **_fields(op, "id", "kind", "actor_agent_id", "subject_type", "subject_id", "reason"),
+            "details": op.payload.get("details", "{}"),
+            **_meta(op),
+        }
+        for op in ops
+    ]
+    insert_ignore(ctx.conn, AuditEvent.__table__, rows)  # type: ignore[arg-type]
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+__all__ = ["APPLIERS", "ApplyContext", "UnknownOpKind", "apply_ops", "applier", "insert_ignore"]

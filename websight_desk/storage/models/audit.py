@@ -1,0 +1,21 @@
+"""Append-only audit trail: who did what to which record, when and why."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from websight_desk.storage.models.base import ID, Base, SyncedMixin
+
+
+class AuditEvent(SyncedMixin, Base):
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_subject", "subject_type", "subject_id"),)
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(48), index=True)
+    actor_agent_id: Mapped[str | None] = mapped_column(ForeignKey("agents.id"))
+    subject_type: Mapped[str] = mapped_column(String(32))
+    subject_id: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[str] = mapped_column(Text, default="{}")  # canonical JSON

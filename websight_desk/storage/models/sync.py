@@ -1,0 +1,55 @@
+"""Local sync bookkeeping: the outbox of local ops, the device state, rejected ops."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from websight_desk.storage.types import UTCDateTime
+from websight_desk.storage.models.base import ID, Base
+
+
+class SyncOutbox(Base):
+    """One row per local change, written in the same transaction as the change."""
+
+    __tablename__ = "sync_outbox"
+    __table_args__ = {"sqlite_autoincrement": True}  # a device sequence is never reused
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op_id: Mapped[str] = mapped_column(ID, unique=True)
+    kind: Mapped[str] = mapped_column(String(48))
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON
+    hlc: Mapped[int] = mapped_column(BigInteger)
+    author_agent_id: Mapped[str | None] = mapped_column(String(36))
+    state: Mapped[str] = mapped_column(String(16), index=True)  # pending | acked | rejected
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    acked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class SyncState(Base):
+    """A single row: this device's node id, its HLC and its pull cursor."""
+
+    __tablename__ = "sync_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    node_id: Mapped[str] = mapped_column(String(64))
+    hlc: Mapped[int] = mapped_column(BigInteger, default=0)
+    pull_cursor: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class SyncQuarantine(Base):
+    """Ops the server rejected (or pulled ops we could not apply), kept and shown to the user."""
+
+    __tablename__ = "sync_quarantine"
+
+    op_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(48))
+    payload: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(16))  # push | pull
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -1,0 +1,103 @@
+"""The write path: every change is an op, applied locally and queued for sync in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from websight_desk.domain.hlc import HybridClock
+from websight_desk.domain.ids import new_id
+from websight_desk.storage.appliers import ApplyContext, apply_ops
+from websight_desk.storage.models import SyncOutbox, SyncState
+from websight_desk.storage.ops import Op, canonical_json
+
+PENDING = "pending"
+ACKED = "acked"
+REJECTED = "rejected"
+
+
+class OpWriter:
+    """Bound to one write transaction. `emit` applies an op and queues it for the server."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        *,
+        node_id: str,
+        clock: HybridClock,
+        author_id: str | None,
+        now: datetime,
+    ) -> None:
+        self.conn = conn
+        self.node_id = node_id
+        self.clock = clock
+        self.author_id = author_id
+        self.now = now
+        self.apply_ctx = ApplyContext(conn)
+        self.ops: list[Op] = []
+
+    @property
+    def touched_tickets(self) -> set[str]:
+        return self.apply_ctx.touched_tickets
+
+    def emit(self, kind: str, payload: Mapping[str, Any]) -> Op:
+        return self.emit_many(kind, [payload])[0]
+
+    def emit_many(self, kind: str, payloads: Iterable[Mapping[str, Any]]) -> list[Op]:
+        ops = [
+            Op(
+                op_id=new_id(),
+                kind=kind,
+                payload=dict(p),
+                hlc=self.clock.now(),
+                node_id=self.node_id,
+                author_id=self.author_id,
+            )
+            for p in payloads
+        ]
+        if not ops:
+            return ops
+        apply_ops(self.apply_ctx, ops)
+        created = datetime.now(UTC)
+        self.conn.execute(
+            insert(SyncOutbox),
+            [
+                {
+                    "op_id": op.op_id,
+                    "kind": op.kind,
+                    "payload": canonical_json(op.payload),
+                    "hlc": op.hlc,
+                    "author_agent_id": op.author_id,
+                    "state": PENDING,
+                    "attempts": 0,
+                    "created_at": created,
+                }
+                for op in ops
+            ],
+        )
+        self.ops.extend(ops)
+        return ops
+
+    def save_clock(self) -> None:
+        self.conn.execute(update(SyncState).where(SyncState.id == 1).values(hlc=self.clock.last))
+
+
+def pending_count(conn: Connection) -> int:
+    return int(
+        conn.execute(
+            select(func.count()).select_from(SyncOutbox).where(SyncOutbox.state == PENDING)
+        ).scalar_one()
+    )
+
+
+def load_or_create_state(conn: Connection) -> tuple[str, int]:
+    """This device's (node id, last HLC); the node id is made once per database."""
+    row = conn.execute(select(SyncState.node_id, SyncState.hlc).where(SyncState.id == 1)).first()
+    if row is not None:
+        return row.node_id, row.hlc
+    node_id = new_id()
+    conn.execute(insert(SyncState).values(id=1, node_id=node_id, hlc=0, pull_cursor=0))
+    return node_id, 0
