@@ -18,6 +18,10 @@ SUBCOMMAND_MODULES = (
     "websight_desk.cli.db",
     "websight_desk.cli.stats",
     "websight_desk.cli.triage",
+    "websight_desk.cli.sync",
+    "websight_desk.cli.connect",
+    "websight_desk.cli.audit",
+    "websight_desk.cli.kvkk",
 )
 
 log = logging.getLogger(__name__)

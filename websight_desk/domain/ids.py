@@ -14,6 +14,10 @@ _seq = 0
 
 def uuid7(now_ms: int | None = None) -> uuid.UUID:
     """Return a new UUIDv7; ids made in one process are strictly increasing."""
+    return uuid.UUID(int=_uuid7_int(now_ms))
+
+
+def _uuid7_int(now_ms: int | None = None) -> int:
     global _last_ms, _seq
     with _lock:
         ms = int(time.time() * 1000) if now_ms is None else now_ms
@@ -32,12 +36,14 @@ def uuid7(now_ms: int | None = None) -> uuid.UUID:
         value |= _seq << 64
         value |= 0b10 << 62
         value |= rand_b
-        return uuid.UUID(int=value)
+        return value
 
 
 def new_id() -> str:
     """A new UUIDv7 in its canonical text form, as stored and synced."""
-    return str(uuid7())
+    # Formatted directly: bulk writes make millions of ids and uuid.UUID costs 3x more.
+    h = f"{_uuid7_int():032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def uuid7_ms(value: str | uuid.UUID) -> int:

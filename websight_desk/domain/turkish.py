@@ -8,6 +8,7 @@ letters (and circumflexed vowels) mapped to their ASCII look-alikes.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -63,3 +64,18 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     return "".join(map(_fold_char, text))
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def word_spans(text: str, folded: str | None = None) -> list[tuple[str, int, int]]:
+    """Folded words of `text` with their offsets in the original text.
+
+    A word is a run of letters and digits; apostrophes, hyphens and underscores split words,
+    so "iPhone'uma" gives "iphone" and "uma" (the Turkish suffix after an apostrophe).
+    Pass `folded` (= fold(text)) when the caller already has it.
+    """
+    if folded is None:
+        folded = fold(text)
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]

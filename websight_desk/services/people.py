@@ -61,24 +61,37 @@ def add_customer(w: OpWriter, cmd: NewCustomer) -> str:
     if not cmd.code.strip():
         raise ValidationError("A customer needs a customer code.")
     customer_id = new_id()
-    w.emit(
-        "customer.create",
-        {"id": customer_id, "code": cmd.code.strip(), "kind": cmd.kind, "created_at": to_iso(w.now)},
-    )
+    w.emit("customer.create", customer_payload(customer_id, cmd, w.now))
     if cmd.contact_name or cmd.contact_email or cmd.contact_phone:
-        w.emit(
-            "contact.upsert",
-            {
-                "id": new_id(),
-                "customer_id": customer_id,
-                "role": ContactRole.ACCOUNT_HOLDER.value,
-                "name": normalize(cmd.contact_name) if cmd.contact_name else None,
-                "email": cmd.contact_email,
-                "phone": cmd.contact_phone,
-                "created_at": to_iso(w.now),
-            },
-        )
+        w.emit("contact.upsert", contact_payload(new_id(), customer_id, cmd, w.now))
     return customer_id
+
+
+def customer_payload(customer_id: str, cmd: NewCustomer, now: datetime) -> dict[str, object]:
+    """The `customer.create` payload (batch writers emit it with `OpWriter.emit_many`)."""
+    if not cmd.code.strip():
+        raise ValidationError("A customer needs a customer code.")
+    return {
+        "id": customer_id,
+        "code": cmd.code.strip(),
+        "kind": cmd.kind,
+        "created_at": to_iso(now),
+    }
+
+
+def contact_payload(
+    contact_id: str, customer_id: str, cmd: NewCustomer, now: datetime
+) -> dict[str, object]:
+    """The account holder's `contact.upsert` payload from a `NewCustomer`."""
+    return {
+        "id": contact_id,
+        "customer_id": customer_id,
+        "role": ContactRole.ACCOUNT_HOLDER.value,
+        "name": normalize(cmd.contact_name) if cmd.contact_name else None,
+        "email": cmd.contact_email,
+        "phone": cmd.contact_phone,
+        "created_at": to_iso(now),
+    }
 
 
 def add_service(w: OpWriter, cmd: NewService) -> str:

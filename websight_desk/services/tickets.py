@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
 
@@ -99,39 +100,64 @@ def open_ticket(w: OpWriter, cmd: OpenTicket, *, number: int | None = None) -> O
     number = number if number is not None else next_number(w)
     w.emit(
         "ticket.create",
-        {
-            "id": ticket_id,
-            "number": number,
-            "subject": subject,
-            "department": Department(cmd.department).value,
-            "channel": Channel(cmd.channel).value,
-            "customer_id": cmd.customer_id,
-            "service_id": cmd.service_id,
-            "requester_kind": RequesterKind(cmd.requester_kind).value,
-            "created_by": w.author_id,
-            "status": TicketStatus.NEW.value,
-            "priority": Priority(cmd.priority).value,
-            "assignee_id": None,
-            "created_at": to_iso(w.now),
-        },
+        ticket_payload(ticket_id, number, cmd, created_by=w.author_id, at=w.now, subject=subject),
     )
     message_id = _emit_message(w, ticket_id, cmd.first_message_kind, body)
     return OpenedTicket(ticket_id, number, message_id)
 
 
+def ticket_payload(
+    ticket_id: str,
+    number: int,
+    cmd: OpenTicket,
+    *,
+    created_by: str | None,
+    at: datetime,
+    subject: str | None = None,
+) -> dict[str, object]:
+    """The `ticket.create` payload (batch writers emit it with `OpWriter.emit_many`)."""
+    return {
+        "id": ticket_id,
+        "number": number,
+        "subject": subject if subject is not None else _clean_subject(cmd.subject),
+        "department": Department(cmd.department).value,
+        "channel": Channel(cmd.channel).value,
+        "customer_id": cmd.customer_id,
+        "service_id": cmd.service_id,
+        "requester_kind": RequesterKind(cmd.requester_kind).value,
+        "created_by": created_by,
+        "status": TicketStatus.NEW.value,
+        "priority": Priority(cmd.priority).value,
+        "assignee_id": None,
+        "created_at": to_iso(at),
+    }
+
+
+def message_payload(
+    message_id: str,
+    ticket_id: str,
+    kind: MessageKind,
+    body: str,
+    *,
+    author: str | None,
+    at: datetime,
+) -> dict[str, object]:
+    """The `message.create` payload; the body is cleaned and checked like `post_message`."""
+    return {
+        "id": message_id,
+        "ticket_id": ticket_id,
+        "kind": MessageKind(kind).value,
+        "author_agent_id": None if kind is MessageKind.INBOUND else author,
+        "body": _clean_body(body),
+        "created_at": to_iso(at),
+    }
+
+
 def _emit_message(w: OpWriter, ticket_id: str, kind: MessageKind, body: str) -> str:
     message_id = new_id()
-    author = None if kind is MessageKind.INBOUND else w.author_id
     w.emit(
         "message.create",
-        {
-            "id": message_id,
-            "ticket_id": ticket_id,
-            "kind": MessageKind(kind).value,
-            "author_agent_id": author,
-            "body": body,
-            "created_at": to_iso(w.now),
-        },
+        message_payload(message_id, ticket_id, kind, body, author=w.author_id, at=w.now),
     )
     return message_id
 
@@ -166,15 +192,22 @@ def change_field(w: OpWriter, cmd: ChangeField) -> str:
         if known is None:
             raise NotFound("The agent does not exist.")
     change_id = new_id()
-    w.emit(
-        "ticket.set_field",
-        {
-            "id": change_id,
-            "ticket_id": cmd.ticket_id,
-            "field": cmd.field.value,
-            "value": cmd.value,
-            "author_agent_id": w.author_id,
-            "created_at": to_iso(w.now),
-        },
-    )
+    w.emit("ticket.set_field", field_change_payload(change_id, cmd, w.author_id, w.now))
     return change_id
+
+
+def field_change_payload(
+    change_id: str, cmd: ChangeField, author: str | None, at: datetime
+) -> dict[str, object]:
+    """The `ticket.set_field` payload; status and priority values are checked here too."""
+    allowed = _FIELD_VALUES.get(cmd.field)
+    if allowed is not None and cmd.value not in allowed:
+        raise ValidationError(f"{cmd.value!r} is not a valid {cmd.field.value}.")
+    return {
+        "id": change_id,
+        "ticket_id": cmd.ticket_id,
+        "field": TicketField(cmd.field).value,
+        "value": cmd.value,
+        "author_agent_id": author,
+        "created_at": to_iso(at),
+    }

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
 SCHEMA_MAJOR = 1  # PRAGMA user_version; a bigger number was written by a newer major release
 BUSY_TIMEOUT_MS = 5000
+QUICK_CHECK_BELOW = 64 * 1024 * 1024  # bytes; bigger files get the full check after a crash
 
 
 class CorruptDatabase(StorageProblem):
@@ -63,6 +64,7 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        _open_marker(self.path).unlink(missing_ok=True)
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -191,7 +193,17 @@ def open_database(path: Path, *, backups_dir: Path | None = None) -> Database:
         with translate_errors(path):
             with engine.connect() as conn:
                 if existed:
-                    ok = conn.exec_driver_sql("PRAGMA quick_check").scalar_one()
+                    # Reading the schema catches a damaged first page cheaply; the full
+                    # page-by-page check runs for small files or after an unclean shutdown.
+                    conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar_one()
+                    thorough = (
+                        _open_marker(path).exists() or path.stat().st_size < QUICK_CHECK_BELOW
+                    )
+                    ok = (
+                        conn.exec_driver_sql("PRAGMA quick_check").scalar_one()
+                        if thorough
+                        else "ok"
+                    )
                     if ok != "ok":
                         raise CorruptDatabase(
                             f"The database {path} is damaged ({ok}).",
@@ -215,7 +227,16 @@ def open_database(path: Path, *, backups_dir: Path | None = None) -> Database:
     except BaseException:
         engine.dispose()
         raise
+    try:
+        _open_marker(path).touch()
+    except OSError:
+        log.warning("cannot write %s; the next start will run a full check", _open_marker(path))
     return Database(path=path, engine=engine)
+
+
+def _open_marker(path: Path) -> Path:
+    """Present while a process has the database open; left behind by a crash."""
+    return path.with_name(path.name + ".open")
 
 
 def _newer(path: Path, what: str) -> NewerDatabase:

@@ -26,10 +26,10 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 def index_rows(conn: Connection, rows: Iterable[tuple[str, str, str]]) -> None:
     """Add (ticket_id, doc_id, original text) rows to the index."""
-    params = [{"t": t, "d": d, "b": fold(b)} for t, d, b in rows]
+    params = [(t, d, fold(b)) for t, d, b in rows]
     if params:
-        conn.execute(
-            text(f"INSERT INTO {TABLE}(ticket_id, doc_id, body) VALUES (:t, :d, :b)"), params
+        conn.exec_driver_sql(
+            f"INSERT INTO {TABLE}(ticket_id, doc_id, body) VALUES (?, ?, ?)", params
         )
 
 

@@ -7,7 +7,7 @@ replicas converge by construction.
 
 from __future__ import annotations
 
-import json
+import orjson
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,7 +18,7 @@ JsonDict = Mapping[str, Any]
 
 def canonical_json(payload: JsonDict) -> str:
     """Stable text of a payload: equal content gives equal text (the idempotency check)."""
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return orjson.dumps(payload, option=orjson.OPT_SORT_KEYS).decode()
 
 
 def to_iso(value: datetime | None) -> str | None:

@@ -6,10 +6,11 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, Table, func, insert, select, update
 
 from websight_desk.domain.hlc import HybridClock
 from websight_desk.domain.ids import new_id
+from websight_desk.storage import bulk
 from websight_desk.storage.appliers import ApplyContext, apply_ops
 from websight_desk.storage.models import SyncOutbox, SyncState
 from websight_desk.storage.ops import Op, canonical_json
@@ -62,22 +63,24 @@ class OpWriter:
             return ops
         apply_ops(self.apply_ctx, ops)
         created = datetime.now(UTC)
-        self.conn.execute(
-            insert(SyncOutbox),
-            [
-                {
-                    "op_id": op.op_id,
-                    "kind": op.kind,
-                    "payload": canonical_json(op.payload),
-                    "hlc": op.hlc,
-                    "author_agent_id": op.author_id,
-                    "state": PENDING,
-                    "attempts": 0,
-                    "created_at": created,
-                }
-                for op in ops
-            ],
-        )
+        outbox: Table = SyncOutbox.__table__  # type: ignore[assignment]
+        rows = [
+            {
+                "op_id": op.op_id,
+                "kind": op.kind,
+                "payload": canonical_json(op.payload),
+                "hlc": op.hlc,
+                "author_agent_id": op.author_id,
+                "state": PENDING,
+                "attempts": 0,
+                "created_at": created,
+            }
+            for op in ops
+        ]
+        if self.conn.dialect.name == "sqlite":
+            bulk.sqlite_insert(self.conn, outbox, rows, ignore_conflicts=False)
+        else:
+            self.conn.execute(insert(outbox), rows)
         self.ops.extend(ops)
         return ops
 

@@ -10,7 +10,11 @@ from websight_desk.storage.models import Base
 def domain_tables() -> list[Table]:
     """Synced domain tables: those whose rows carry an HLC. Sync bookkeeping does not."""
     return sorted(
-        (t for t in Base.metadata.sorted_tables if {"hlc", "node_id", "created_at"} <= set(t.c.keys())),
+        (
+            t
+            for t in Base.metadata.sorted_tables
+            if {"hlc", "node_id", "created_at"} <= set(t.c.keys())
+        ),
         key=lambda t: t.name,
     )
 

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
+from websight_desk.storage.migrations_filter import include_object
 from websight_desk.storage.models import Base
-
-IGNORED_TABLE_PREFIXES = ("search_index",)  # FTS5 virtual table and its shadow tables
-
-
-def include_object(
-    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
-) -> bool:
-    return not (type_ == "table" and name is not None and name.startswith(IGNORED_TABLE_PREFIXES))
 
 
 def run() -> None:

@@ -1,19 +1,44 @@
 """ORM models. Importing this package registers every table on `Base.metadata`."""
 
+from websight_desk.storage.models.abuse import AbuseReview, AbuseTermination, RefusalOverride
 from websight_desk.storage.models.audit import AuditEvent
 from websight_desk.storage.models.base import Base
+from websight_desk.storage.models.callbacks import (
+    Callback,
+    CallbackPersonal,
+    KvkkErasure,
+    KvkkPurgeRun,
+    KvkkRequest,
+    KvkkRequestClosure,
+    KvkkText,
+    LegalHold,
+    LegalHoldRelease,
+)
 from websight_desk.storage.models.people import Agent, Contact, Customer, Service
-from websight_desk.storage.models.sync import SyncOutbox, SyncQuarantine, SyncState
+from websight_desk.storage.models.sync import SyncConflict, SyncOutbox, SyncQuarantine, SyncState
 from websight_desk.storage.models.tickets import Message, Ticket, TicketFieldChange, TicketTriage
 
 __all__ = [
+    "AbuseReview",
+    "AbuseTermination",
     "Agent",
     "AuditEvent",
     "Base",
+    "Callback",
+    "CallbackPersonal",
     "Contact",
     "Customer",
+    "KvkkErasure",
+    "KvkkPurgeRun",
+    "KvkkRequest",
+    "KvkkRequestClosure",
+    "KvkkText",
+    "LegalHold",
+    "LegalHoldRelease",
     "Message",
+    "RefusalOverride",
     "Service",
+    "SyncConflict",
     "SyncOutbox",
     "SyncQuarantine",
     "SyncState",

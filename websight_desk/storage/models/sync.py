@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import BigInteger, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from websight_desk.storage.types import UTCDateTime
 from websight_desk.storage.models.base import ID, Base
+from websight_desk.storage.types import UTCDateTime
 
 
 class SyncOutbox(Base):
@@ -40,6 +40,9 @@ class SyncState(Base):
     hlc: Mapped[int] = mapped_column(BigInteger, default=0)
     pull_cursor: Mapped[int] = mapped_column(BigInteger, default=0)
     last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Outcome of the latest sync attempt, for the status bar (online/offline and why).
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error: Mapped[str | None] = mapped_column(Text)
 
 
 class SyncQuarantine(Base):
@@ -53,3 +56,20 @@ class SyncQuarantine(Base):
     reason: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(String(16))  # push | pull
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SyncConflict(Base):
+    """A ticket field change that lost to a concurrent edit from another workstation.
+
+    Recorded when a pull proves the two edits were made without seeing each other; both
+    changes stay in `ticket_field_changes`, this row only points the user at them.
+    """
+
+    __tablename__ = "sync_conflicts"
+
+    loser_change_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    winner_change_id: Mapped[str] = mapped_column(ID)
+    ticket_id: Mapped[str] = mapped_column(ID, index=True)
+    field: Mapped[str] = mapped_column(String(16))
+    detected_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    dismissed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -1,0 +1,174 @@
+"""Desktop UI on a 100,000-ticket workspace: first rows, search, switching tickets, memory.
+
+    python -m bench.bench_ui [--workspace DIR] [--tickets N] [--json]
+
+Without --workspace a demo workspace is built once in bench/results/ui-<N> and reused.
+Targets (issue 5): first rows painted < 1.5 s, search < 100 ms median, switching < 50 ms,
+peak memory < 400 MB. Runs offscreen with the real (threaded) runner.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+RESULTS = Path(__file__).resolve().parent / "results"
+SEARCHES = [
+    "sifre",
+    "şifre",
+    "wordpress",
+    "tema",
+    "mail",
+    "ssl",
+    "sunucu",
+    "yavas",
+    "DNS",
+    "ISTANBUL",
+    "outlook",
+    "eklenti",
+    "fatura",
+    "vps erisim",
+    "disk kotasi",
+    "cpanel",
+    "site açılmıyor",
+    "503",
+    "php",
+    "backup",
+    "plugin",
+    "kurulum",
+    "telefon",
+    "hata",
+]
+
+
+def ensure_workspace(path: Path, tickets: int) -> None:
+    from websight_desk.services.demo import add_demo_data, workspace_has_tickets
+    from websight_desk.services.desk import open_desk
+
+    desk = open_desk(path)
+    try:
+        if not workspace_has_tickets(desk):
+            print(f"building a {tickets}-ticket demo workspace in {path} (once)…", flush=True)
+            add_demo_data(desk, tickets, seed=1)
+    finally:
+        desk.close()
+
+
+def wait(app: Any, until: Any, timeout: float = 30.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not until():
+        app.processEvents()
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the UI did not finish in time")
+        time.sleep(0.0005)
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def run(workspace: Path) -> dict[str, Any]:
+    started = time.perf_counter()
+    from PySide6.QtWidgets import QApplication
+
+    from websight_desk.services.desk import open_desk
+    from websight_desk.ui.app import build_window
+
+    app = QApplication.instance() or QApplication([])
+    desk = open_desk(workspace)
+    window = build_window(desk, "tr", remember=False)
+    window.show()
+    model = window.queue.model
+    wait(app, lambda: model.rowCount() > 0)
+    window.queue.table.viewport().repaint()
+    first_rows = time.perf_counter() - started
+    total = model.total
+    ctx = window.ctx
+
+    search_ms: list[float] = []
+    hits: dict[str, int] = {}
+    for text in SEARCHES:
+        t0 = time.perf_counter()
+        window.queue.set_search(text)
+        wait(app, lambda: not model.loading)
+        window.queue.table.viewport().repaint()
+        search_ms.append((time.perf_counter() - t0) * 1000)
+        hits[text] = model.total
+    window.queue.set_search("")
+    wait(app, lambda: not model.loading)
+
+    rng = random.Random(5)
+    while model.canFetchMore() and model.rowCount() < 1000:
+        model.fetchMore()
+    switch_ms: list[float] = []
+    scroll_ms: list[float] = []
+    for _ in range(40):
+        row = rng.randrange(model.rowCount())
+        t0 = time.perf_counter()
+        window.queue.table.select_row(row)
+        wait(app, lambda: ctx.runner.pending() == 0)
+        window.repaint()
+        switch_ms.append((time.perf_counter() - t0) * 1000)
+    for _ in range(5):  # scrolling deep: the next page is read as the view needs it
+        t0 = time.perf_counter()
+        model.fetchMore()
+        scroll_ms.append((time.perf_counter() - t0) * 1000)
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    window.close()
+    desk.close()
+    return {
+        "tickets_in_view": total,
+        "first_rows_s": round(first_rows, 3),
+        "search_ms_median": round(statistics.median(search_ms), 1),
+        "search_ms_p95": round(pct(search_ms, 0.95), 1),
+        "search_hits": hits,
+        "switch_ms_median": round(statistics.median(switch_ms), 1),
+        "switch_ms_p95": round(pct(switch_ms, 0.95), 1),
+        "next_page_ms_median": round(statistics.median(scroll_ms), 1),
+        "peak_memory_mb": round(peak_mb, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_ui")
+    parser.add_argument("--workspace", type=Path)
+    parser.add_argument("--tickets", type=int, default=100_000)
+    parser.add_argument("--json", action="store_true", help="print only the JSON figures")
+    args = parser.parse_args(argv)
+    workspace = args.workspace or RESULTS / f"ui-{args.tickets}"
+    ensure_workspace(workspace, args.tickets)
+    figures = run(workspace)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "bench_ui.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return 0
+    print(f"workspace {workspace}: {figures['tickets_in_view']} tickets in the first view")
+    print(f"first rows painted   {figures['first_rows_s']:.3f} s   (target < 1.5 s)")
+    print(
+        f"search               median {figures['search_ms_median']} ms, "
+        f"p95 {figures['search_ms_p95']} ms   (target median < 100 ms)"
+    )
+    print(
+        f"switching tickets    median {figures['switch_ms_median']} ms, "
+        f"p95 {figures['switch_ms_p95']} ms   (target < 50 ms)"
+    )
+    print(f"next page (scroll)   median {figures['next_page_ms_median']} ms")
+    print(f"peak memory          {figures['peak_memory_mb']} MB   (target < 400 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

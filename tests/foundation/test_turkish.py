@@ -1,0 +1,28 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from websight_desk.domain.turkish import fold, tr_lower, tr_upper
+
+
+def test_dotted_and_dotless_i() -> None:
+    assert tr_lower("İSTANBUL") == "istanbul"
+    assert tr_lower("ISPARTA") == "ısparta"
+    assert tr_upper("istanbul") == "İSTANBUL"
+    assert tr_upper("ılık") == "ILIK"
+
+
+def test_fold_matches_ascii_typing_and_capitals() -> None:
+    assert fold("Şifre") == fold("sifre") == fold("SIFRE") == fold("ŞİFRE") == "sifre"
+    assert fold("İstanbul") == fold("ISTANBUL") == fold("istanbul")
+    assert fold("sıkıntı") == fold("SIKINTI") == "sikinti"
+    assert fold("Güncelleme Çalışmıyor") == "guncelleme calismiyor"
+
+
+@given(st.text())
+def test_fold_keeps_one_character_per_character(text: str) -> None:
+    assert len(fold(text)) == len(text)
+
+
+@given(st.text(alphabet="çğıöşüÇĞİÖŞÜIiabcXYZ "))
+def test_fold_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)

@@ -1,0 +1,143 @@
+"""`websight-desk kvkk`: the destruction job, data-subject export and erasure, KVKK requests."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from websight_desk.cli.common import open_from_args
+from websight_desk.cli.main import add_workspace_option
+from websight_desk.domain.errors import NotFound
+from websight_desk.services import kvkk
+from websight_desk.services.desk import Desk
+from websight_desk.storage.models import Agent, Customer, Ticket
+
+
+def register(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "kvkk", help="KVKK: purge expired data, export or erase a customer, mark requests"
+    )
+    add_workspace_option(parser)
+    actions = parser.add_subparsers(dest="kvkk_command", metavar="ACTION", required=True)
+
+    p = actions.add_parser("purge", help="anonymise records past their retention period")
+    p.add_argument("--dry-run", action="store_true", help="only report what would be destroyed")
+    _common(p, run_purge)
+
+    p = actions.add_parser("export", help="write everything held about a customer as JSON")
+    p.add_argument("--customer", required=True, help="customer id or customer code")
+    p.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    p.add_argument("--reason", default="KVKK access request", help="recorded in the audit")
+    _common(p, run_export)
+
+    p = actions.add_parser("erase", help="erase a customer's personal data (admin)")
+    p.add_argument("--customer", required=True, help="customer id or customer code")
+    p.add_argument("--reason", required=True, help="why (recorded with the erasure)")
+    _common(p, run_erase)
+
+    p = actions.add_parser("request", help="mark a ticket as a KVKK request (30-day deadline)")
+    p.add_argument("--ticket", required=True, type=int, metavar="NUMBER")
+    p.add_argument("--note", default="")
+    _common(p, run_request)
+
+
+def _common(parser: argparse.ArgumentParser, func: Any) -> None:
+    add_workspace_option(parser)
+    parser.add_argument("--as", dest="as_user", metavar="USERNAME", help="acting agent")
+    parser.set_defaults(func=func)
+
+
+def _open(args: argparse.Namespace) -> Desk:
+    desk = open_from_args(args, with_triage=False)
+    if args.as_user:
+        with desk.db.read() as conn:
+            agent_id = conn.execute(
+                select(Agent.id).where(Agent.username == args.as_user)
+            ).scalar_one_or_none()
+        if agent_id is None:
+            desk.close()
+            raise NotFound(f"No agent with the user name {args.as_user!r}.")
+        desk.settings.agent_id = agent_id  # this run only; not saved
+    return desk
+
+
+def _customer_id(desk: Desk, key: str) -> str:
+    with desk.db.read() as conn:
+        found = conn.execute(
+            select(Customer.id).where(or_(Customer.id == key, Customer.code == key))
+        ).scalar_one_or_none()
+    if found is None:
+        raise NotFound(f"No customer with the id or code {key!r}.")
+    return str(found)
+
+
+def run_purge(args: argparse.Namespace) -> int:
+    desk = _open(args)
+    try:
+        result = kvkk.purge(desk, dry_run=args.dry_run)
+    finally:
+        desk.close()
+    verb = "would anonymise" if args.dry_run else "anonymised"
+    print(
+        f"examined {result.examined} expired callback(s); {verb} {result.anonymised}; "
+        f"kept {result.held} under legal hold"
+    )
+    for callback_id, reason in sorted(result.held_reasons.items()):
+        print(f"  held {callback_id}: {reason}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    desk = _open(args)
+    try:
+        data = kvkk.export_customer(desk, _customer_id(desk, args.customer), args.reason)
+    finally:
+        desk.close()
+    text = kvkk.to_json(data)
+    if args.output:
+        args.output.write_text(text + "\n", encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        print(text)
+    return 0
+
+
+def run_erase(args: argparse.Namespace) -> int:
+    desk = _open(args)
+    try:
+        customer_id = _customer_id(desk, args.customer)
+        with desk.writer() as w:
+            result = kvkk.erase_customer(w, kvkk.EraseCustomer(customer_id, args.reason))
+    finally:
+        desk.close()
+    print(
+        f"erased customer {customer_id}: {result.contacts} contact(s), "
+        f"{result.messages} message(s), {result.callbacks} callback(s)"
+    )
+    for callback_id, reason in sorted(result.refused.items()):
+        print(f"  refused callback {callback_id}: under legal hold ({reason})")
+    return 0
+
+
+def run_request(args: argparse.Namespace) -> int:
+    desk = _open(args)
+    try:
+        with desk.db.read() as conn:
+            ticket_id = conn.execute(
+                select(Ticket.id).where(Ticket.number == args.ticket)
+            ).scalar_one_or_none()
+        if ticket_id is None:
+            raise NotFound(f"No ticket number {args.ticket}.")
+        cfg = kvkk.kvkk_settings(desk.settings)
+        with desk.writer() as w:
+            kvkk.mark_request(w, ticket_id, cfg, args.note)
+        with desk.db.read() as conn:
+            deadline = kvkk.kvkk_deadlines(conn, [ticket_id])[ticket_id]
+    finally:
+        desk.close()
+    print(f"ticket #{args.ticket} is a KVKK request; answer by {deadline:%Y-%m-%d %H:%M} UTC")
+    return 0

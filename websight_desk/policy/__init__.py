@@ -1,0 +1,53 @@
+"""Websight's support policy as versioned data plus a pure engine.
+
+Public API (what the UI and services call)::
+
+    ruleset = load_ruleset()                      # packaged policy; load_ruleset(path) for a copy
+    decision = evaluate(facts, ruleset, now)      # pure; `now` must be timezone-aware
+    decision.verdict, decision.primary_clause, decision.clauses, decision.actions,
+    decision.evidence (clause, field, text, start, end), decision.explanation("tr")
+    decision.to_json()                            # the `websight-desk triage` output object
+
+    ruleset.version                               # e.g. "2026.1"
+    ruleset.clause("shared.cms_install").title("tr") / .text("en") / .reason("tr")
+    ruleset.clause(id).verdict / .actions / .discretion
+
+`Facts(subject, parts=(TextPart("body", text), TextPart("message:<uuid>", text)), service,
+requester, server_delivered, has_sla, managed)`; evidence offsets index the original text of
+the part named by `field`. Quoted mail history inside a part counts less than new text.
+A broken policy file raises `PolicyFileError` (an `EnvironmentProblem`) naming file, clause
+and problem. Canned replies live in `websight_desk.policy.canned`.
+"""
+
+from __future__ import annotations
+
+from websight_desk.policy.clause import Clause, Rule
+from websight_desk.policy.engine import evaluate, shift_at
+from websight_desk.policy.model import (
+    Action,
+    Decision,
+    Evidence,
+    Facts,
+    Shift,
+    TextPart,
+    Verdict,
+)
+from websight_desk.policy.ruleset import CLAUSE_IDS, PolicyFileError, Ruleset, load_ruleset
+
+__all__ = [
+    "CLAUSE_IDS",
+    "Action",
+    "Clause",
+    "Decision",
+    "Evidence",
+    "Facts",
+    "PolicyFileError",
+    "Rule",
+    "Ruleset",
+    "Shift",
+    "TextPart",
+    "Verdict",
+    "evaluate",
+    "load_ruleset",
+    "shift_at",
+]

@@ -1,0 +1,185 @@
+"""Insults and swearing aimed at the team (policy: the team may end the ticket or call).
+
+Token-based, never substring-based, so "sıkıntı", "şikayet", "ambulans", "götürmek",
+"malın" and "sınıf" stay clean. Two lists:
+
+* `profanity` — swearing, abusive whatever it is aimed at ("siktir", "amk", "fuck").
+* `insults` — words that insult a person ("aptal", "idiot") only when aimed at someone: a
+  second-person or plural suffix on the word ("aptalsınız", "aptallar", "idiots"), or a
+  target word nearby ("siz", "herifler", "you"). "Aptalca bir hata yaptım" is not abuse.
+  `insults_strict` words ("mal", "hayvan") have ordinary plural meanings, so only a
+  second-person suffix or a target word counts.
+
+Obfuscation is undone before matching: leetspeak ("s1kt1r", "@ptal"), spaced or dotted
+letters ("s i k t i r", "a.p.t.a.l"), stretched letters ("siktirrrr") and masks ("f*ck").
+The detector only suggests; people decide.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from websight_desk.domain.turkish import fold
+from websight_desk.policy.matching import Token, Vocabulary, parse_term
+
+_LEET = str.maketrans(
+    {
+        "1": "i",
+        "!": "i",
+        "3": "e",
+        "4": "a",
+        "@": "a",
+        "0": "o",
+        "5": "s",
+        "$": "s",
+        "7": "t",
+        "9": "g",
+    }
+)
+_RAW_WORD = re.compile(r"(?:[^\W_]|[@$*!])+")
+_SPACED = re.compile(r"(?<![^\W_])(?:[^\W_@$][ .\-_*]{1,2}){2,}[^\W_@$](?![^\W_])")
+_STRETCH = re.compile(r"(.)\1{2,}")
+_MASKED = re.compile(r"^[a-z]+\*+[a-z]*$")
+_SEPARATORS = re.compile(r"[ .\-_]")
+_SEEN_LIMIT = 100_000
+NEAR_BEFORE = 2
+NEAR_AFTER = 2
+
+
+@dataclass(frozen=True, slots=True)
+class AbuseLexicon:
+    """Word lists of the detector, as written in the policy file's [abuse] table."""
+
+    profanity: tuple[str, ...]
+    insults: tuple[str, ...]
+    insults_strict: tuple[str, ...]
+    targets: tuple[str, ...]
+    aimed_suffixes: tuple[str, ...]
+    benign_suffixes: tuple[str, ...]
+    allow: tuple[str, ...]
+
+
+class AbuseDetector:
+    """Compiled lexicon; `spans(text)` gives the abusive words' character ranges."""
+
+    def __init__(self, lexicon: AbuseLexicon) -> None:
+        self.lexicon = lexicon
+        self._profanity = Vocabulary({"profanity": lexicon.profanity})
+        self._targets = Vocabulary({"target": lexicon.targets})
+        self._allow = frozenset(fold(w) for w in lexicon.allow)
+        self._insults = {fold(w): False for w in lexicon.insults}
+        self._insults.update({fold(w): True for w in lexicon.insults_strict})
+        self._insult_lengths = sorted({len(w) for w in self._insults})
+        self._aimed = frozenset(fold(s) for s in lexicon.aimed_suffixes)
+        self._benign = frozenset({"", *(fold(s) for s in lexicon.benign_suffixes)})
+        single = [parse_term(t)[1] for t in lexicon.profanity]
+        self._mask_words = tuple(w[0] for w in single if len(w) == 1)
+        self._seen: dict[str, bool] = {}
+
+    def spans(
+        self, text: str, weight: float = 1.0, folded: str | None = None
+    ) -> list[tuple[int, int]]:
+        """Ranges of abusive words in `text`, sorted; empty when the text is clean."""
+        if folded is None:
+            folded = fold(text)
+        if not self._suspicious(folded):
+            return []  # the usual case: no word could start an insult, skip the full pass
+        tokens = _tokens(folded, weight)
+        found: set[tuple[int, int]] = set()
+        for hit in self._profanity.find(tokens):
+            if hit.first == hit.last and tokens[hit.first].forms[0] in self._allow:
+                continue
+            found.add((hit.start, hit.end))
+        targets = {h.first for h in self._targets.find(tokens)}
+        for i, tok in enumerate(tokens):
+            if self._is_insult(tokens, i, targets) or self._is_masked_profanity(tok):
+                found.add((tok.start, tok.end))
+        return sorted(found)
+
+    def _suspicious(self, folded: str) -> bool:
+        seen = self._seen
+        for word in set(_RAW_WORD.findall(folded)):
+            flag = seen.get(word)
+            if flag or (flag is None and self._word_suspicious(word)):
+                return True
+        return any(self._word_suspicious(m.group()) for m in _SPACED.finditer(folded))
+
+    def _word_suspicious(self, raw: str) -> bool:
+        cached = self._seen.get(raw)
+        if cached is None:
+            forms = _forms(_SEPARATORS.sub("", raw.strip("*!")))
+            cached = any(self._profanity.word_pids(f) for f in forms) or any(
+                self._insult_stem(f) for f in forms
+            )
+            cached = cached or "*" in raw
+            if len(self._seen) > _SEEN_LIMIT:
+                self._seen.clear()
+            self._seen[raw] = cached
+        return cached
+
+    def _insult_stem(self, form: str) -> bool:
+        return any(form[:n] in self._insults for n in self._insult_lengths if n <= len(form))
+
+    def _is_insult(self, tokens: list[Token], i: int, targets: set[int]) -> bool:
+        tok = tokens[i]
+        if tok.forms[0] in self._allow:
+            return False
+        for form in tok.forms:
+            for length in self._insult_lengths:
+                if length > len(form):
+                    break
+                strict = self._insults.get(form[:length])
+                if strict is None:
+                    continue
+                suffix = form[length:]
+                plural = suffix in {"lar", "ler", "s"}
+                if suffix in self._aimed and not (strict and plural):
+                    return True
+                if suffix in self._benign and _near(i, targets):
+                    return True
+        return False
+
+    def _is_masked_profanity(self, tok: Token) -> bool:
+        base = tok.forms[0]
+        if "*" not in base or not _MASKED.match(base):
+            return False
+        # "f*ck", "sh*t": each run of stars stands for one to three hidden letters
+        pattern = re.compile(re.sub(r"\\\*+", "[a-z]{1,3}", re.escape(base)))
+        for word in self._mask_words:
+            stem = word.rstrip("*")
+            if (word.endswith("*") and pattern.match(stem)) or pattern.fullmatch(stem):
+                return True
+        return False
+
+
+def _near(i: int, targets: set[int]) -> bool:
+    return any(j in targets for j in range(i - NEAR_BEFORE, i + NEAR_AFTER + 1) if j != i)
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """The word as written (first; may hold "*" masks) plus its de-obfuscated variants."""
+    plain = [word.replace("*", "")]
+    if any(ch in word for ch in "1!34@05$79") and not word.isdigit():
+        plain.append(plain[0].translate(_LEET))
+    for form in list(plain):
+        if _STRETCH.search(form):
+            plain.append(_STRETCH.sub(r"\1", form))
+            plain.append(_STRETCH.sub(r"\1\1", form))
+    return tuple(dict.fromkeys([word, *plain]))
+
+
+def _tokens(folded: str, weight: float) -> list[Token]:
+    found: list[Token] = []
+    for m in _RAW_WORD.finditer(folded):
+        raw = m.group()
+        stripped = raw.strip("*!")
+        if not stripped or not any(ch.isalpha() for ch in stripped):
+            continue
+        start = m.start() + len(raw) - len(raw.lstrip("*!"))
+        found.append(Token(_forms(stripped), start, start + len(stripped), weight))
+    for m in _SPACED.finditer(folded):
+        letters = "".join(ch for ch in m.group() if ch.isalnum())
+        found.append(Token(_forms(letters), m.start(), m.end(), weight))
+    found.sort(key=lambda t: (t.start, -t.end))
+    return found

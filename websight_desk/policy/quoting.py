@@ -1,0 +1,62 @@
+"""Find quoted mail history inside a message so that it counts less than the new text.
+
+Recognised: lines starting with ">", and reply headers after which everything is history:
+"On <date>, <name> wrote:", "<tarih> tarihinde <ad> yazdı:", "-----Original Message-----",
+"-----Orijinal Mesaj-----", "---------- Forwarded message ----------", and an Outlook-style
+header block ("From:/Gönderen:/Kimden:" followed by "Sent:/Date:/Tarih:/Subject:/Konu:").
+"""
+
+from __future__ import annotations
+
+import re
+
+from websight_desk.domain.turkish import fold, word_spans
+from websight_desk.policy.matching import Token
+
+_HISTORY_START = re.compile(
+    r"^[ \t]*(?:"
+    r"-{2,}\s*(?:original message|orijinal mesaj|ozgun ileti|forwarded message"
+    r"|iletilen (?:ileti|mesaj))"
+    r"|on\b[^\n]{0,200}?(?:\n[^\n]{0,120}?)?\bwrote\s*:"
+    r"|[^\n]{0,200}\btarihinde\b[^\n]{0,200}?(?:\n[^\n]{0,120}?)?\byazdi\s*:"
+    r"|(?:from|gonderen|kimden)\s*:[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*"
+    r"(?:sent|date|tarih|gonderildi|gonderilme tarihi|to|kime|subject|konu)\s*:"
+    r")",
+    re.MULTILINE,
+)
+_QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*", re.MULTILINE)
+
+
+def quoted_ranges(text: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """Character ranges of `text` that are quoted history, in order, not overlapping."""
+    if folded is None:
+        folded = fold(text)
+    ranges: list[tuple[int, int]] = []
+    history = _HISTORY_START.search(folded)
+    cut = history.start() if history else len(folded)
+    for m in _QUOTED_LINE.finditer(folded, 0, cut):
+        ranges.append((m.start(), m.end()))
+    if history:
+        ranges.append((cut, len(folded)))
+    return ranges
+
+
+def tokens_of(
+    text: str, weight: float, quoted_weight: float, folded: str | None = None
+) -> list[Token]:
+    """Words of `text` as match tokens; words inside quoted history get `quoted_weight`."""
+    if folded is None:
+        folded = fold(text)
+    spans = word_spans(text, folded)
+    if ">" not in text and ":" not in text:
+        # no quote marker and no reply header can exist: skip the regex work
+        return [Token((w,), s, e, weight) for w, s, e in spans]
+    ranges = quoted_ranges(text, folded)
+    tokens: list[Token] = []
+    r = 0
+    for word, start, end in spans:
+        while r < len(ranges) and ranges[r][1] <= start:
+            r += 1
+        quoted = r < len(ranges) and ranges[r][0] <= start
+        tokens.append(Token((word,), start, end, weight * quoted_weight if quoted else weight))
+    return tokens

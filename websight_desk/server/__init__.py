@@ -1,0 +1,1 @@
+"""The sync server: the meeting point of all workstations (push, pull, accounts, roles)."""

@@ -1,0 +1,168 @@
+"""`websight-desk-server`: serve the sync API and manage accounts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from websight_desk.domain.enums import Role
+from websight_desk.domain.errors import EnvironmentProblem
+from websight_desk.server.store import Store, open_store
+
+
+def _store_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", metavar="DIR", type=Path, help="server data directory (SQLite)")
+    parser.add_argument(
+        "--db", metavar="URL", help="database URL instead, e.g. postgresql+psycopg://user@host/db"
+    )
+
+
+def _open(args: argparse.Namespace) -> Store:
+    return open_store(args.data, args.db)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from websight_desk.server.app import create_app
+
+    if bool(args.certfile) != bool(args.keyfile):
+        raise EnvironmentProblem("Give both --certfile and --keyfile for HTTPS, or neither.")
+    store = _open(args)
+    try:
+        config = uvicorn.Config(
+            create_app(store),
+            host=args.host,
+            port=args.port,
+            ssl_certfile=args.certfile,
+            ssl_keyfile=args.keyfile,
+            log_level=args.log_level,
+            timeout_graceful_shutdown=3,  # long-polls are cut short on Ctrl+C / SIGTERM
+            access_log=args.log_level == "debug",
+        )
+        uvicorn.Server(config).run()
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_add_agent(args: argparse.Namespace) -> int:
+    from websight_desk.server.accounts import add_account
+
+    store = _open(args)
+    try:
+        with store.write() as conn:
+            account, token = add_account(conn, args.name, args.role)
+    finally:
+        store.close()
+    print(f"Account {account.name} ({account.role}) created, id {account.id}.", file=sys.stderr)
+    print("Its access token is shown only now; give it to the agent:", file=sys.stderr)
+    print(token)
+    return 0
+
+
+def cmd_list_agents(args: argparse.Namespace) -> int:
+    from websight_desk.server.accounts import list_accounts
+
+    store = _open(args)
+    try:
+        with store.read() as conn:
+            rows = list_accounts(conn)
+    finally:
+        store.close()
+    if args.json:
+        data = [
+            {
+                "id": a.id,
+                "name": a.name,
+                "role": a.role,
+                "revoked": not a.active,
+            }
+            for a in rows
+        ]
+        print(json.dumps(data))
+        return 0
+    for a in rows:
+        state = "revoked" if not a.active else "active"
+        print(f"{a.name:<24} {a.role:<10} {state:<8} {a.id}")
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    from websight_desk.server.accounts import revoke
+
+    store = _open(args)
+    try:
+        with store.write() as conn:
+            account = revoke(conn, args.name)
+    finally:
+        store.close()
+    print(f"Access of {account.name} revoked.")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from websight_desk.storage.stats import record_counts
+
+    store = _open(args)
+    try:
+        with store.read() as conn:
+            counts = record_counts(conn)
+            head = store.head(conn)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(counts, sort_keys=True))
+    else:
+        width = max(map(len, counts), default=0)
+        for name, n in counts.items():
+            print(f"{name:<{width}}  {n}")
+        print(f"{'change log':<{width}}  {head}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="websight-desk-server", description=__doc__)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    serve = sub.add_parser("serve", help="run the sync server")
+    _store_options(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--certfile", help="TLS certificate (PEM) for HTTPS")
+    serve.add_argument("--keyfile", help="TLS private key (PEM) for HTTPS")
+    serve.add_argument("--log-level", default="warning", choices=("debug", "info", "warning"))
+    serve.set_defaults(func=cmd_serve)
+    add = sub.add_parser("add-agent", help="create an account and print its token once")
+    _store_options(add)
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.set_defaults(func=cmd_add_agent)
+    lst = sub.add_parser("list-agents", help="list accounts")
+    _store_options(lst)
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=cmd_list_agents)
+    rev = sub.add_parser("revoke", help="revoke an account's access")
+    _store_options(rev)
+    rev.add_argument("name")
+    rev.set_defaults(func=cmd_revoke)
+    stats = sub.add_parser("stats", help="count the records of the central copy")
+    _store_options(stats)
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.set_defaults(func=cmd_stats)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except EnvironmentProblem as exc:
+        print(f"websight-desk-server: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,218 @@
+"""Accept a batch of ops from a client: check each, apply the good ones, log them, answer.
+
+Checks run in order with the batch's own effects in view (a message may reference a ticket
+created earlier in the same batch). The accepted ops are applied in one savepoint; if that
+fails, they are applied one savepoint each so a poison op cannot take the batch down.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from websight_desk.domain.hlc import physical_ms
+from websight_desk.server import changelog, rules
+from websight_desk.server.accounts import Account
+from websight_desk.server.models import rejections
+from websight_desk.server.store import Store
+from websight_desk.storage.appliers import ApplyContext, apply_ops, insert_ignore
+from websight_desk.storage.ops import Op, canonical_json
+
+APPLIED = "applied"
+DUPLICATE = "duplicate"
+REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class OpResult:
+    op_id: str
+    status: str
+    reason: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"op_id": self.op_id, "status": self.status}
+        if self.reason:
+            out["reason"] = self.reason
+        return out
+
+
+@dataclass
+class _Batch:
+    account: Account
+    now_ms: int
+    created: dict[str, set[str]] = field(default_factory=dict)  # table -> ids made here
+    rejected_ids: set[str] = field(default_factory=set)  # record ids of rejected ops
+
+
+def _same(a: Op, b: Op) -> bool:
+    return (a.kind, a.payload_json(), a.hlc, a.node_id) == (
+        b.kind,
+        b.payload_json(),
+        b.hlc,
+        b.node_id,
+    )
+
+
+def _ahead_reason(op: Op, now_ms: int) -> str | None:
+    ahead = physical_ms(op.hlc) - now_ms
+    if ahead <= rules.MAX_HLC_AHEAD_MS:
+        return None
+    return (
+        f"the change is timestamped {ahead / 60000:.0f} minutes ahead of the server clock "
+        f"(limit {rules.MAX_HLC_AHEAD_MS // 60000} minutes): set this computer's date and time "
+        "correctly and make the change again"
+    )
+
+
+def check(conn: Connection, op: Op, batch: _Batch) -> str | None:
+    """The business reason to refuse this op, or None to accept it."""
+    reason = rules.role_problem(op.kind, batch.account.role, batch.account.name)
+    if reason:
+        return reason
+    reason = _ahead_reason(op, batch.now_ms)
+    if reason:
+        return reason
+    for value in op.payload.values():
+        if isinstance(value, str) and value in batch.rejected_ids:
+            return f"depends on {value}, which was rejected in the same batch"
+    spec = rules.KINDS.get(op.kind)
+    record_id = op.payload.get("id")
+    if spec is not None and spec.append_only and isinstance(record_id, str):
+        made_here = record_id in batch.created.get(spec.table.name, ())
+        if made_here or rules.record_exists(conn, spec.table, record_id):
+            return (
+                f"{op.kind}: record {record_id} already exists and cannot be changed "
+                "(append-only; a correction is a new record)"
+            )
+    for name, table, ref in rules.references(op):
+        if ref in batch.created.get(table.name, ()):
+            continue
+        if not rules.record_exists(conn, table, ref):
+            return f"{op.kind}: {name} refers to {table.name} {ref}, which does not exist"
+    if spec is not None and spec.extra is not None:
+        return spec.extra(conn, op)
+    return None
+
+
+def _record(batch: _Batch, op: Op) -> None:
+    spec = rules.KINDS.get(op.kind)
+    record_id = op.payload.get("id")
+    if spec is not None and isinstance(record_id, str):
+        batch.created.setdefault(spec.table.name, set()).add(record_id)
+
+
+def _store_rejections(conn: Connection, items: list[tuple[Op, str]], account: Account) -> None:
+    now = datetime.now(UTC)
+    insert_ignore(
+        conn,
+        rejections,
+        [
+            {
+                "op_id": op.op_id,
+                "kind": op.kind,
+                "payload": canonical_json(op.payload),
+                "hlc": op.hlc,
+                "node_id": op.node_id,
+                "author_id": op.author_id,
+                "reason": reason,
+                "account_id": account.id,
+                "rejected_at": now,
+            }
+            for op, reason in items
+        ],
+    )
+
+
+def _prior_rejections(conn: Connection, op_ids: Sequence[str]) -> dict[str, tuple[Op, str]]:
+    found: dict[str, tuple[Op, str]] = {}
+    for i in range(0, len(op_ids), 500):
+        rows = conn.execute(select(rejections).where(rejections.c.op_id.in_(op_ids[i : i + 500])))
+        for r in rows:
+            op = Op(r.op_id, r.kind, json.loads(r.payload), int(r.hlc), r.node_id, r.author_id)
+            found[r.op_id] = (op, r.reason)
+    return found
+
+
+def push(store: Store, account: Account, ops: Sequence[Op]) -> tuple[list[OpResult], int]:
+    """Apply a validated batch in one transaction; returns per-op results and the new head."""
+    with store.write() as conn:
+        ids = [op.op_id for op in ops]
+        logged = changelog.find(conn, ids)
+        prior = _prior_rejections(conn, ids)
+        batch = _Batch(account=account, now_ms=int(time.time() * 1000))
+        results: dict[str, OpResult] = {}
+        accepted: list[Op] = []
+        refused: list[tuple[Op, str]] = []
+        seen: dict[str, Op] = {}
+
+        def refuse(op: Op, reason: str) -> None:
+            results[op.op_id] = OpResult(op.op_id, REJECTED, reason)
+            refused.append((op, reason))
+            if isinstance(op.payload.get("id"), str):
+                batch.rejected_ids.add(op.payload["id"])
+
+        for op in ops:
+            earlier = logged.get(op.op_id) or seen.get(op.op_id)
+            if earlier is not None:
+                if op.op_id in results:
+                    continue  # sent twice in one batch: the first one's answer stands
+                if _same(earlier, op):
+                    results[op.op_id] = OpResult(op.op_id, DUPLICATE)
+                else:
+                    refuse(op, "an op with this id and different content was already accepted")
+                continue
+            if op.op_id in prior:
+                old, old_reason = prior[op.op_id]
+                if not _same(old, op):
+                    old_reason = "an op with this id and different content was already rejected"
+                results[op.op_id] = OpResult(op.op_id, REJECTED, old_reason)
+                continue
+            seen[op.op_id] = op
+            reason = check(conn, op, batch)
+            if reason:
+                refuse(op, reason)
+            else:
+                accepted.append(op)
+                _record(batch, op)
+                results[op.op_id] = OpResult(op.op_id, APPLIED)
+
+        accepted = _apply(conn, accepted, refuse)
+        _store_rejections(conn, refused, account)
+        head = changelog.append(conn, accepted, pushed_by=account.id)
+    # one answer per op id, in the order they were sent
+    ordered = [results[i] for i in dict.fromkeys(ids)]
+    return ordered, head
+
+
+def _apply(conn: Connection, ops: list[Op], refuse: Any) -> list[Op]:
+    if not ops:
+        return ops
+    ctx = ApplyContext(conn, with_search_index=False)
+    try:
+        with conn.begin_nested():
+            apply_ops(ctx, ops)
+        return ops
+    except Exception:  # find the poison op(s): one savepoint each
+        pass
+    kept: list[Op] = []
+    failed: set[str] = set()
+    for op in ops:
+        depends = next((v for v in op.payload.values() if isinstance(v, str) and v in failed), None)
+        if depends is not None:
+            refuse(op, f"depends on {depends}, which was rejected in the same batch")
+            continue
+        try:
+            with conn.begin_nested():
+                apply_ops(ctx, [op])
+            kept.append(op)
+        except Exception as exc:
+            refuse(op, f"{op.kind} could not be stored: {str(exc).splitlines()[0][:300]}")
+            if isinstance(op.payload.get("id"), str):
+                failed.add(op.payload["id"])
+    return kept

@@ -1,0 +1,104 @@
+"""The server's database: SQLite in the data directory by default, or PostgreSQL by URL.
+
+SQLite runs in WAL with synchronous=FULL (the client's engine settings), so an answered push
+survives a SIGKILL or a power cut. Both engines are upgraded by Alembic at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, select
+
+from websight_desk.domain.errors import StorageProblem
+from websight_desk.server.models import counter
+from websight_desk.storage import migrate as client_migrate
+from websight_desk.storage.database import make_engine
+
+SERVER_DB_FILE = "server.sqlite3"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+@dataclass
+class Store:
+    engine: Engine
+    url: str
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One writing transaction (BEGIN IMMEDIATE on SQLite: the single writer up front)."""
+        with self.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+            yield conn
+
+    def head(self, conn: Connection) -> int:
+        return int(conn.execute(select(counter.c.seq).where(counter.c.id == 1)).scalar_one())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    locations = [str(client_migrate.MIGRATIONS / "versions"), str(MIGRATIONS / "versions")]
+    cfg.set_main_option("version_locations", " ".join(locations))
+    cfg.set_main_option("path_separator", "space")
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def make_store_engine(data_dir: Path | None, db_url: str | None) -> tuple[Engine, str]:
+    if db_url:
+        if db_url.startswith("sqlite"):
+            raise StorageProblem("Use --data DIR for a SQLite server database, not --db.")
+        return create_engine(db_url, pool_size=8, max_overflow=8, pool_pre_ping=True), db_url
+    if data_dir is None:
+        raise StorageProblem("Give --data DIR (SQLite) or --db postgresql+psycopg://...")
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageProblem(f"The data directory {data_dir} cannot be created ({exc}).") from exc
+    path = data_dir / SERVER_DB_FILE
+    return make_engine(path), f"sqlite:///{path}"
+
+
+def open_store(
+    data_dir: Path | None = None, db_url: str | None = None, *, upgrade: bool = True
+) -> Store:
+    """Open and (unless told not to) upgrade the server database."""
+    engine, url = make_store_engine(data_dir, db_url)
+    if not upgrade:
+        return Store(engine=engine, url=url)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "heads")
+    except Exception as exc:
+        engine.dispose()
+        if isinstance(exc, StorageProblem):
+            raise
+        raise StorageProblem(f"The server database {_safe(url)} cannot be opened: {exc}") from exc
+    return Store(engine=engine, url=url)
+
+
+def _safe(url: str) -> str:
+    """The URL without a password, for messages."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
+    return url

@@ -1,0 +1,164 @@
+"""Appliers of `termination.create`, `review.create` and `override.create`, and the chain seal.
+
+Every chained kind (these three and `audit.create`) seals the tamper-evidence chain from its
+batch's oldest key after inserting (storage.chain), in the same transaction — for local
+writes, pulled ops and the server alike. Loaded by `storage/appliers.py` at import time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Table, select
+
+from websight_desk.domain.abuse import (
+    DEFAULT_RETENTION_DAYS,
+    LEGAL_BASIS,
+    RETENTION_CLASS,
+    ReviewDecision,
+    TerminationStatus,
+    next_status,
+)
+from websight_desk.storage import chain
+from websight_desk.storage.appliers import APPLIERS, ApplyContext, ApplyFn, applier, insert_ignore
+from websight_desk.storage.models import AbuseReview, AbuseTermination, RefusalOverride
+from websight_desk.storage.ops import Op, from_iso
+
+
+def _meta(op: Op) -> dict[str, Any]:
+    created = from_iso(op.payload.get("created_at"))
+    if created is None:
+        raise ValueError(f"{op.kind} {op.op_id}: payload has no created_at")
+    return {"hlc": op.hlc, "node_id": op.node_id, "created_at": created}
+
+
+def _pick(op: Op, *names: str) -> dict[str, Any]:
+    return {n: op.payload.get(n) for n in names}
+
+
+def _insert_and_seal(ctx: ApplyContext, table: Table, rows: list[dict[str, Any]]) -> None:
+    insert_ignore(ctx.conn, table, rows)
+    chain.seal_keys(ctx.conn, [(r["hlc"], r["node_id"], r["id"]) for r in rows])
+
+
+@applier("termination.create")
+def _terminations(ctx: ApplyContext, ops: Sequence[Op]) -> None:
+    rows = []
+    for op in ops:
+        meta = _meta(op)
+        row = _pick(
+            op,
+            "id",
+            "channel",
+            "ticket_id",
+            "call_id",
+            "customer_id",
+            "reported_by",
+            "evidence_message_id",
+            "category",
+            "note",
+        )
+        excerpt = str(op.payload.get("evidence_excerpt") or "")
+        words = str(op.payload.get("evidence_words") or "[]")
+        row.update(
+            detector_suggested=bool(op.payload.get("detector_suggested", False)),
+            evidence_excerpt=excerpt,
+            evidence_words=words,
+            # The digest as the author wrote it; `audit verify` checks the text against it.
+            evidence_digest=op.payload.get("evidence_digest")
+            or chain.evidence_digest(excerpt, words),
+            legal_basis=op.payload.get("legal_basis") or LEGAL_BASIS,
+            retention_class=op.payload.get("retention_class") or RETENTION_CLASS,
+            destroy_after=from_iso(op.payload.get("destroy_after"))
+            or meta["created_at"] + timedelta(days=DEFAULT_RETENTION_DAYS),
+            anonymised_at=None,
+        )
+        rows.append({**row, **meta})
+    _insert_and_seal(ctx, AbuseTermination.__table__, rows)  # type: ignore[arg-type]
+    ticket_ids = {r["ticket_id"] for r in rows if r["ticket_id"]}
+    ctx.touched_tickets.update(ticket_ids)
+
+
+@applier("review.create")
+def _reviews(ctx: ApplyContext, ops: Sequence[Op]) -> None:
+    rows = [
+        {**_pick(op, "id", "termination_id", "decision", "note", "reviewer_id"), **_meta(op)}
+        for op in ops
+    ]
+    _insert_and_seal(ctx, AbuseReview.__table__, rows)  # type: ignore[arg-type]
+
+
+@applier("override.create")
+def _overrides(ctx: ApplyContext, ops: Sequence[Op]) -> None:
+    rows = [
+        {
+            **_pick(
+                op,
+                "id",
+                "customer_id",
+                "ticket_id",
+                "agent_id",
+                "refusal_state",
+                "reason",
+                "message_id",
+            ),
+            **_meta(op),
+        }
+        for op in ops
+    ]
+    _insert_and_seal(ctx, RefusalOverride.__table__, rows)  # type: ignore[arg-type]
+
+
+def _sealing(original: ApplyFn) -> ApplyFn:
+    """Wrap the foundation's `audit.create` applier so audit events join the chain too."""
+
+    def apply(ctx: ApplyContext, ops: Sequence[Op]) -> None:
+        original(ctx, ops)
+        chain.seal_keys(ctx.conn, [(op.hlc, op.node_id, str(op.payload.get("id"))) for op in ops])
+
+    apply.chain_sealing = True  # type: ignore[attr-defined]
+    return apply
+
+
+if "audit.create" in APPLIERS and not getattr(APPLIERS["audit.create"], "chain_sealing", False):
+    APPLIERS["audit.create"] = _sealing(APPLIERS["audit.create"])
+
+
+def termination_status_on_server(conn: Connection, termination_id: str) -> TerminationStatus:
+    """Status from the reviews stored here, in (hlc, node_id, id) order (server side)."""
+    status = TerminationStatus.PENDING_REVIEW
+    for decision in conn.execute(
+        select(AbuseReview.decision)
+        .where(AbuseReview.termination_id == termination_id)
+        .order_by(AbuseReview.hlc, AbuseReview.node_id, AbuseReview.id)
+    ).scalars():
+        status = next_status(status, ReviewDecision(decision)) or status
+    return status
+
+
+def review_check(conn: Connection, op: Op) -> str | None:
+    """Server business check of a `review.create`: a legal decision now, with a note."""
+    try:
+        decision = ReviewDecision(str(op.payload.get("decision")))
+    except ValueError:
+        return f"{op.payload.get('decision')!r} is not a review decision"
+    if not str(op.payload.get("note") or "").strip():
+        return "a review needs a note"
+    if op.payload.get("reviewer_id") != op.author_id:
+        return "the reviewer must be the author of the op"
+    current = termination_status_on_server(conn, str(op.payload.get("termination_id")))
+    if next_status(current, decision) is None:
+        return f"a termination that is {current.value} cannot be {decision.value}"
+    return None
+
+
+def install_server_rules() -> None:
+    """Register the abuse kinds with the sync server's rules (call once at server start)."""
+    from websight_desk.server import rules
+
+    rules.REQUIRED_ROLE["review.create"] = "shift_lead"
+    rules.register_kind("termination.create", AbuseTermination)
+    rules.register_kind("review.create", AbuseReview, extra=review_check)
+    rules.register_kind("override.create", RefusalOverride)

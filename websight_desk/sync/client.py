@@ -1,0 +1,150 @@
+"""HTTP client of the sync API, with retries and backoff for a flaky network."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from websight_desk.storage.ops import Op
+from websight_desk.sync.errors import (
+    AccessRevoked,
+    ResyncRequired,
+    ServerRefused,
+    ServerUnreachable,
+)
+
+DEFAULT_TIMEOUT = 30.0
+
+
+@dataclass(frozen=True)
+class Whoami:
+    id: str
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class ChangesPage:
+    changes: list[tuple[int, Op]]
+    next_cursor: int
+    head: int
+    more: bool
+
+
+def backoff_delays(attempts: int, base: float = 0.2, cap: float = 5.0) -> list[float]:
+    """Exponential backoff with full jitter (first retry soon, later ones spread out)."""
+    return [random.uniform(0, min(cap, base * 2**i)) for i in range(attempts)]
+
+
+class SyncClient:
+    """One server and token. Network errors and 5xx are retried `retries` times."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        retries: int = 3,
+        verify: bool | str = True,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.retries = retries
+        self._sleep = sleep
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            verify=verify,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _request(self, method: str, path: str, *, timeout: float | None = None, **kw: Any) -> Any:
+        delays = backoff_delays(self.retries)
+        for attempt in range(self.retries + 1):
+            try:
+                if timeout is not None:
+                    kw["timeout"] = timeout
+                response = self._http.request(method, path, **kw)
+            except httpx.TransportError as exc:
+                if attempt < self.retries:
+                    self._sleep(delays[attempt])
+                    continue
+                raise ServerUnreachable(
+                    f"The sync server {self.base_url} cannot be reached ({type(exc).__name__}).",
+                    hint="Your work is saved on this computer and will be sent when the "
+                    "server is reachable again.",
+                ) from exc
+            if response.status_code >= 500 and attempt < self.retries:
+                self._sleep(delays[attempt])
+                continue
+            return self._answer(response)
+        raise AssertionError("unreachable")
+
+    def _answer(self, response: httpx.Response) -> Any:
+        try:
+            body = response.json()
+        except ValueError:
+            body = {}
+        if not isinstance(body, dict):
+            body = {"value": body}
+        status = response.status_code
+        if status < 300:
+            return body
+        code = str(body.get("error", "")) or f"http_{status}"
+        message = str(body.get("message", "")) or response.reason_phrase
+        if status == 401:
+            if code == "revoked":
+                raise AccessRevoked(
+                    "Your access to the sync server was revoked.",
+                    hint="Ask an administrator for a new token; your local work is kept.",
+                )
+            raise AccessRevoked(
+                "The sync server does not accept this workstation's token.",
+                hint="Connect again with a valid token (websight-desk connect URL).",
+            )
+        if status == 409 and code == "resync_required":
+            raise ResyncRequired(message)
+        if status >= 500:
+            raise ServerUnreachable(f"The sync server failed ({status}): {message}")
+        raise ServerRefused(
+            f"The sync server refused the request ({status} {code}): {message}",
+            status=status,
+            code=code,
+            body=body,
+        )
+
+    def whoami(self) -> Whoami:
+        data = self._request("GET", "/v1/whoami")
+        return Whoami(id=str(data["id"]), name=str(data["name"]), role=str(data["role"]))
+
+    def push(self, ops: Sequence[Op]) -> list[dict[str, Any]]:
+        """Send a batch; one result per op (`applied | duplicate | rejected`, `reason`)."""
+        data = self._request("POST", "/v1/push", json={"ops": [op.to_wire() for op in ops]})
+        return list(data["results"])
+
+    def changes(self, after: int, *, limit: int = 1000, wait: int = 0) -> ChangesPage:
+        params = {"after": after, "limit": limit, "wait": wait}
+        timeout = None if wait == 0 else wait + DEFAULT_TIMEOUT
+        data = self._request("GET", "/v1/changes", params=params, timeout=timeout)
+        changes = [(int(c["seq"]), Op.from_wire(c["op"])) for c in data["changes"]]
+        return ChangesPage(
+            changes=changes,
+            next_cursor=int(data["next"]),
+            head=int(data["head"]),
+            more=bool(data["more"]),
+        )

@@ -1,0 +1,127 @@
+"""`SyncEngine`: one workstation's sync — push the outbox, then pull until caught up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import update
+
+from websight_desk.services.desk import Desk
+from websight_desk.storage.models import SyncOutbox, SyncState
+from websight_desk.storage.outbox import ACKED, PENDING
+from websight_desk.sync import credentials
+from websight_desk.sync.client import SyncClient
+from websight_desk.sync.errors import NotConnected, ResyncRequired, SyncProblem
+from websight_desk.sync.pull import apply_page, read_cursor
+from websight_desk.sync.push import PushCounts, push_pending
+
+PAGE = 1000
+# (changes applied so far, changes to apply in total) during a pull
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    applied: int
+    duplicate: int
+    rejected: int
+    pulled: int
+    quarantined: int
+    cursor: int
+    resynced: bool = False
+
+
+def client_for(desk: Desk, *, timeout: float = 30.0, retries: int = 3) -> SyncClient:
+    """A client for the workstation's configured server and token."""
+    url = desk.settings.server_url
+    if not url:
+        raise NotConnected(
+            "This workstation is not connected to a sync server.",
+            hint="Connect with: websight-desk connect URL",
+        )
+    token = credentials.load_token(url)
+    if not token:
+        raise NotConnected(
+            f"No access token for {url} on this workstation.",
+            hint="Connect again with: websight-desk connect URL",
+        )
+    return SyncClient(url, token, timeout=timeout, retries=retries)
+
+
+def record_attempt(desk: Desk, error: str | None) -> None:
+    """Remember the outcome for the status bar (online/offline, last successful sync)."""
+    now = datetime.now(UTC)
+    values: dict[str, object] = {"last_attempt_at": now, "last_error": error}
+    if error is None:
+        values["last_sync_at"] = now
+    with desk.db.write() as conn:
+        conn.execute(update(SyncState).where(SyncState.id == 1).values(values))
+
+
+def resync(desk: Desk) -> None:
+    """Start over with the server: pull everything again and re-offer every acked op.
+
+    Safe because appliers are idempotent and the server answers `duplicate` for what it has;
+    needed when the server was restored from a backup older than our cursor.
+    """
+    with desk.db.write() as conn:
+        conn.execute(update(SyncOutbox).where(SyncOutbox.state == ACKED).values(state=PENDING))
+        conn.execute(update(SyncState).where(SyncState.id == 1).values(pull_cursor=0))
+
+
+class SyncEngine:
+    def __init__(self, desk: Desk, client: SyncClient) -> None:
+        self.desk = desk
+        self.client = client
+
+    def push(self) -> PushCounts:
+        return push_pending(self.client, self.desk)
+
+    def pull(self, *, wait: int = 0, progress: Progress | None = None) -> tuple[int, int]:
+        """Pull pages until caught up; returns (ops applied, ops quarantined)."""
+        with self.desk.db.read() as conn:
+            cursor = start = read_cursor(conn)
+        pulled = quarantined = 0
+        first = True
+        while True:
+            page = self.client.changes(cursor, limit=PAGE, wait=wait if first else 0)
+            first = False
+            if not page.changes:
+                return pulled, quarantined
+            quarantined += apply_page(self.desk, [op for _, op in page.changes], page.next_cursor)
+            pulled += len(page.changes)
+            cursor = page.next_cursor
+            if progress is not None:
+                progress(cursor - start, max(page.head - start, cursor - start))
+            if not page.more:
+                return pulled, quarantined
+
+    def run_once(self, progress: Progress | None = None) -> SyncReport:
+        """Push then pull until caught up; records the outcome for the status bar."""
+        resynced = False
+        try:
+            try:
+                pushed = self.push()
+                pulled, quarantined = self.pull(progress=progress)
+            except ResyncRequired:
+                resync(self.desk)
+                resynced = True
+                pushed = self.push()
+                pulled, quarantined = self.pull(progress=progress)
+        except SyncProblem as exc:
+            record_attempt(self.desk, str(exc))
+            raise
+        record_attempt(self.desk, None)
+        with self.desk.db.read() as conn:
+            cursor = read_cursor(conn)
+        return SyncReport(
+            applied=pushed.applied,
+            duplicate=pushed.duplicate,
+            rejected=pushed.rejected,
+            pulled=pulled,
+            quarantined=quarantined,
+            cursor=cursor,
+            resynced=resynced,
+        )

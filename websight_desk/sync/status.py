@@ -1,0 +1,61 @@
+"""What the status bar shows about sync, read from the local store in one go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from websight_desk.services.desk import Desk
+from websight_desk.storage.models import SyncConflict, SyncOutbox, SyncState
+from websight_desk.storage.outbox import PENDING, REJECTED
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    configured: bool  # a server URL is set
+    server_url: str
+    online: bool  # the latest attempt reached the server
+    pending: int  # local changes not yet accepted by the server
+    rejected: int  # local changes the server refused (see review.list_rejected)
+    conflicts: int  # undismissed concurrent edits that lost (see review.list_conflicts)
+    last_sync_at: datetime | None  # last successful sync
+    last_attempt_at: datetime | None
+    last_error: str | None
+
+
+def read_status(desk: Desk) -> SyncStatus:
+    with desk.db.read() as conn:
+        state = conn.execute(
+            select(SyncState.last_sync_at, SyncState.last_attempt_at, SyncState.last_error).where(
+                SyncState.id == 1
+            )
+        ).first()
+        by_state: dict[str, int] = {
+            state: int(n)
+            for state, n in conn.execute(
+                select(SyncOutbox.state, func.count())
+                .where(SyncOutbox.state.in_((PENDING, REJECTED)))
+                .group_by(SyncOutbox.state)
+            )
+        }
+        conflicts = conn.execute(
+            select(func.count())
+            .select_from(SyncConflict)
+            .where(SyncConflict.dismissed_at.is_(None))
+        ).scalar_one()
+    last_sync = state.last_sync_at if state else None
+    last_attempt = state.last_attempt_at if state else None
+    last_error = state.last_error if state else None
+    return SyncStatus(
+        configured=bool(desk.settings.server_url),
+        server_url=desk.settings.server_url,
+        online=last_attempt is not None and last_error is None,
+        pending=int(by_state.get(PENDING, 0)),
+        rejected=int(by_state.get(REJECTED, 0)),
+        conflicts=int(conflicts),
+        last_sync_at=last_sync,
+        last_attempt_at=last_attempt,
+        last_error=last_error,
+    )

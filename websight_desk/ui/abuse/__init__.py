@@ -1,0 +1,1 @@
+"""Abuse feature UI: terminate dialog, review queue, report, banner and reply override."""

@@ -1,0 +1,59 @@
+"""Glue for other panes: the policy panel's refusal banner and the reply-override prompt."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from websight_desk.i18n import _
+from websight_desk.services import abuse
+from websight_desk.ui import errors
+from websight_desk.ui.context import UiContext
+
+
+class BannerSlot(Protocol):
+    def set_banner(self, text: str | None, severity: str = "error") -> None: ...
+
+
+def banner_text(view: abuse.BannerView) -> tuple[str, str]:
+    """(text, severity) for `PolicyPanel.set_banner`: red for refused, amber for pending."""
+    text = "\n".join((view.title.upper(), *view.lines))
+    return text, "error" if view.severity == "refused" else "warning"
+
+
+def show_refusal_banner(ctx: UiContext, panel: BannerSlot, ticket_id: str | None) -> None:
+    """Fill (or hide) the panel's banner for the customer of this ticket."""
+    if ticket_id is None:
+        panel.set_banner(None)
+        return
+    desk = ctx.desk
+
+    def job() -> abuse.BannerView | None:
+        from sqlalchemy import select
+
+        from websight_desk.storage.models import Ticket
+
+        with desk.db.read() as conn:
+            customer = conn.execute(
+                select(Ticket.customer_id).where(Ticket.id == ticket_id)
+            ).scalar()
+            return None if customer is None else abuse.refusal_banner(conn, customer)
+
+    def done(view: abuse.BannerView | None) -> None:
+        if view is None:
+            panel.set_banner(None)
+        else:
+            panel.set_banner(*banner_text(view))
+
+    ctx.runner.run(job, done, errors.report, key=f"refusal-banner-{id(panel)}")
+
+
+def ask_override_reason(parent: QWidget | None, state: abuse.RefusalState) -> str | None:
+    """Ask why the agent replies to a refused or pending customer; None = cancelled."""
+    if state.status is abuse.RefusalStatus.REFUSED:
+        prompt = _("Service to this customer is refused. Why do you reply anyway?")
+    else:
+        prompt = _("This customer's refusal is pending review. Why do you reply anyway?")
+    text, ok = QInputDialog.getMultiLineText(parent, _("Reply override"), prompt)
+    return text.strip() if ok and text.strip() else None

@@ -1,0 +1,1 @@
+"""Phone callbacks under KVKK: the dialog, the callbacks list and their actions."""

@@ -1,0 +1,168 @@
+"""KVKK actions for the Tools menu: the destruction job, marking a KVKK request, export.
+
+Each is one function `(ctx, parent, …)`; the database work goes through `ctx.runner` and
+every rule (deadline, audit, legal hold) stays in the services. Questions use the static
+`QMessageBox`/`QInputDialog`/`QFileDialog` calls so tests can patch them.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from sqlalchemy import select
+
+from websight_desk.domain.errors import EnvironmentProblem, NotFound
+from websight_desk.i18n import _, ngettext
+from websight_desk.services import kvkk
+from websight_desk.services.kvkk_purge import PurgeResult
+from websight_desk.storage.models import Customer, Ticket
+from websight_desk.ui.context import UiContext
+from websight_desk.ui.errors import report
+from websight_desk.ui.format import date_time, to_istanbul
+
+Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+MAX_REASONS = 5  # legal-hold reasons listed in the preview
+
+
+def _counts(result: PurgeResult, done: bool) -> str:
+    lines = [
+        ngettext(
+            "{n} callback is past its retention period.",
+            "{n} callbacks are past their retention period.",
+            result.examined,
+        ).format(n=result.examined),
+        (
+            ngettext("{n} was anonymised.", "{n} were anonymised.", result.anonymised)
+            if done
+            else ngettext(
+                "{n} would be anonymised (number, person link and notes removed).",
+                "{n} would be anonymised (number, person link and notes removed).",
+                result.anonymised,
+            )
+        ).format(n=result.anonymised),
+        ngettext(
+            "{n} is kept under legal hold.", "{n} are kept under legal hold.", result.held
+        ).format(n=result.held),
+    ]
+    reasons = sorted(set(result.held_reasons.values()))[:MAX_REASONS]
+    lines += [_("Legal hold: {reason}").format(reason=r) for r in reasons]
+    return "\n".join(lines)
+
+
+def run_destruction_job(ctx: UiContext, parent: QWidget | None = None) -> None:
+    """Preview the destruction job (dry run), ask, then run `kvkk.purge` and report."""
+    desk, now = ctx.desk, ctx.now()
+    title = _("KVKK destruction job")
+
+    def confirm(preview: PurgeResult) -> None:
+        question = _counts(preview, done=False) + "\n\n"
+        if preview.anonymised:
+            question += _("Run the destruction job now? This cannot be undone; the run is logged.")
+        else:
+            question += _("Nothing to anonymise. Run it anyway to log the run?")
+        if QMessageBox.question(parent, title, question, Yes | No, No) != Yes:
+            return
+        ctx.runner.run(lambda: kvkk.purge(desk, now), done, lambda e: report(e, parent))
+
+    def done(result: PurgeResult) -> None:
+        ctx.tickets_changed([])  # threads and lists show the anonymised entries
+        ctx.events.statusMessage.emit(_("KVKK destruction job done."))
+        QMessageBox.information(parent, title, _counts(result, done=True))
+
+    ctx.runner.run(
+        lambda: kvkk.purge(desk, now, dry_run=True), confirm, lambda e: report(e, parent)
+    )
+
+
+def mark_kvkk_request(ctx: UiContext, ticket_id: str | None, parent: QWidget | None = None) -> None:
+    """Mark the ticket as a KVKK data-subject request (deadline from the settings, 30 days)."""
+    if ticket_id is None:
+        ctx.events.statusMessage.emit(_("Open a ticket first."))
+        return
+    cfg = kvkk.kvkk_settings(ctx.desk.settings)
+    deadline = date_time(ctx.now() + timedelta(days=cfg.request_days))
+    question = _(
+        "Mark this ticket as a KVKK request? It must be answered by {deadline} ({days} days)."
+    ).format(deadline=deadline, days=cfg.request_days)
+    if QMessageBox.question(parent, _("KVKK request"), question, Yes | No, No) != Yes:
+        return
+    desk = ctx.desk
+
+    def job() -> str:
+        with desk.writer() as w:
+            return kvkk.mark_request(w, ticket_id, cfg)
+
+    def marked(_request_id: str) -> None:
+        ctx.tickets_changed([ticket_id])
+        ctx.events.statusMessage.emit(
+            _("Marked as a KVKK request; due by {deadline}.").format(deadline=deadline)
+        )
+
+    ctx.runner.run(job, marked, lambda e: report(e, parent))
+
+
+def _customer_of(ctx: UiContext, ticket_id: str) -> tuple[str, str, int]:
+    with ctx.desk.db.read() as conn:
+        row = conn.execute(
+            select(Customer.id, Customer.code, Ticket.number)
+            .join(Ticket, Ticket.customer_id == Customer.id)
+            .where(Ticket.id == ticket_id)
+        ).first()
+    if row is None:
+        raise NotFound(_("The ticket does not exist."))
+    return row.id, row.code, row.number
+
+
+def export_customer_data(
+    ctx: UiContext, ticket_id: str | None, parent: QWidget | None = None
+) -> None:
+    """Export everything about the ticket's customer as JSON (the service audits it)."""
+    if ticket_id is None:
+        ctx.events.statusMessage.emit(_("Open a ticket first."))
+        return
+    try:
+        customer_id, code, number = _customer_of(ctx, ticket_id)
+    except EnvironmentProblem as exc:
+        report(exc, parent)
+        return
+    title = _("Export customer data")
+    reason, ok = QInputDialog.getText(
+        parent,
+        title,
+        _("Why is {code}'s data exported? (recorded in the access audit)").format(code=code),
+        QLineEdit.EchoMode.Normal,
+        _("KVKK request, ticket #{number}").format(number=number),
+    )
+    if not ok:
+        return
+    day = to_istanbul(ctx.now()).strftime("%Y-%m-%d")
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, title, f"kvkk-export-{code}-{day}.json", _("JSON files (*.json)")
+    )
+    if not path:
+        return
+    desk, target = ctx.desk, Path(path)
+
+    def job() -> Path:
+        try:
+            handle = target.open("w", encoding="utf-8")  # fail before anything is audited
+        except OSError as exc:
+            raise EnvironmentProblem(
+                _("Could not write {path}.").format(path=target), hint=str(exc)
+            ) from exc
+        try:
+            with handle:
+                handle.write(kvkk.to_json(kvkk.export_customer(desk, customer_id, reason)) + "\n")
+        except BaseException:
+            target.unlink(missing_ok=True)  # no half-written export left behind
+            raise
+        return target
+
+    def written(where: Path) -> None:
+        ctx.events.statusMessage.emit(
+            _("Customer data exported to {path}.").format(path=where.name)
+        )
+
+    ctx.runner.run(job, written, lambda e: report(e, parent))

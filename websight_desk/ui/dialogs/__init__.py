@@ -1,0 +1,1 @@
+"""Dialogs that collect input and hand a command to a service."""

@@ -1,0 +1,65 @@
+"""Menus and actions whose texts are msgids, so the whole menu bar retranslates live.
+
+Menu titles carry no "&" mnemonics on purpose: Alt+letter clashes with AltGr on Turkish
+keyboards (see `ui/shortcuts.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from websight_desk.i18n import _
+from websight_desk.ui.shortcuts import key_sequences
+
+
+class MenuBuilder:
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+        self.menus: dict[str, tuple[QMenu, str]] = {}
+        self.actions: dict[str, tuple[QAction, str]] = {}
+
+    def menu(self, key: str, title: str) -> QMenu:
+        menu = self.window.menuBar().addMenu(title)
+        menu.setObjectName(f"menu_{key}")
+        self.menus[key] = (menu, title)
+        return menu
+
+    def submenu(self, parent: QMenu, key: str, title: str) -> QMenu:
+        menu = parent.addMenu(title)
+        menu.setObjectName(f"menu_{key}")
+        self.menus[key] = (menu, title)
+        return menu
+
+    def action(
+        self,
+        menu: QMenu,
+        key: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | None = None,
+    ) -> QAction:
+        """Add an action; `text` is an English msgid ("" = set by the caller, untranslated)."""
+        act = QAction(text, self.window)
+        act.setObjectName(f"action_{key}")
+        if shortcut is not None:
+            act.setShortcuts(key_sequences(shortcut))
+        act.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(act)
+        self.window.addAction(act)  # shortcuts work while the menu bar is hidden too
+        self.actions[key] = (act, text)
+        return act
+
+    def get(self, key: str) -> QAction:
+        return self.actions[key][0]
+
+    def retranslate(self) -> None:
+        self.window.menuBar().setAccessibleName(_("Menu bar"))
+        for menu, title in self.menus.values():
+            menu.setTitle(_(title))
+            menu.menuAction().setText(_(title))
+        for act, text in self.actions.values():
+            if text:
+                act.setText(_(text))

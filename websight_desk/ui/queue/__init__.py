@@ -1,0 +1,1 @@
+"""The ticket queue: a lazily fetched table model, its view, and the view/search bar."""

@@ -1,0 +1,177 @@
+"""`QueueModel`: the queue as a lazily fetched table over the local store.
+
+Rows arrive a page at a time (`canFetchMore`/`fetchMore`); sorting and filtering happen in
+SQL. A new query (view, search, sort) is counted and its first page read on the runner, off
+the GUI thread; later pages are small indexed reads done when the view scrolls to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from websight_desk.domain.queue_views import QueueQuery, QueueRow
+from websight_desk.i18n import _
+from websight_desk.storage.queries import queue
+from websight_desk.ui.context import UiContext
+from websight_desk.ui.queue.columns import COLUMNS, INDEX, cell_text, flags_tooltip
+
+PAGE = 200
+TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+class QueueModel(QAbstractTableModel):
+    loaded = Signal(int)  # a query finished: total number of rows
+
+    def __init__(self, ctx: UiContext, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.query = QueueQuery(agent_id=ctx.agent_id)  # the query `rows` belong to
+        self.rows: list[QueueRow] = []
+        self.total = 0
+        self.loading = False
+
+    # --- loading -------------------------------------------------------------------------
+
+    def set_query(self, query: QueueQuery) -> None:
+        """Show another view/search/sort: counted and first page read in the background."""
+        self._load(query, PAGE)
+
+    def reload(self) -> None:
+        """Re-read the current query (after a change), keeping as many rows as are loaded."""
+        self._load(self.query, max(PAGE, len(self.rows)))
+
+    def _load(self, query: QueueQuery, limit: int) -> None:
+        db = self.ctx.desk.db
+
+        def work() -> tuple[QueueQuery, int, list[QueueRow]]:
+            with db.read() as conn:
+                return query, queue.count(conn, query), queue.page(conn, query, 0, limit)
+
+        self.loading = True
+        self.ctx.runner.run(work, self._loaded, self._failed, key=f"queue-{id(self)}")
+
+    def _loaded(self, result: tuple[QueueQuery, int, list[QueueRow]]) -> None:
+        query, total, rows = result
+        self.beginResetModel()
+        self.query, self.total, self.rows = query, total, rows
+        self.loading = False
+        self.endResetModel()
+        self.loaded.emit(total)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = False
+        from websight_desk.ui import errors
+
+        errors.report(exc, retry=self.reload)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self.loading and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        with self.ctx.desk.db.read() as conn:
+            more = queue.page(conn, self.query, len(self.rows), PAGE)
+        # Rows can shift under us (a sync added tickets); never show one ticket twice.
+        known = {r.ticket_id for r in self.rows}
+        more = [r for r in more if r.ticket_id not in known]
+        if not more:
+            self.total = len(self.rows)
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    # --- Qt model interface --------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        key = COLUMNS[index.column()].key
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return cell_text(row, key, self.ctx.now())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "flags":
+                return flags_tooltip(row.flags) or None
+            if key in ("subject", "age"):
+                from websight_desk.ui import format as fmt
+
+                return row.subject if key == "subject" else fmt.date_time(row.created_at)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "number":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == TICKET_ID_ROLE:
+            return row.ticket_id
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return _(COLUMNS[section].header)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column].sort if 0 <= column < len(COLUMNS) else None
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self.query.sort and descending == self.query.descending and not self.loading:
+            return
+        self.set_query(replace(self.query, sort=key, descending=descending))
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def row_of(self, ticket_id: str) -> int | None:
+        """The loaded row showing this ticket, if any."""
+        for i, r in enumerate(self.rows):
+            if r.ticket_id == ticket_id:
+                return i
+        return None
+
+    def ticket_at(self, row: int) -> QueueRow | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def retranslate(self) -> None:
+        """Header and cell texts depend on the language: ask views to repaint them."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.refresh_texts()
+
+    def refresh_texts(self) -> None:
+        """Repaint computed texts (ages move on with time)."""
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1)
+            )
+
+
+__all__ = ["INDEX", "PAGE", "TICKET_ID_ROLE", "QueueModel"]

@@ -1,0 +1,118 @@
+"""`QueuePanel`: filter bar + queue table + its model, wired to the shared context."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from websight_desk.domain.queue_views import ViewInfo
+from websight_desk.i18n import _, ngettext
+from websight_desk.storage.queries import queue_registry
+from websight_desk.ui import format as fmt
+from websight_desk.ui.context import UiContext
+from websight_desk.ui.queue.filter_bar import FilterBar
+from websight_desk.ui.queue.model import QueueModel
+from websight_desk.ui.queue.view import QueueTable
+
+AGE_REFRESH_MS = 60_000
+DEFAULT_VIEW = "all_open"
+
+
+class QueuePanel(QWidget):
+    """Emits `ticketSelected(id | None)` as the cursor moves and `ticketActivated(id)` on Enter;
+    `viewChanged(key)` when the agent picks another view."""
+
+    ticketSelected = Signal(object)
+    ticketActivated = Signal(str)
+    viewChanged = Signal(str)
+
+    def __init__(
+        self, ctx: UiContext, views: list[ViewInfo], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("queuePanel")
+        self.model = QueueModel(ctx, self)
+        self.bar = FilterBar(views, self)
+        self.table = QueueTable(self.model, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 0, 4)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.table, 1)
+        self._wanted: str | None = None  # ticket to keep selected across reloads
+        self.bar.changed.connect(self._query_changed)
+        self.model.loaded.connect(self._loaded)
+        self.table.currentTicketChanged.connect(self._cursor_moved)
+        self.table.ticketActivated.connect(self.ticketActivated)
+        ctx.events.ticketsChanged.connect(lambda _ids: self.model.reload())
+        self._ages = QTimer(self)
+        self._ages.setInterval(AGE_REFRESH_MS)
+        self._ages.timeout.connect(self.model.refresh_texts)
+        self._ages.start()
+
+    def start(self, view: str | None = None) -> None:
+        """First load: the remembered view (if still offered) else the default."""
+        if not (view and self.bar.set_view(view, emit=False)):
+            self.bar.set_view(DEFAULT_VIEW, emit=False)
+        self._query_changed()
+
+    def view_key(self) -> str:
+        return self.bar.view_key() or DEFAULT_VIEW
+
+    def set_view(self, key: str) -> bool:
+        return self.bar.set_view(key)
+
+    def set_search(self, text: str) -> None:
+        self.bar.search.setText(text)
+        self.bar.apply_now()
+
+    def focus_search(self) -> None:
+        self.bar.search.setFocus()
+        self.bar.search.selectAll()
+
+    def current_ticket_id(self) -> str | None:
+        return self.table.current_ticket_id()
+
+    def select_ticket(self, ticket_id: str) -> bool:
+        self._wanted = ticket_id
+        return self.table.select_ticket(ticket_id)
+
+    def _query_changed(self) -> None:
+        key = self.view_key()
+        query = replace(
+            self.model.query, view=key, search=self.bar.text(), agent_id=self.ctx.agent_id
+        )
+        if key != self.model.query.view:
+            self.viewChanged.emit(key)
+        self.model.set_query(query)
+
+    def _show_count(self) -> None:
+        total = self.model.total
+        self.bar.set_count(ngettext("{n} ticket", "{n} tickets", total).format(n=fmt.number(total)))
+
+    def _loaded(self, _total: int) -> None:
+        self._show_count()
+        # Keep the agent on the same ticket across reloads, else start at the top.
+        if self._wanted is not None and self.table.select_ticket(self._wanted):
+            return
+        if self.model.rowCount() and self.table.hasFocus():
+            self.table.select_row(0)
+
+    def _cursor_moved(self, ticket_id: object) -> None:
+        if isinstance(ticket_id, str):
+            self._wanted = ticket_id
+        self.ticketSelected.emit(ticket_id)
+
+    def retranslate(self) -> None:
+        self.bar.retranslate()
+        self.table.retranslate()
+        self.model.retranslate()
+        self._show_count()
+        self.setAccessibleName(_("Queue"))
+
+
+def default_views(role: str | None) -> list[ViewInfo]:
+    """The views offered to an agent with this role."""
+    return queue_registry.views(role)

@@ -1,0 +1,89 @@
+"""Keyboard shortcuts in one table, and the overview dialog (F1 or Ctrl+/).
+
+No Alt+letter shortcuts: on Turkish keyboards AltGr (= Ctrl+Alt on Windows) types letters
+such as @ and €, and menu mnemonics would fight with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from websight_desk.i18n import N_, _
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    keys: tuple[str, ...]  # QKeySequence portable text ("Ctrl+F")
+    description: str  # N_-marked msgid
+    where: str = N_("Everywhere")
+
+
+SHORTCUTS: dict[str, Shortcut] = {
+    "search": Shortcut(("Ctrl+F",), N_("Search the queue")),
+    "next_pane": Shortcut(("F6",), N_("Next pane")),
+    "previous_pane": Shortcut(("Shift+F6",), N_("Previous pane")),
+    "queue": Shortcut(("Ctrl+1",), N_("Go to the queue")),
+    "ticket": Shortcut(("Ctrl+2",), N_("Go to the ticket")),
+    "policy": Shortcut(("Ctrl+3",), N_("Go to the policy panel")),
+    "new_ticket": Shortcut(("Ctrl+N",), N_("New ticket")),
+    "refresh": Shortcut(("F5",), N_("Refresh")),
+    "help": Shortcut(("F1", "Ctrl+/"), N_("Keyboard shortcuts")),
+    "quit": Shortcut(("Ctrl+Q",), N_("Quit")),
+    "move": Shortcut(("Up", "Down", "PgUp", "PgDown"), N_("Move in the queue"), N_("Queue")),
+    "open": Shortcut(("Return",), N_("Open the selected ticket"), N_("Queue")),
+    "send": Shortcut(("Ctrl+Return",), N_("Send the reply or note"), N_("Ticket")),
+}
+
+
+def key_sequences(name: str) -> list[QKeySequence]:
+    return [QKeySequence(k) for k in SHORTCUTS[name].keys]
+
+
+def native_text(keys: tuple[str, ...]) -> str:
+    """Keys as this platform writes them ("Ctrl+F", "⌘F")."""
+    return ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+
+
+class ShortcutOverview(QDialog):
+    """A read-only table of every shortcut; closes with Esc."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutOverview")
+        self.table = QTableWidget(len(SHORTCUTS), 3, self)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(560, 440)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Keyboard shortcuts"))
+        self.setAccessibleName(_("Keyboard shortcuts"))
+        self.table.setAccessibleName(_("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([_("Keys"), _("Action"), _("Where")])
+        for row, shortcut in enumerate(SHORTCUTS.values()):
+            cells = (native_text(shortcut.keys), _(shortcut.description), _(shortcut.where))
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(row, col, item)

@@ -1,0 +1,25 @@
+"""The ticket pane (header, thread, composer) and how it is linked to the policy panel."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from websight_desk.ui.ticket.pane import TicketPane
+
+if TYPE_CHECKING:
+    from websight_desk.ui.policy.panel import PolicyPanel
+
+
+def link(pane: TicketPane, panel: PolicyPanel) -> None:
+    """Wire a ticket pane and a policy panel: decisions, evidence clicks, checklist actions."""
+
+    def decided(decision: object) -> None:
+        panel.set_field_names(pane.field_names())
+        panel.show_decision(decision)  # type: ignore[arg-type]
+
+    pane.decisionChanged.connect(decided)
+    panel.evidenceActivated.connect(pane.highlight)
+    panel.actionActivated.connect(pane.perform_action)
+
+
+__all__ = ["TicketPane", "link"]

@@ -1,0 +1,113 @@
+"""The top of the ticket pane: number and subject, state, customer and service context."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+
+from websight_desk.domain.enums import RequesterKind
+from websight_desk.domain.masking import short_name
+from websight_desk.domain.ticket_views import TicketDetail
+from websight_desk.i18n import _
+from websight_desk.ui.format import date_time
+from websight_desk.ui.ticket.labels import CHANNEL, PRIORITY, REQUESTER, STATUS, service_line, tr_
+from websight_desk.ui.ticket.thread_html import Highlight, highlighted
+
+
+class TicketHeader(QWidget):
+    customerRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ticketHeader")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 4)
+        lay.setSpacing(2)
+        self.subject = QLabel()
+        self.subject.setObjectName("ticketSubject")
+        self.subject.setWordWrap(True)
+        self.subject.setTextFormat(Qt.TextFormat.RichText)
+        self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subject.setStyleSheet("font-size:13pt;")
+        lay.addWidget(self.subject)
+        self.state = QLabel()
+        self.state.setObjectName("ticketState")
+        self.state.setWordWrap(True)
+        self.state.setStyleSheet("color:#4a5562;")
+        lay.addWidget(self.state)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.customer = QPushButton()
+        self.customer.setObjectName("customerButton")
+        self.customer.setFlat(True)
+        self.customer.setStyleSheet("text-align:left; font-weight:600; padding:0 2px;")
+        self.customer.clicked.connect(self._customer_clicked)
+        self.context = QLabel()
+        self.context.setObjectName("serviceContext")
+        self.context.setWordWrap(True)
+        row.addWidget(self.customer)
+        row.addWidget(self.context, 1)
+        # Buttons other features add (callback, abuse…) via `add_action`, right-aligned.
+        self.action_bar = QHBoxLayout()
+        self.action_bar.setSpacing(4)
+        row.addLayout(self.action_bar)
+        lay.addLayout(row)
+        self._detail: TicketDetail | None = None
+        self._mark: Highlight | None = None
+
+    def add_action(self, action: QAction) -> QToolButton:
+        """A button for `action` in the header's action bar (text, tooltip, state follow it)."""
+        button = QToolButton(self)
+        button.setObjectName(f"headerAction_{action.objectName()}")
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        def named() -> None:  # the accessible name follows the action's (translated) text
+            button.setAccessibleName(action.text())
+
+        action.changed.connect(named)
+        named()
+        self.action_bar.addWidget(button)
+        return button
+
+    def show_detail(self, detail: TicketDetail | None, mark: Highlight | None = None) -> None:
+        self._detail, self._mark = detail, mark
+        self.refresh()
+
+    def refresh(self) -> None:
+        d = self._detail
+        self.setVisible(d is not None)
+        if d is None:
+            return
+        number = escape(f"#{d.number}")
+        self.subject.setText(
+            f"<b>{number}</b>&nbsp; {highlighted(d.subject, self._mark, 'subject')}"
+        )
+        self.subject.setAccessibleName(_("Subject: {subject}").format(subject=d.subject))
+        state = [
+            _("Status: {status}").format(status=tr_(STATUS, d.status)),
+            _("Priority: {priority}").format(priority=tr_(PRIORITY, d.priority)),
+            _("Assigned to {name}").format(name=d.assignee_name)
+            if d.assignee_name
+            else _("Unassigned"),
+            tr_(CHANNEL, d.channel),
+            _("opened {when}").format(when=date_time(d.created_at)),
+        ]
+        self.state.setText(" · ".join(state))
+        self.state.setAccessibleName(_("Ticket state"))
+        name = short_name(d.customer.name) or _("(no name)")
+        self.customer.setText(f"{name} · {d.customer.code}")
+        self.customer.setAccessibleName(_("Open the customer {code}").format(code=d.customer.code))
+        self.customer.setToolTip(_("Customer details (contacts, services, tickets)"))
+        context = service_line(d.service)
+        if d.requester_kind is RequesterKind.RESELLER_END_CUSTOMER:
+            context.insert(0, tr_(REQUESTER, d.requester_kind))
+        self.context.setText(" · ".join(context))
+        self.context.setAccessibleName(_("Service"))
+
+    def _customer_clicked(self) -> None:
+        if self._detail is not None:
+            self.customerRequested.emit(self._detail.customer.id)
