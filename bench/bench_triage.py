@@ -21,9 +21,21 @@ from websight_desk.domain.turkish import fold, tr_upper
 from websight_desk.policy import Facts, TextPart, evaluate, load_ruleset
 
 SUBJECTS = [
-    "Site açılmıyor", "WordPress kurulumu", "Mail gelmiyor", "Outlook ayarları", "Tema yükleme",
-    "Eklenti hatası", "SSL sorunu", "Sunucuya erişim yok", "nginx hatası", "Server down",
-    "Plugin install", "Parse error", "Disk kotası", "cPanel şifresi", "Yeni VPS",
+    "Site açılmıyor",
+    "WordPress kurulumu",
+    "Mail gelmiyor",
+    "Outlook ayarları",
+    "Tema yükleme",
+    "Eklenti hatası",
+    "SSL sorunu",
+    "Sunucuya erişim yok",
+    "nginx hatası",
+    "Server down",
+    "Plugin install",
+    "Parse error",
+    "Disk kotası",
+    "cPanel şifresi",
+    "Yeni VPS",
 ]
 FRAGMENTS = [
     "Sitem {n} saattir açılmıyor, 503 hatası veriyor.",
@@ -105,7 +117,8 @@ def main() -> None:
     # CPU time is what one core delivers; wall time also counts other processes on the machine
     print(
         f"triage throughput: {statistics.median(cpu):,.0f} tickets/s per core "
-        f"(wall {statistics.median(wall):,.0f}; median of {args.runs} runs, {len(tickets):,} tickets)"
+        f"(wall {statistics.median(wall):,.0f}; median of {args.runs} runs, "
+        f"{len(tickets):,} tickets)"
     )
 
 

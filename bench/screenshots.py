@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -41,6 +42,103 @@ def pick_tickets(workspace: Path) -> dict[str, int]:
     return {k: v for k, v in picks.items() if v is not None}
 
 
+def pick_more(workspace: Path) -> dict[str, int]:
+    """The README's workspace ticket (a callback logged, evidence to show) and a ticket of a
+    customer with a termination pending review or confirmed (the refusal banner)."""
+    from sqlalchemy import select
+
+    from websight_desk.services.desk import open_desk
+    from websight_desk.storage.models import AbuseTermination, Callback, Ticket
+    from websight_desk.storage.queries.refusal_sql import customer_refused_or_pending
+
+    desk = open_desk(workspace)
+    try:
+        with desk.db.read() as conn:
+            picks = {
+                "workspace": conn.execute(
+                    select(Ticket.number)
+                    .join(Callback, Callback.ticket_id == Ticket.id)
+                    .order_by(Ticket.number)
+                    .limit(1)
+                ).scalar_one_or_none(),
+                "refusal-banner": conn.execute(
+                    select(Ticket.number)
+                    .where(
+                        Ticket.id.in_(select(AbuseTermination.ticket_id)),
+                        customer_refused_or_pending(),
+                    )
+                    .order_by(Ticket.number)
+                    .limit(1)
+                ).scalar_one_or_none(),
+            }
+    finally:
+        desk.close()
+    return {k: v for k, v in picks.items() if v is not None}
+
+
+def widget_shot(workspace: Path, lang: str, target: Path, build: Any) -> None:
+    """Render `build(ctx)` (a widget) offscreen in `lang` and save it as a PNG."""
+    from PySide6.QtWidgets import QApplication
+
+    from websight_desk.services.desk import open_desk
+    from websight_desk.ui.context import UiContext
+    from websight_desk.ui.language import apply_language
+    from websight_desk.ui.runner import Runner
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    desk = open_desk(workspace)
+    try:
+        apply_language(lang)
+        ctx = UiContext(desk, runner=Runner(synchronous=True))
+        widget = build(ctx)
+        widget.show()
+        for _ in range(3):
+            app.processEvents()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(target), "PNG")
+        widget.close()
+        widget.deleteLater()
+        app.processEvents()
+    finally:
+        desk.close()
+
+
+def review_queue(ctx: Any) -> Any:
+    """The review queue as a shift lead sees it, in its Tools window."""
+    from sqlalchemy import select
+
+    from websight_desk.domain.enums import Role
+    from websight_desk.i18n import N_
+    from websight_desk.storage.models import Agent
+    from websight_desk.ui.abuse.review_queue import ReviewQueueWidget
+    from websight_desk.ui.tool_windows import ToolWindow
+
+    with ctx.desk.db.read() as conn:
+        lead = conn.execute(
+            select(Agent.id)
+            .where(Agent.role == Role.SHIFT_LEAD.value)
+            .order_by(Agent.username)
+            .limit(1)
+        ).scalar_one()
+    ctx.desk.settings.agent_id = lead  # in memory only: the workspace file is not changed
+    window = ToolWindow(ctx, N_("Review queue"), ReviewQueueWidget(ctx))
+    window.resize(900, 600)
+    return window
+
+
+def callback_dialog(number: int) -> Any:
+    def build(ctx: Any) -> Any:
+        from websight_desk.storage.queries.queue import ticket_id_by_number
+        from websight_desk.ui.callbacks.dialog import CallbackDialog
+
+        with ctx.desk.db.read() as conn:
+            ticket_id = ticket_id_by_number(conn, number)
+        assert ticket_id is not None
+        return CallbackDialog(ctx, ticket_id)
+
+    return build
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.screenshots")
     parser.add_argument("out", type=Path)
@@ -57,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
             add_demo_data(desk, args.tickets, seed=7)
         finally:
             desk.close()
-        for name, number in pick_tickets(workspace).items():
+        picks = {**pick_more(workspace), **pick_tickets(workspace)}
+        for name, number in picks.items():
             for lang in ("tr", "en"):
                 target = args.out / f"{name}-{lang}.png"
                 ns = argparse.Namespace(
@@ -66,6 +165,14 @@ def main(argv: list[str] | None = None) -> int:
                 if run_gui(ns) != 0:
                     return 1
                 print(f"wrote {target} (ticket {number})")
+        extra = {"review-queue": review_queue}
+        if "workspace" in picks:
+            extra["callback-dialog"] = callback_dialog(picks["workspace"])
+        for name, build in extra.items():
+            for lang in ("tr", "en"):
+                target = args.out / f"{name}-{lang}.png"
+                widget_shot(workspace, lang, target, build)
+                print(f"wrote {target}")
     return 0
 
 

@@ -27,7 +27,9 @@ def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
         assert "usage:" in capsys.readouterr().out
 
 
-def test_stats_json_counts_domain_tables_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stats_json_counts_domain_tables_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     ws = tmp_path / "ws"
     d = open_desk(ws, with_triage=False)
     with d.writer() as w:
@@ -40,13 +42,17 @@ def test_stats_json_counts_domain_tables_only(tmp_path: Path, capsys: pytest.Cap
     assert not any(name.startswith("sync_") for name in counts)
 
 
-def test_workspace_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_workspace_from_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("WEBSIGHT_DESK_HOME", str(tmp_path / "envws"))
     assert main(["db", "upgrade"]) == 0
     assert str(tmp_path / "envws" / "desk.sqlite3") in capsys.readouterr().out
 
 
-def test_environment_problem_exits_2_with_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_environment_problem_exits_2_with_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     ws = tmp_path / "ws"
     ws.mkdir()
     (ws / "desk.sqlite3").write_bytes(b"garbage" * 50)

@@ -44,6 +44,9 @@ def test_ui_modules_are_the_only_qt_importers() -> None:
         str(path.relative_to(root))
         for path in root.rglob("*.py")
         if "ui" not in path.relative_to(root).parts[:1]
-        and ("import PySide6" in path.read_text(encoding="utf-8") or "from PySide6" in path.read_text(encoding="utf-8"))
+        and (
+            "import PySide6" in path.read_text(encoding="utf-8")
+            or "from PySide6" in path.read_text(encoding="utf-8")
+        )
     ]
     assert offenders == []

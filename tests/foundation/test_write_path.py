@@ -29,7 +29,10 @@ def _seed(desk: Desk) -> tuple[str, str]:
             w, people.NewService(customer, ServiceKind.SHARED_HOSTING, "ornekfirma.com.tr")
         )
         opened = tickets.open_ticket(
-            w, tickets.OpenTicket(customer, "Şifre sıfırlama", "İSTANBUL ofisinden giremiyorum", service)
+            w,
+            tickets.OpenTicket(
+                customer, "Şifre sıfırlama", "İSTANBUL ofisinden giremiyorum", service
+            ),
         )
     return agent, opened.ticket_id
 
@@ -106,7 +109,7 @@ def test_field_projection_is_last_writer_by_hlc_then_node(desk: Desk) -> None:
 
 
 def test_applying_an_op_twice_changes_nothing(desk: Desk) -> None:
-    _, ticket_id = _seed(desk)
+    _seed(desk)
     with desk.db.read() as conn:
         rows = conn.execute(select(SyncOutbox.__table__).order_by(SyncOutbox.seq)).all()
     ops = [
@@ -129,7 +132,14 @@ def test_applying_an_op_twice_changes_nothing(desk: Desk) -> None:
 
 @pytest.mark.parametrize(
     ("query", "found"),
-    [("sifre", True), ("ŞİFRE", True), ("istanbul", True), ("ISTANBUL ofis", True), ("kargo", False), ('"*-', False)],
+    [
+        ("sifre", True),
+        ("ŞİFRE", True),
+        ("istanbul", True),
+        ("ISTANBUL ofis", True),
+        ("kargo", False),
+        ('"*-', False),
+    ],
 )
 def test_search_is_turkish_aware(desk: Desk, query: str, found: bool) -> None:
     _, ticket_id = _seed(desk)

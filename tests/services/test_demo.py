@@ -7,6 +7,7 @@ import random
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import phonenumbers
 import pytest
@@ -226,3 +227,47 @@ def test_cli_if_empty_and_adding(tmp_path: Path, capsys: pytest.CaptureFixture[s
         assert triaged == 30  # the CLI triages what it adds
     finally:
         d.close()
+
+
+def test_worker_processes_make_the_same_data_and_triage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches built in a worker and policy decisions evaluated ahead change nothing."""
+    from websight_desk.services import triage_ahead
+
+    taken: list[str] = []
+    original = triage_ahead.Ahead.take
+
+    def take(self: triage_ahead.Ahead, ticket_id: str, *args: Any) -> Any:
+        row = original(self, ticket_id, *args)
+        if row is not None:
+            taken.append(ticket_id)
+        return row
+
+    monkeypatch.setattr(triage_ahead.Ahead, "take", take)
+
+    def triaged(d: Desk) -> list[tuple[int, str, str, bool]]:
+        with d.db.read() as conn:
+            rows = conn.execute(
+                select(
+                    Ticket.number,
+                    TicketTriage.verdict,
+                    TicketTriage.primary_clause,
+                    TicketTriage.abuse,
+                )
+                .join(TicketTriage, TicketTriage.ticket_id == Ticket.id)
+                .order_by(Ticket.number)
+            ).all()
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    here, there = open_desk(tmp_path / "a"), open_desk(tmp_path / "b")
+    try:
+        demo.add_demo_data(here, 150, 5, now=NOW, parallel=False)
+        demo.add_demo_data(there, 150, 5, now=NOW, parallel=True)
+        assert _texts(here) == _texts(there)
+        assert len(triaged(there)) == 150
+        assert len(taken) == 150  # every decision came from the policy workers
+        assert triaged(here) == triaged(there)
+    finally:
+        here.close()
+        there.close()

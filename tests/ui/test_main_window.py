@@ -39,14 +39,19 @@ def shown_ids(win: MainWindow) -> set[str]:
 def test_picking_a_ticket_shows_it_in_both_panes(
     window: MainWindow, sample: Sample, qtbot: Any, monkeypatch: Any
 ) -> None:
-    seen: list[tuple[str, object]] = []
-    monkeypatch.setattr(window.ticket_pane, "show_ticket", lambda t: seen.append(("ticket", t)))
-    monkeypatch.setattr(window.policy_panel, "show_ticket", lambda t: seen.append(("policy", t)))
+    decided: list[str] = []
+    # Linked panes: the ticket pane decides once and feeds the panel; the panel never
+    # decides the same ticket a second time.
+    monkeypatch.setattr(window.policy_panel, "show_ticket", decided.append)
     with qtbot.waitSignal(window.ctx.events.ticketSelected) as blocker:
         assert window.queue.select_ticket(sample.theme)
     assert blocker.args == [sample.theme]
-    assert seen == [("ticket", sample.theme), ("policy", sample.theme)]
     assert window.open_ticket_id == sample.theme
+    assert window.ticket_pane.ticket_id == sample.theme  # type: ignore[attr-defined]
+    decision = window.policy_panel.decision  # type: ignore[attr-defined]
+    assert decision is not None
+    assert decision is window.ticket_pane.decision  # type: ignore[attr-defined]
+    assert decided == []
 
 
 def test_search_box_finds_turkish_without_turkish_letters(

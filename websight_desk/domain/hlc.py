@@ -69,6 +69,5 @@ class HybridClock:
         wall = self.wall()
         if physical_ms(remote) - wall > self.max_drift_ms:
             raise ClockDriftError(remote, wall, self.max_drift_ms)
-        if remote > self.last:
-            self.last = remote
+        self.last = max(self.last, remote)
         return self.now()

@@ -63,10 +63,24 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return "".join(map(_fold_char, text))
+    return text.translate(_FOLD_TABLE)
 
 
-_WORD = re.compile(r"[^\W_]+")
+class _FoldTable(dict[int, str]):
+    """`str.translate` table: code point → `_fold_char`, filled as characters are first seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(self) < _FOLD_TABLE_LIMIT:  # bounded: text may hold any of 1.1M code points
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE_LIMIT = 65536
+_FOLD_TABLE = _FoldTable()
+
+
+WORD_PATTERN = re.compile(r"[^\W_]+")  # a word: letters and digits, no underscore
 
 
 def word_spans(text: str, folded: str | None = None) -> list[tuple[str, int, int]]:
@@ -78,4 +92,4 @@ def word_spans(text: str, folded: str | None = None) -> list[tuple[str, int, int
     """
     if folded is None:
         folded = fold(text)
-    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    return [(m.group(), m.start(), m.end()) for m in WORD_PATTERN.finditer(folded)]

@@ -18,7 +18,10 @@ The detector only suggests; people decide.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import repeat
 
 from websight_desk.domain.turkish import fold
 from websight_desk.policy.matching import Token, Vocabulary, parse_term
@@ -38,6 +41,9 @@ _LEET = str.maketrans(
     }
 )
 _RAW_WORD = re.compile(r"(?:[^\W_]|[@$*!])+")
+_OBFUSCATION_MARK = re.compile(r"[@$*!]")  # without these, raw words are plain words
+_ONE_LETTER_RUN = b"\x01\x01\x01"
+_TWOS = repeat(2)
 _SPACED = re.compile(r"(?<![^\W_])(?:[^\W_@$][ .\-_*]{1,2}){2,}[^\W_@$](?![^\W_])")
 _STRETCH = re.compile(r"(.)\1{2,}")
 _MASKED = re.compile(r"^[a-z]+\*+[a-z]*$")
@@ -76,14 +82,22 @@ class AbuseDetector:
         single = [parse_term(t)[1] for t in lexicon.profanity]
         self._mask_words = tuple(w[0] for w in single if len(w) == 1)
         self._seen: dict[str, bool] = {}
+        self._clean: set[str] = set()  # words known to be harmless (the keys of _seen: False)
 
     def spans(
-        self, text: str, weight: float = 1.0, folded: str | None = None
+        self,
+        text: str,
+        weight: float = 1.0,
+        folded: str | None = None,
+        words: Sequence[str] | None = None,
     ) -> list[tuple[int, int]]:
-        """Ranges of abusive words in `text`, sorted; empty when the text is clean."""
+        """Ranges of abusive words in `text`, sorted; empty when the text is clean.
+
+        `words` (optional) are the words of `folded` as `WORD_PATTERN` splits them.
+        """
         if folded is None:
             folded = fold(text)
-        if not self._suspicious(folded):
+        if not self._suspicious(folded, words):
             return []  # the usual case: no word could start an insult, skip the full pass
         tokens = _tokens(folded, weight)
         found: set[tuple[int, int]] = set()
@@ -97,25 +111,31 @@ class AbuseDetector:
                 found.add((tok.start, tok.end))
         return sorted(found)
 
-    def _suspicious(self, folded: str) -> bool:
-        seen = self._seen
-        for word in set(_RAW_WORD.findall(folded)):
-            flag = seen.get(word)
-            if flag or (flag is None and self._word_suspicious(word)):
-                return True
+    def _suspicious(self, folded: str, words: Sequence[str] | None) -> bool:
+        raw: Sequence[str] | None = words
+        if raw is None or _OBFUSCATION_MARK.search(folded):
+            raw = _RAW_WORD.findall(folded)  # raw words also keep "@ $ * !" inside them
+        if any(self._word_suspicious(word) for word in set(raw).difference(self._clean)):
+            return True
+        # a spaced-out word ("s i k t i r") is three or more one-letter words in a row
+        if words is not None and _ONE_LETTER_RUN not in bytes(map(min, map(len, words), _TWOS)):
+            return False
         return any(self._word_suspicious(m.group()) for m in _SPACED.finditer(folded))
 
     def _word_suspicious(self, raw: str) -> bool:
         cached = self._seen.get(raw)
         if cached is None:
             forms = _forms(_SEPARATORS.sub("", raw.strip("*!")))
-            cached = any(self._profanity.word_pids(f) for f in forms) or any(
+            cached = any(self._profanity.starts_a_term(f) for f in forms) or any(
                 self._insult_stem(f) for f in forms
             )
             cached = cached or "*" in raw
             if len(self._seen) > _SEEN_LIMIT:
                 self._seen.clear()
+                self._clean.clear()
             self._seen[raw] = cached
+            if not cached:
+                self._clean.add(raw)
         return cached
 
     def _insult_stem(self, form: str) -> bool:
@@ -157,6 +177,7 @@ def _near(i: int, targets: set[int]) -> bool:
     return any(j in targets for j in range(i - NEAR_BEFORE, i + NEAR_AFTER + 1) if j != i)
 
 
+@lru_cache(maxsize=65536)
 def _forms(word: str) -> tuple[str, ...]:
     """The word as written (first; may hold "*" masks) plus its de-obfuscated variants."""
     plain = [word.replace("*", "")]
@@ -171,15 +192,18 @@ def _forms(word: str) -> tuple[str, ...]:
 
 def _tokens(folded: str, weight: float) -> list[Token]:
     found: list[Token] = []
+    runs = [(m.start(), m.end()) for m in _SPACED.finditer(folded)]
+    for start, end in runs:
+        letters = "".join(ch for ch in folded[start:end] if ch.isalnum())
+        found.append(Token(_forms(letters), start, end, weight))
     for m in _RAW_WORD.finditer(folded):
         raw = m.group()
         stripped = raw.strip("*!")
         if not stripped or not any(ch.isalpha() for ch in stripped):
             continue
         start = m.start() + len(raw) - len(raw.lstrip("*!"))
+        if any(rs <= start < re_ for rs, re_ in runs):
+            continue  # a letter of "s.i.k.t.i.r": the joined run stands for it
         found.append(Token(_forms(stripped), start, start + len(stripped), weight))
-    for m in _SPACED.finditer(folded):
-        letters = "".join(ch for ch in m.group() if ch.isalnum())
-        found.append(Token(_forms(letters), m.start(), m.end(), weight))
     found.sort(key=lambda t: (t.start, -t.end))
     return found

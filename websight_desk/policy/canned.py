@@ -93,7 +93,8 @@ class CannedLibrary:
             ranked.extend(r for r in self.for_action(action) if r.clause in decision.clauses)
         for clause in decision.clauses:
             ranked.extend(self.for_clause(clause))
-        return tuple(dict.fromkeys(ranked))
+        unique = {r.id: r for r in reversed(ranked)}  # keep each reply's first position
+        return tuple(sorted(unique.values(), key=ranked.index))
 
 
 def render(reply: CannedReply, lang: str, values: Mapping[str, str]) -> Rendered:

@@ -8,16 +8,17 @@ history (tier 1), which beat fallback rules (tier 0).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from websight_desk.domain.turkish import fold
 from websight_desk.policy.clause import UNKNOWN_SERVICE, Rule
-from websight_desk.policy.explain import explain
-from websight_desk.policy.matching import Hit
+from websight_desk.policy.matching import Hit, scan_words
 from websight_desk.policy.model import Decision, Evidence, Facts, Shift, Verdict
-from websight_desk.policy.quoting import quoted_ranges, tokens_of
+from websight_desk.policy.quoting import quoted_ranges, word_weights
 from websight_desk.policy.ruleset import Ruleset
 
 HOURS = "support.hours"
@@ -25,10 +26,10 @@ CALLBACK = "other.phone_callback"
 ABUSE = "other.abuse_termination"
 NEW_TEXT = 0.5  # a signal at least this strong was written in new text, not only quoted
 MAX_EVIDENCE_PER_CLAUSE = 8
+_REPLY_SUBJECT = re.compile(r"\s*(?:re|ynt|yanit|cvp|cevap|fw|fwd|ilt|ilet|aw|sv)\s*:", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
+class _Found(NamedTuple):
     field: str
     text: str
     hit: Hit
@@ -56,17 +57,34 @@ def evaluate(facts: Facts, ruleset: Ruleset, now: datetime) -> Decision:
     strength: dict[str, float] = {}
     new_words = 0
     abuse_evidence: list[Evidence] = []
+    quoted_weight = ruleset.quoted_weight
+    vocabulary = ruleset.vocabulary
     for part in facts.text_parts():
-        if not part.text:
+        text = part.text
+        if not text:
             continue
-        folded = fold(part.text)
-        tokens = tokens_of(part.text, part.weight, ruleset.quoted_weight, folded)
-        new_words += sum(1 for t in tokens if t.weight >= NEW_TEXT)
-        for hit in ruleset.vocabulary.find(tokens):
-            found.setdefault(hit.group, []).append(_Found(part.field, part.text, hit))
-            strength[hit.group] = max(strength.get(hit.group, 0.0), hit.weight)
+        folded = fold(text)
+        weight = part.weight
+        if part.field == "subject" and _REPLY_SUBJECT.match(folded):
+            weight *= quoted_weight  # "Re: ..." repeats the old thread's subject
+        words, starts = scan_words(folded)
+        # no quote marker and no reply header can exist without ">" or ":"
+        quoted = quoted_ranges(text, folded) if (">" in text or ":" in text) else []
+        weights, n_quoted = word_weights(starts, quoted, weight, weight * quoted_weight)
+        if weight >= NEW_TEXT:
+            new_words += len(words) - n_quoted
+        if weight * quoted_weight >= NEW_TEXT:
+            new_words += n_quoted
+        for hit in vocabulary.find_words(words, starts, weights):
+            group = hit.group
+            bucket = found.get(group)
+            if bucket is None:
+                found[group] = bucket = []
+            bucket.append(_Found(part.field, text, hit))
+            if hit.weight > strength.get(group, 0.0):
+                strength[group] = hit.weight
         if part.weight >= NEW_TEXT:
-            abuse_evidence.extend(_abuse(part.field, part.text, folded, ruleset))
+            abuse_evidence.extend(_abuse(part.field, text, folded, words, quoted, ruleset))
 
     candidates = _candidates(facts, ruleset, strength)
     topical = [c for c in candidates if ruleset.clause(c.rule.clause).verdict is not None]
@@ -95,42 +113,24 @@ def evaluate(facts: Facts, ruleset: Ruleset, now: datetime) -> Decision:
     for flag in (CALLBACK, ABUSE):
         if flag in flags:
             actions.extend(a for a in ruleset.clause(flag).actions if a not in actions)
-    verdict = main.verdict or Verdict.IN_SCOPE
-    explanation = explain(
-        ruleset,
-        primary=primary,
-        shift=shift,
-        now=now,
-        evidence=evidence,
-        callback=CALLBACK in flags,
-        abuse=abuse,
-    )
     return Decision(
-        verdict=verdict,
+        verdict=main.verdict or Verdict.IN_SCOPE,
         clauses=clauses,
         actions=tuple(actions),
         discretion=main.discretion,
         abuse=abuse,
         shift=shift,
         evidence=tuple(evidence),
-        explanation_tr=explanation["tr"],
-        explanation_en=explanation["en"],
         ruleset_version=ruleset.version,
+        at=now,
+        ruleset=ruleset,  # the explanation is rendered from it when first asked for
     )
 
 
 def _candidates(facts: Facts, ruleset: Ruleset, strength: dict[str, float]) -> list[_Candidate]:
-    service = facts.service.value if facts.service is not None else UNKNOWN_SERVICE
-    supported = facts.has_sla or facts.managed
     out: list[_Candidate] = []
-    for rule in ruleset.rules:
-        if (
-            (rule.services and service not in rule.services)
-            or (rule.requesters and facts.requester.value not in rule.requesters)
-            or (rule.delivered is not None and rule.delivered != facts.server_delivered)
-            or (rule.sla_or_managed is not None and rule.sla_or_managed != supported)
-            or any(strength.get(s, 0.0) >= NEW_TEXT for s in rule.unless)
-        ):
+    for rule in _context_rules(facts, ruleset):
+        if rule.unless and any(strength.get(s, 0.0) >= NEW_TEXT for s in rule.unless):
             continue
         if rule.fallback:
             out.append(_Candidate(rule, 0, 0.0))
@@ -144,6 +144,25 @@ def _candidates(facts: Facts, ruleset: Ruleset, strength: dict[str, float]) -> l
     # rules are pre-sorted by priority; a stable sort on tier keeps that order inside a tier
     out.sort(key=lambda c: (-c.tier, -c.rule.priority, -c.strength))
     return out
+
+
+def _context_rules(facts: Facts, ruleset: Ruleset) -> tuple[Rule, ...]:
+    """The rules whose context conditions fit the ticket (memoised per context)."""
+    service = facts.service.value if facts.service is not None else UNKNOWN_SERVICE
+    supported = facts.has_sla or facts.managed
+    key = (service, facts.requester.value, facts.server_delivered, supported)
+    rules = ruleset.context_rules.get(key)
+    if rules is None:
+        rules = tuple(
+            rule
+            for rule in ruleset.rules
+            if (not rule.services or service in rule.services)
+            and (not rule.requesters or facts.requester.value in rule.requesters)
+            and (rule.delivered is None or rule.delivered == facts.server_delivered)
+            and (rule.sla_or_managed is None or rule.sla_or_managed == supported)
+        )
+        ruleset.context_rules[key] = rules
+    return rules
 
 
 def _ordered(primary: str, others: Iterable[str], flags: set[str]) -> tuple[str, ...]:
@@ -176,11 +195,15 @@ def _evidence(clause: str, rule: Rule, found: dict[str, list[_Found]]) -> list[E
     return items[:MAX_EVIDENCE_PER_CLAUSE]
 
 
-def _abuse(field: str, text: str, folded: str, ruleset: Ruleset) -> list[Evidence]:
-    spans = ruleset.abuse.spans(text, folded=folded)
-    if not spans:
-        return []
-    quoted = quoted_ranges(text, folded) if (">" in text or ":" in text) else []
+def _abuse(
+    field: str,
+    text: str,
+    folded: str,
+    words: list[str],
+    quoted: list[tuple[int, int]],
+    ruleset: Ruleset,
+) -> list[Evidence]:
+    spans = ruleset.abuse.spans(text, folded=folded, words=words)
     return [
         Evidence(ABUSE, field, text[s:e], s, e)
         for s, e in spans

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from websight_desk.domain.enums import RequesterKind, ServiceKind
 from websight_desk.domain.errors import ValidationError
 
+if TYPE_CHECKING:
+    from websight_desk.policy.ruleset import Ruleset
+
 _E = TypeVar("_E", bound=StrEnum)
+CALLBACK = "other.phone_callback"  # a flag clause; its sentence joins the explanation
 
 
 class Verdict(StrEnum):
@@ -135,7 +140,11 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """What the policy says about one ticket. `clauses[0]` is the primary clause."""
+    """What the policy says about one ticket. `clauses[0]` is the primary clause.
+
+    The Turkish and English explanation is rendered on first use (most decisions only feed
+    the queue's verdict column) from the ruleset the decision was made with and `at`.
+    """
 
     verdict: Verdict
     clauses: tuple[str, ...]
@@ -144,16 +153,44 @@ class Decision:
     abuse: bool
     shift: Shift
     evidence: tuple[Evidence, ...]
-    explanation_tr: str
-    explanation_en: str
     ruleset_version: str
+    at: datetime  # the `now` the decision was made at (the explanation quotes its local time)
+    ruleset: Ruleset = field(compare=False, repr=False)
+    _explained: dict[str, str] | None = field(
+        default=None, init=False, compare=False, repr=False
+    )
 
     @property
     def primary_clause(self) -> str:
         return self.clauses[0]
 
+    @property
+    def explanation_tr(self) -> str:
+        return self._explanations()["tr"]
+
+    @property
+    def explanation_en(self) -> str:
+        return self._explanations()["en"]
+
     def explanation(self, lang: str) -> str:
         return self.explanation_tr if lang == "tr" else self.explanation_en
+
+    def _explanations(self) -> dict[str, str]:
+        texts = self._explained
+        if texts is None:
+            from websight_desk.policy.explain import explain
+
+            texts = explain(
+                self.ruleset,
+                primary=self.clauses[0],
+                shift=self.shift,
+                now=self.at,
+                evidence=self.evidence,
+                callback=CALLBACK in self.clauses,
+                abuse=self.abuse,
+            )
+            object.__setattr__(self, "_explained", texts)  # a cache of a pure function
+        return texts
 
     def evidence_for(self, clause: str) -> tuple[Evidence, ...]:
         return tuple(e for e in self.evidence if e.clause == clause)

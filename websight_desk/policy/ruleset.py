@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import time
 from functools import lru_cache
 from pathlib import Path
@@ -72,6 +72,10 @@ class Ruleset:
     regular_start: time
     regular_end: time
     fallback_clause: str
+    # rules that fit a ticket context, filled on first use (a cache, not part of the policy)
+    context_rules: dict[tuple[str, str, bool, bool], tuple[Rule, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def clause(self, clause_id: str) -> Clause:
         """The clause with this id; KeyError if the id is not one of CLAUSE_IDS."""

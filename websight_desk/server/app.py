@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from websight_desk import __version__
 from websight_desk.server import changelog, rules
@@ -20,6 +21,7 @@ from websight_desk.server.models import rejections
 from websight_desk.server.push import push
 from websight_desk.server.store import Store
 from websight_desk.server.wire import MAX_BODY_BYTES, MAX_PAGE, ApiError, parse_push
+from websight_desk.sync import protocol
 
 MAX_WAIT_S = 60.0
 POLL_FALLBACK_S = 1.0  # other server processes on the same PostgreSQL do not notify us
@@ -47,7 +49,61 @@ def _bearer(request: Request) -> str:
     return token.strip()
 
 
+def _check_protocol(request: Request) -> None:
+    """Refuse a client whose sync protocol this server does not speak (4xx, clear message)."""
+    raw = request.headers.get(protocol.HEADER)
+    if raw is None:
+        return  # scripts and curl: taken as the current version
+    if not raw.strip().isdigit():
+        raise ApiError(400, "invalid_request", f"{protocol.HEADER} must be an integer.")
+    version = int(raw)
+    if version < protocol.MIN_CLIENT_VERSION:
+        raise ApiError(
+            426,
+            protocol.CLIENT_TOO_OLD,
+            f"This server needs sync protocol {protocol.MIN_CLIENT_VERSION} or newer; the client "
+            f"speaks {version}. Update Websight Desk on this computer.",
+            server_protocol=protocol.PROTOCOL_VERSION,
+            min_client_protocol=protocol.MIN_CLIENT_VERSION,
+        )
+    if version > protocol.PROTOCOL_VERSION:
+        raise ApiError(
+            400,
+            protocol.CLIENT_TOO_NEW,
+            f"This server speaks sync protocol {protocol.PROTOCOL_VERSION}; the client speaks "
+            f"{version}. Update the sync server.",
+            server_protocol=protocol.PROTOCOL_VERSION,
+        )
+
+
+class ProtocolHeaders:
+    """ASGI wrapper: every answer names the server's protocol and the oldest client it takes."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.headers = [
+            (protocol.HEADER.lower().encode(), str(protocol.PROTOCOL_VERSION).encode()),
+            (
+                protocol.MIN_CLIENT_HEADER.lower().encode(),
+                str(protocol.MIN_CLIENT_VERSION).encode(),
+            ),
+        ]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *self.headers]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 async def _account(store: Store, request: Request) -> Account:
+    _check_protocol(request)
     token = _bearer(request)
 
     def lookup() -> Account | None:
@@ -99,6 +155,7 @@ def create_app(store: Store) -> FastAPI:
     notifier = Notifier()
     app.state.store = store
     app.state.notifier = notifier
+    app.add_middleware(ProtocolHeaders)
 
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -113,7 +170,13 @@ def create_app(store: Store) -> FastAPI:
 
     @app.get("/v1/health")
     async def health() -> dict[str, Any]:
-        return {"status": "ok", "version": __version__, "server_time_ms": int(time.time() * 1000)}
+        return {
+            "status": "ok",
+            "version": __version__,
+            "protocol": protocol.PROTOCOL_VERSION,
+            "min_client_protocol": protocol.MIN_CLIENT_VERSION,
+            "server_time_ms": int(time.time() * 1000),
+        }
 
     @app.get("/v1/whoami")
     async def whoami(request: Request) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from websight_desk.domain.hlc import physical_ms
 from websight_desk.server import changelog, rules
@@ -23,6 +23,7 @@ from websight_desk.server.models import rejections
 from websight_desk.server.store import Store
 from websight_desk.storage.appliers import ApplyContext, apply_ops, insert_ignore
 from websight_desk.storage.ops import Op, canonical_json
+from websight_desk.sync.grouping import regroup
 
 APPLIED = "applied"
 DUPLICATE = "duplicate"
@@ -46,8 +47,39 @@ class OpResult:
 class _Batch:
     account: Account
     now_ms: int
+    stored: dict[str, set[str]] = field(default_factory=dict)  # table -> ids already stored
     created: dict[str, set[str]] = field(default_factory=dict)  # table -> ids made here
     rejected_ids: set[str] = field(default_factory=set)  # record ids of rejected ops
+
+    def stored_or_made(self, table: Table, record_id: str) -> bool:
+        return record_id in self.stored.get(table.name, ()) or record_id in self.created.get(
+            table.name, ()
+        )
+
+
+def _lookup_stored(conn: Connection, ops: Sequence[Op]) -> dict[str, set[str]]:
+    """Which referenced / append-only ids already exist: one query per table per batch.
+
+    Checks run before anything of the batch is applied, so this snapshot stays true for the
+    whole check loop; ids the batch itself creates are tracked in `_Batch.created`.
+    """
+    wanted: dict[str, tuple[Table, set[str]]] = {}
+    for op in ops:
+        spec = rules.KINDS.get(op.kind)
+        record_id = op.payload.get("id")
+        if spec is not None and spec.append_only and isinstance(record_id, str):
+            wanted.setdefault(spec.table.name, (spec.table, set()))[1].add(record_id)
+        for _name, table, ref in rules.references(op):
+            wanted.setdefault(table.name, (table, set()))[1].add(ref)
+    found: dict[str, set[str]] = {}
+    for name, (table, ids) in wanted.items():
+        pk = next(iter(table.primary_key.columns))
+        chunks = sorted(ids)
+        hits: set[str] = set()
+        for i in range(0, len(chunks), 500):
+            hits.update(conn.execute(select(pk).where(pk.in_(chunks[i : i + 500]))).scalars())
+        found[name] = hits
+    return found
 
 
 def _same(a: Op, b: Op) -> bool:
@@ -75,6 +107,9 @@ def check(conn: Connection, op: Op, batch: _Batch) -> str | None:
     reason = rules.role_problem(op.kind, batch.account.role, batch.account.name)
     if reason:
         return reason
+    reason = rules.author_problem(op, batch.account.id)
+    if reason:
+        return reason
     reason = _ahead_reason(op, batch.now_ms)
     if reason:
         return reason
@@ -83,17 +118,18 @@ def check(conn: Connection, op: Op, batch: _Batch) -> str | None:
             return f"depends on {value}, which was rejected in the same batch"
     spec = rules.KINDS.get(op.kind)
     record_id = op.payload.get("id")
-    if spec is not None and spec.append_only and isinstance(record_id, str):
-        made_here = record_id in batch.created.get(spec.table.name, ())
-        if made_here or rules.record_exists(conn, spec.table, record_id):
-            return (
-                f"{op.kind}: record {record_id} already exists and cannot be changed "
-                "(append-only; a correction is a new record)"
-            )
+    if (
+        spec is not None
+        and spec.append_only
+        and isinstance(record_id, str)
+        and batch.stored_or_made(spec.table, record_id)
+    ):
+        return (
+            f"{op.kind}: record {record_id} already exists and cannot be changed "
+            "(append-only; a correction is a new record)"
+        )
     for name, table, ref in rules.references(op):
-        if ref in batch.created.get(table.name, ()):
-            continue
-        if not rules.record_exists(conn, table, ref):
+        if not batch.stored_or_made(table, ref):
             return f"{op.kind}: {name} refers to {table.name} {ref}, which does not exist"
     if spec is not None and spec.extra is not None:
         return spec.extra(conn, op)
@@ -145,7 +181,10 @@ def push(store: Store, account: Account, ops: Sequence[Op]) -> tuple[list[OpResu
         ids = [op.op_id for op in ops]
         logged = changelog.find(conn, ids)
         prior = _prior_rejections(conn, ids)
-        batch = _Batch(account=account, now_ms=int(time.time() * 1000))
+        fresh = [op for op in ops if op.op_id not in logged and op.op_id not in prior]
+        batch = _Batch(
+            account=account, now_ms=int(time.time() * 1000), stored=_lookup_stored(conn, fresh)
+        )
         results: dict[str, OpResult] = {}
         accepted: list[Op] = []
         refused: list[tuple[Op, str]] = []
@@ -196,10 +235,10 @@ def _apply(conn: Connection, ops: list[Op], refuse: Any) -> list[Op]:
     ctx = ApplyContext(conn, with_search_index=False)
     try:
         with conn.begin_nested():
-            apply_ops(ctx, ops)
+            apply_ops(ctx, regroup(ops))
         return ops
-    except Exception:  # find the poison op(s): one savepoint each
-        pass
+    except Exception:  # find the poison op(s): one savepoint each, in the order sent
+        ctx = ApplyContext(conn, with_search_index=False)
     kept: list[Op] = []
     failed: set[str] = set()
     for op in ops:

@@ -32,6 +32,23 @@ from websight_desk.storage.types import UTCDateTime
 REQUIRED_ROLE: dict[str, str] = {
     "agent.upsert": "admin",  # accounts are published by the server itself
     "review.create": "shift_lead",
+    "kvkk.erase": "admin",
+    "legal_hold.set": "admin",
+    "legal_hold.release": "admin",
+    "kvkk_text.create": "admin",
+}
+
+# Kinds whose op must be authored by the account that pushes it (a modified client cannot
+# push a review or an erasure in someone else's name), and the payload field, if any, that
+# names the actor and must match the author too.
+AUTHORED: dict[str, str | None] = {
+    "review.create": "reviewer_id",
+    "override.create": "agent_id",
+    "kvkk.erase": "erased_by",
+    "termination.create": None,  # reported_by may name the colleague who saw the abuse
+    "legal_hold.set": "set_by",
+    "legal_hold.release": "released_by",
+    "kvkk_text.create": None,
 }
 
 MAX_TEXT = 100_000  # characters in one Text field
@@ -122,6 +139,21 @@ def role_problem(kind: str, role: str, account_name: str) -> str | None:
     if needed is None or role == needed:
         return None
     return f"{kind} needs the role {needed}; the account {account_name!r} has the role {role}"
+
+
+def author_problem(op: Op, account_id: str) -> str | None:
+    """A privileged or authored op must name the pushing account as its author."""
+    if op.kind not in AUTHORED:
+        return None
+    if op.author_id != account_id:
+        return (
+            f"{op.kind} must be authored by the account that sends it "
+            f"(author {op.author_id!r}, account {account_id!r})"
+        )
+    actor = AUTHORED[op.kind]
+    if actor is not None and op.payload.get(actor) not in (None, account_id):
+        return f"{op.kind}: {actor} must be the author of the op"
+    return None
 
 
 def references(op: Op) -> list[tuple[str, Table, str]]:

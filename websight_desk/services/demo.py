@@ -12,21 +12,24 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
 from websight_desk.domain.enums import Role
-from websight_desk.services.demo_accounts import Accounts, DemoCustomer, DemoService
-from websight_desk.services.demo_batch import Batch, DemoTicket, write_batch
+from websight_desk.services import triage
+from websight_desk.services.demo_accounts import DemoCustomer, DemoService
+from websight_desk.services.demo_batch import DemoTicket, write_batch
+from websight_desk.services.demo_gen import GenPlan, batches
 from websight_desk.services.desk import Desk
 from websight_desk.services.people import NewAgent, add_agent
 from websight_desk.services.tickets import next_number
+from websight_desk.services.triage_ahead import Ahead
 from websight_desk.storage.models import Agent, Customer
 from websight_desk.storage.outbox import OpWriter
 
 BATCH = 2000  # tickets per transaction: big enough to amortise, small enough to stay responsive
-DAYS = 60
+PARALLEL_FROM = 5000  # below this, starting worker processes costs more than it saves
 CACHE_KIB = 256 * 1024
 TEAM = (
     ("ayse.demir", "Ayşe Demir", Role.SHIFT_LEAD),
@@ -69,7 +72,10 @@ class DemoContext:
 # "package.module:function" in GENERATOR_MODULES (imported lazily, no import cycles).
 DemoGenerator = Callable[[OpWriter, random.Random, DemoContext], None]
 EXTRA_GENERATORS: list[DemoGenerator] = []
-GENERATOR_MODULES: tuple[str, ...] = ()
+GENERATOR_MODULES: tuple[str, ...] = (
+    "websight_desk.services.callback_demo:add_demo_callbacks",
+    "websight_desk.services.abuse_demo:add_demo_terminations",
+)
 
 
 @dataclass(frozen=True)
@@ -129,20 +135,6 @@ def _next_code(desk: Desk) -> int:
     return int(top[2:]) + 1 if top and top[2:].isdigit() else 1
 
 
-def _ticket_times(rng: random.Random, n: int, now: datetime) -> list[datetime]:
-    """Spread over the last DAYS days, busier in Istanbul office hours (UTC+3)."""
-    out = []
-    for _ in range(n):
-        day = now - timedelta(days=rng.randint(0, DAYS - 1))
-        hour = rng.choice((6, 7, 8, 9, 10, 11, 12, 13, 14, 15)) if rng.random() < 0.75 else None
-        if hour is None:
-            hour = rng.randint(0, 23)
-        t = day.replace(hour=hour, minute=rng.randint(0, 59), second=rng.randint(0, 59))
-        out.append(t if t <= now else t - timedelta(days=1))
-    out.sort()
-    return out
-
-
 def add_demo_data(
     desk: Desk,
     tickets: int,
@@ -150,31 +142,64 @@ def add_demo_data(
     progress: Callable[[int, int], None] | None = None,
     *,
     now: datetime | None = None,
+    parallel: bool | None = None,
 ) -> DemoSummary:
-    """Add `tickets` demo tickets (with customers, services, threads) and the extensions."""
+    """Add `tickets` demo tickets (with customers, services, threads) and the extensions.
+
+    `parallel` builds batches (and evaluates the policy) in worker processes; by default
+    only for big runs. The data is the same either way.
+    """
     started = time.perf_counter()
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     team, created = ensure_team(desk)
     with desk.writer() as w:
         number = next_number(w)
-    rng = random.Random(f"websight-demo:{seed}:{number}")
-    accounts = Accounts(rng, _next_code(desk))
+    hook = triage.hook_of(desk)
+    if parallel is None:
+        parallel = tickets >= PARALLEL_FROM
+    plan = GenPlan(
+        seed=seed,
+        first_number=number,
+        first_code=_next_code(desk),
+        now=now,
+        team=team,
+        tickets=tickets,
+        batch=BATCH,
+        with_facts=parallel and hook is not None,
+    )
     ctx = DemoContext(seed, now, team)
-    times = _ticket_times(rng, tickets, now)
     counts = {"messages": 0, "services": 0, "changes": 0}
-    for start in range(0, tickets, BATCH):
-        batch = Batch(rng=rng, now=now, team=team, accounts=accounts)
-        for i, at in enumerate(times[start : start + BATCH]):
-            ctx.tickets.append(batch.add_ticket(number + start + i, at))
-        with desk.writer() as w:
-            if start == 0:  # a bigger page cache for this bulk load (connection-local)
-                w.conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
-            n = write_batch(w, batch)
-        for key in counts:
-            counts[key] += n[key]
-        if progress is not None:
-            progress(min(start + BATCH, tickets), tickets)
-    ctx.customers = accounts.customers
+    customers: list[DemoCustomer] = []
+    ahead = (
+        Ahead(hook.ruleset, desk.settings.policy_file or None)
+        if hook is not None and plan.with_facts
+        else None
+    )
+    if hook is not None:
+        hook.ahead = ahead
+    try:
+        done = 0
+        for batch in batches(plan, in_worker=parallel):
+            ctx.tickets.extend(batch.made)
+            with desk.writer() as w:
+                if done == 0:  # a bigger page cache for this bulk load (connection-local)
+                    w.conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
+                if ahead is not None:  # the policy runs on the other core while we write
+                    ahead.submit(batch.facts, w.now)
+                n = write_batch(w, batch)
+            for key in counts:
+                counts[key] += n[key]
+            if batch.customers is not None:
+                customers = batch.customers
+            done += len(batch.made)
+            if progress is not None:
+                progress(done, tickets)
+    finally:
+        if hook is not None:
+            hook.ahead = None
+        if ahead is not None:
+            ahead.close()
+    ctx.customers = customers
     gens = _generators()
     if gens:
         with desk.writer() as w:
@@ -183,7 +208,7 @@ def add_demo_data(
     return DemoSummary(
         tickets=tickets,
         messages=counts["messages"],
-        customers=len(accounts.customers),
+        customers=len(customers),
         services=counts["services"],
         field_changes=counts["changes"],
         agents_created=created,

@@ -5,10 +5,12 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from websight_desk.domain.enums import ServiceKind
 from websight_desk.domain.ids import new_id
 from websight_desk.services import demo_people as pp
+from websight_desk.services.demo_people import fast_reduce
 from websight_desk.services.people import (
     NewCustomer,
     NewService,
@@ -40,6 +42,9 @@ class DemoService:
     has_sla: bool
     managed: bool
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return fast_reduce(self)
+
 
 @dataclass(slots=True)
 class DemoCustomer:
@@ -52,6 +57,9 @@ class DemoCustomer:
     domain: str
     services: list[DemoService] = field(default_factory=list)
     reseller_name: str | None = None  # set when this customer resells hosting
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return fast_reduce(self)
 
 
 @dataclass

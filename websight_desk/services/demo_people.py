@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Any
 
 from websight_desk.domain.turkish import fold
 
@@ -285,11 +286,20 @@ LANDLINE_AREAS = [
 RESELLER_BRANDS = ("Host", "Web", "Bilişim", "Net", "Dijital", "Yazılım")
 
 
+def fast_reduce(obj: Any) -> tuple[Any, ...]:
+    """Pickle a slots dataclass as its constructor call (batches go to and from a worker
+    process; the dataclass default re-reads its fields for every object, several times slower)."""
+    return (type(obj), tuple(getattr(obj, name) for name in obj.__slots__))
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     first: str
     last: str
     english: bool
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return fast_reduce(self)
 
     @property
     def full(self) -> str:

@@ -8,14 +8,16 @@ made it stale.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, Table, delete, insert, select
 
 from websight_desk.domain.enums import MessageKind, RequesterKind, ServiceKind
+from websight_desk.services.triage_ahead import Ahead, decision_row
+from websight_desk.storage import bulk
 from websight_desk.storage.models import Message, Service, Ticket, TicketTriage
 
 if TYPE_CHECKING:
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from websight_desk.services.desk import Desk
 
 CHUNK = 500
+Row = dict[str, Any]
 
 
 def load_ruleset_for(desk: Desk) -> Ruleset:
@@ -32,10 +35,33 @@ def load_ruleset_for(desk: Desk) -> Ruleset:
     return load_ruleset(Path(custom) if custom else None)
 
 
-def facts_for_tickets(conn: Connection, ticket_ids: Sequence[str]) -> dict[str, Facts]:
-    """Policy facts of each ticket: context from its service, text from customer messages."""
+# The store's view of one ticket, before it becomes `Facts`: subject, requester kind,
+# service (kind, delivered, SLA, managed) or None, inbound messages (id, body) in time order.
+# Plain tuples: cheap to compare and to send to worker processes.
+RawFacts = tuple[str, str, tuple[str, bool, bool, bool] | None, tuple[tuple[str, str], ...]]
+
+
+def build_facts(raw: RawFacts) -> Facts:
+    """The policy's `Facts` of a ticket's raw facts."""
     from websight_desk.policy import Facts, TextPart
 
+    subject, requester, service, texts = raw
+    parts = [TextPart("subject", subject)]
+    parts.extend(TextPart(f"message:{mid}", body) for mid, body in texts)
+    kind, delivered, sla, managed = service if service is not None else (None, False, False, False)
+    return Facts(
+        subject=subject,
+        parts=tuple(parts),
+        service=ServiceKind(kind) if kind else None,
+        requester=RequesterKind(requester),
+        server_delivered=delivered,
+        has_sla=sla,
+        managed=managed,
+    )
+
+
+def raw_facts(conn: Connection, ticket_ids: Sequence[str]) -> dict[str, RawFacts]:
+    """What the policy looks at, per ticket, as stored (two queries)."""
     rows = conn.execute(
         select(
             Ticket.id,
@@ -59,21 +85,21 @@ def facts_for_tickets(conn: Connection, ticket_ids: Sequence[str]) -> dict[str, 
         )
         .order_by(Message.created_at, Message.id)
     ):
-        texts[msg.ticket_id].append((f"message:{msg.id}", msg.body))
-    facts: dict[str, Facts] = {}
+        texts[msg.ticket_id].append((msg.id, msg.body))
+    out: dict[str, RawFacts] = {}
     for r in rows:
-        parts = [TextPart("subject", r.subject)]
-        parts.extend(TextPart(field, body) for field, body in texts.get(r.id, ()))
-        facts[r.id] = Facts(
-            subject=r.subject,
-            parts=tuple(parts),
-            service=ServiceKind(r.kind) if r.kind else None,
-            requester=RequesterKind(r.requester_kind),
-            server_delivered=r.delivered_at is not None,
-            has_sla=bool(r.has_sla),
-            managed=bool(r.managed),
+        service = (
+            (r.kind, r.delivered_at is not None, bool(r.has_sla), bool(r.managed))
+            if r.kind
+            else None
         )
-    return facts
+        out[r.id] = (r.subject, r.requester_kind, service, tuple(texts.get(r.id, ())))
+    return out
+
+
+def facts_for_tickets(conn: Connection, ticket_ids: Sequence[str]) -> dict[str, Facts]:
+    """Policy facts of each ticket: context from its service, text from customer messages."""
+    return {tid: build_facts(raw) for tid, raw in raw_facts(conn, ticket_ids).items()}
 
 
 def decide(conn: Connection, ticket_id: str, ruleset: Ruleset, now: datetime) -> Decision | None:
@@ -84,42 +110,73 @@ def decide(conn: Connection, ticket_id: str, ruleset: Ruleset, now: datetime) ->
     return None if facts is None else evaluate(facts, ruleset, now)
 
 
-def refresh(conn: Connection, ticket_ids: Iterable[str], ruleset: Ruleset, now: datetime) -> int:
-    """Recompute and store the cached decision of these tickets; returns how many."""
+def refresh(
+    conn: Connection,
+    ticket_ids: Iterable[str],
+    ruleset: Ruleset,
+    now: datetime,
+    *,
+    ahead: Ahead | None = None,
+) -> int:
+    """Recompute and store the cached decision of these tickets; returns how many.
+
+    Decisions `ahead` evaluated for exactly the facts the store now holds (and the same
+    ruleset and time) are taken as they are; everything else is evaluated here.
+    """
     from websight_desk.policy import evaluate
 
     ids = sorted(set(ticket_ids))
     done = 0
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        facts = facts_for_tickets(conn, chunk)
         rows = []
-        for ticket_id, f in facts.items():
-            d = evaluate(f, ruleset, now)
-            rows.append(
-                {
-                    "ticket_id": ticket_id,
-                    "ruleset_version": ruleset.version,
-                    "verdict": d.verdict.value,
-                    "primary_clause": d.primary_clause,
-                    "abuse": d.abuse,
-                    "discretion": d.discretion,
-                }
-            )
-        conn.execute(delete(TicketTriage).where(TicketTriage.ticket_id.in_(chunk)))
-        if rows:
-            conn.execute(insert(TicketTriage), rows)
+        for ticket_id, raw in raw_facts(conn, chunk).items():
+            row = ahead.take(ticket_id, raw, ruleset, now) if ahead is not None else None
+            if row is None:
+                row = decision_row(ticket_id, evaluate(build_facts(raw), ruleset, now), ruleset)
+            rows.append(row)
+        _store(conn, chunk, rows)
         done += len(rows)
     return done
 
 
-def hook_for(desk: Desk) -> Callable[[Connection, set[str], datetime], None]:
+def _store(conn: Connection, chunk: Sequence[str], rows: list[Row]) -> None:
+    table: Table = TicketTriage.__table__  # type: ignore[assignment]
+    if conn.dialect.name == "sqlite":  # one upsert executemany instead of delete + insert
+        bulk.sqlite_upsert(conn, table, rows)
+        return
+    conn.execute(delete(table).where(table.c.ticket_id.in_(chunk)))
+    if rows:
+        conn.execute(insert(table), rows)
+
+
+class TriageHook:
+    """The `Desk.ticket_hooks` entry that re-triages touched tickets with the desk's ruleset.
+
+    Every touched ticket is triaged once per transaction: the desk hands over the set of
+    tickets all its ops touched, after the last op.
+    """
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+        self.ahead: Ahead | None = None
+        self._ruleset: Ruleset | None = None
+
+    @property
+    def ruleset(self) -> Ruleset:
+        if self._ruleset is None:
+            self._ruleset = load_ruleset_for(self.desk)
+        return self._ruleset
+
+    def __call__(self, conn: Connection, ticket_ids: set[str], now: datetime) -> None:
+        refresh(conn, ticket_ids, self.ruleset, now, ahead=self.ahead)
+
+
+def hook_for(desk: Desk) -> TriageHook:
     """A `Desk.ticket_hooks` entry that re-triages touched tickets with the desk's ruleset."""
-    cache: list[Ruleset] = []
+    return TriageHook(desk)
 
-    def hook(conn: Connection, ticket_ids: set[str], now: datetime) -> None:
-        if not cache:
-            cache.append(load_ruleset_for(desk))
-        refresh(conn, ticket_ids, cache[0], now)
 
-    return hook
+def hook_of(desk: Desk) -> TriageHook | None:
+    """The desk's triage hook, if it triages."""
+    return next((h for h in desk.ticket_hooks if isinstance(h, TriageHook)), None)

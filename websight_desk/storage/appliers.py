@@ -8,8 +8,10 @@ services) keep the version with the greatest (hlc, node_id). New kinds register 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, or_, select, update
@@ -98,9 +100,7 @@ def _needing_update(
     so bulk loads of new records cost no per-row statement.
     """
     ids = [r["id"] for r in rows]
-    stored: set[str] = set()
-    for chunk in _chunks(ids, 500):
-        stored.update(conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+    stored = stored_ids(conn, table, ids)
     if not stored and len(set(ids)) == len(ids):
         return []
     seen: set[str] = set()
@@ -126,7 +126,17 @@ def _upsert_lww(ctx: ApplyContext, table: Table, rows: list[dict[str, Any]]) -> 
 
 
 def _fields(op: Op, *names: str) -> dict[str, Any]:
-    return {name: op.payload.get(name) for name in names}
+    payload = op.payload
+    try:  # every name present (the usual case): one C-level lookup of all of them
+        return dict(zip(names, _getter(names)(payload), strict=True))
+    except KeyError:
+        return {name: payload.get(name) for name in names}
+
+
+@lru_cache(maxsize=64)
+def _getter(names: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    get = itemgetter(*names)
+    return get if len(names) > 1 else lambda payload: (get(payload),)
 
 
 @applier("agent.upsert")
@@ -177,9 +187,13 @@ def _services(ctx: ApplyContext, ops: Sequence[Op]) -> None:
         row["has_sla"] = bool(op.payload.get("has_sla", False))
         row["managed"] = bool(op.payload.get("managed", False))
         rows.append({**row, **_meta(op)})
-    _upsert_lww(ctx, Service.__table__, rows)  # type: ignore[arg-type]
+    services: Table = Service.__table__  # type: ignore[assignment]
+    # Tickets reference services by foreign key, so only a service stored before this batch
+    # can have tickets to re-triage (and tickets.service_id has no index: skip the scans).
+    known = stored_ids(ctx.conn, services, [r["id"] for r in rows])
+    _upsert_lww(ctx, services, rows)
     table: Table = Ticket.__table__  # type: ignore[assignment]
-    ids = [r["id"] for r in rows]
+    ids = sorted(known)
     for chunk in _chunks(ids, 500):
         found = ctx.conn.execute(select(table.c.id).where(table.c.service_id.in_(chunk)))
         ctx.touched_tickets.update(found.scalars())
@@ -233,7 +247,12 @@ def _messages(ctx: ApplyContext, ops: Sequence[Op]) -> None:
         if current is None or r["created_at"] > current:
             latest[r["ticket_id"]] = r["created_at"]
     tickets: Table = Ticket.__table__  # type: ignore[assignment]
-    if latest:  # one executemany, not one statement per ticket
+    if latest and ctx.conn.dialect.name == "sqlite":  # driver executemany: no per-row binds
+        ctx.conn.exec_driver_sql(
+            'UPDATE "tickets" SET "updated_at" = ? WHERE "id" = ? AND "updated_at" < ?',
+            [(when, ticket_id, when) for ticket_id, when in bulk.utc_texts(latest).items()],
+        )
+    elif latest:  # one executemany, not one statement per ticket
         ctx.conn.execute(
             update(tickets)
             .where(tickets.c.id == bindparam("b_id"), tickets.c.updated_at < bindparam("b_when"))
@@ -247,10 +266,22 @@ def _messages(ctx: ApplyContext, ops: Sequence[Op]) -> None:
 
 def _only_new(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The rows whose id is not stored yet (a re-applied op must not index twice)."""
-    existing: set[str] = set()
-    for chunk in _chunks([r["id"] for r in rows], 500):
-        existing.update(conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+    existing = stored_ids(conn, table, [r["id"] for r in rows])
     return [r for r in rows if r["id"] not in existing] if existing else rows
+
+
+def stored_ids(conn: Connection, table: Table, ids: Sequence[str]) -> set[str]:
+    """Which of these ids the table holds already (batched primary-key lookups)."""
+    found: set[str] = set()
+    sqlite = conn.dialect.name == "sqlite"
+    for chunk in _chunks(ids, 500):
+        if sqlite:  # plain driver SQL: compiling a 500-item IN list costs more than the query
+            marks = ",".join("?" * len(chunk))
+            sql = f'SELECT "id" FROM "{table.name}" WHERE "id" IN ({marks})'
+            found.update(r[0] for r in conn.exec_driver_sql(sql, tuple(chunk)))
+        else:
+            found.update(conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+    return found
 
 
 @applier("ticket.set_field")

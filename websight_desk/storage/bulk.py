@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Boolean, Connection, Table
@@ -23,9 +24,16 @@ Converter = Callable[[Any], Any]
 def _utc_text(value: datetime | None) -> str | None:
     if value is None:
         return None
+    if value.tzinfo is UTC:  # the common case: "YYYY-MM-DD HH:MM:SS.ffffff+00:00" minus offset
+        return value.isoformat(sep=" ", timespec="microseconds")[:-6]
     if value.tzinfo is None:
         raise ValueError(f"naive datetime {value!r} cannot be stored; use UTC")
     return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+def utc_texts(values: dict[str, datetime]) -> dict[str, str | None]:
+    """The stored text form of each UTC datetime (for hand-written driver SQL)."""
+    return {key: _utc_text(value) for key, value in values.items()}
 
 
 def _bool_int(value: Any) -> int | None:
@@ -66,6 +74,38 @@ def sqlite_insert(
         return
     columns = tuple(rows[0])
     sql, converters = _plan(table, columns, ignore_conflicts)
-    pairs = tuple(zip(columns, converters, strict=True))
-    params = [tuple(conv(row[name]) for name, conv in pairs) for row in rows]
-    conn.exec_driver_sql(sql, params)
+    conn.exec_driver_sql(sql, _params(rows, columns, converters))
+
+
+def _params(
+    rows: Sequence[dict[str, Any]], columns: tuple[str, ...], converters: tuple[Converter, ...]
+) -> list[Sequence[Any]]:
+    """Row values in column order; only the columns that need it are converted."""
+    get = itemgetter(*columns)
+    if len(columns) == 1:
+        params: list[Sequence[Any]] = [(get(row),) for row in rows]
+    else:
+        params = [get(row) for row in rows]
+    convert = [(i, conv) for i, conv in enumerate(converters) if conv is not _same]
+    if not convert:
+        return params
+    out: list[Sequence[Any]] = []
+    for values in params:
+        items = list(values)
+        for i, conv in convert:
+            items[i] = conv(items[i])
+        out.append(tuple(items))
+    return out
+
+
+def sqlite_upsert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """INSERT rows, replacing the non-key columns of rows whose primary key exists."""
+    if not rows:
+        return
+    columns = tuple(rows[0])
+    sql, converters = _plan(table, columns, False)
+    pk = [c.name for c in table.primary_key.columns]
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c not in pk)
+    keys = ", ".join(f'"{c}"' for c in pk)
+    sql += f" ON CONFLICT ({keys}) DO UPDATE SET {updates}"
+    conn.exec_driver_sql(sql, _params(rows, columns, converters))

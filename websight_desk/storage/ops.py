@@ -7,11 +7,12 @@ replicas converge by construction.
 
 from __future__ import annotations
 
-import orjson
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+
+import orjson
 
 JsonDict = Mapping[str, Any]
 

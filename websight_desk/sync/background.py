@@ -14,7 +14,7 @@ from collections.abc import Callable
 from websight_desk.services.desk import Desk
 from websight_desk.sync.client import SyncClient
 from websight_desk.sync.engine import SyncEngine, client_for, record_attempt
-from websight_desk.sync.errors import AccessRevoked, NotConnected, SyncProblem
+from websight_desk.sync.errors import AccessRevoked, NotConnected, ProtocolMismatch, SyncProblem
 from websight_desk.sync.status import SyncStatus, read_status
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,7 @@ class BackgroundSync:
         client_factory: Callable[[], SyncClient] | None = None,
         on_status: Callable[[SyncStatus], None] | None = None,
         on_fatal: Callable[[SyncProblem], None] | None = None,
+        on_pulled: Callable[[int], None] | None = None,
         long_poll_s: int = LONG_POLL_S,
         push_interval_s: float = PUSH_INTERVAL_S,
     ) -> None:
@@ -39,6 +40,7 @@ class BackgroundSync:
         self._factory = client_factory or (lambda: client_for(desk, retries=0))
         self._on_status = on_status
         self._on_fatal = on_fatal
+        self._on_pulled = on_pulled  # number of changes a pull brought (the UI reloads)
         self._long_poll_s = long_poll_s
         self._push_interval_s = push_interval_s
         self._stop = threading.Event()
@@ -70,6 +72,10 @@ class BackgroundSync:
         for t in self._threads:
             t.join(timeout)
         self._threads.clear()
+        with self._lock:  # also those a thread made while we were stopping it
+            for client in self._clients:
+                client.close()
+            self._clients.clear()
 
     @property
     def running(self) -> bool:
@@ -98,7 +104,7 @@ class BackgroundSync:
                     engine = SyncEngine(self.desk, self._client())
                 step(engine)
                 backoff = 1.0
-            except (AccessRevoked, NotConnected) as exc:
+            except (AccessRevoked, NotConnected, ProtocolMismatch) as exc:
                 self._report(exc)
                 if self._on_fatal is not None:
                     self._on_fatal(exc)
@@ -131,7 +137,9 @@ class BackgroundSync:
 
     def _pull_loop(self) -> None:
         def step(engine: SyncEngine) -> None:
-            engine.pull(wait=self._long_poll_s)
+            pulled, _quarantined = engine.pull(wait=self._long_poll_s)
             self._report(None)
+            if pulled and self._on_pulled is not None:
+                self._on_pulled(pulled)
 
         self._loop(step)

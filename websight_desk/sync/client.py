@@ -11,8 +11,10 @@ from typing import Any
 import httpx
 
 from websight_desk.storage.ops import Op
+from websight_desk.sync import protocol
 from websight_desk.sync.errors import (
     AccessRevoked,
+    ProtocolMismatch,
     ResyncRequired,
     ServerRefused,
     ServerUnreachable,
@@ -59,7 +61,10 @@ class SyncClient:
         self._sleep = sleep
         self._http = httpx.Client(
             base_url=self.base_url,
-            headers={"Authorization": f"Bearer {token}"},
+            headers={
+                "Authorization": f"Bearer {token}",
+                protocol.HEADER: str(protocol.PROTOCOL_VERSION),
+            },
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             verify=verify,
         )
@@ -103,10 +108,11 @@ class SyncClient:
         if not isinstance(body, dict):
             body = {"value": body}
         status = response.status_code
-        if status < 300:
-            return body
         code = str(body.get("error", "")) or f"http_{status}"
         message = str(body.get("message", "")) or response.reason_phrase
+        _check_protocol(response, code, message)
+        if status < 300:
+            return body
         if status == 401:
             if code == "revoked":
                 raise AccessRevoked(
@@ -129,6 +135,7 @@ class SyncClient:
         )
 
     def whoami(self) -> Whoami:
+        """The account of this token (also checks that the server speaks our protocol)."""
         data = self._request("GET", "/v1/whoami")
         return Whoami(id=str(data["id"]), name=str(data["name"]), role=str(data["role"]))
 
@@ -147,4 +154,23 @@ class SyncClient:
             next_cursor=int(data["next"]),
             head=int(data["head"]),
             more=bool(data["more"]),
+        )
+
+
+def _check_protocol(response: httpx.Response, code: str, message: str) -> None:
+    """Refuse a server that needs a newer client, or that refused us for our version."""
+    ours = protocol.PROTOCOL_VERSION
+    raw_min = response.headers.get(protocol.MIN_CLIENT_HEADER, "")
+    needed = int(raw_min) if raw_min.isdigit() else 0
+    if code == protocol.CLIENT_TOO_OLD or needed > ours:
+        detail = message if code == protocol.CLIENT_TOO_OLD else ""
+        raise ProtocolMismatch(
+            f"The sync server needs a newer Websight Desk (sync protocol {needed or '?'}; "
+            f"this one speaks {ours}). {detail}".strip(),
+            hint="Update Websight Desk on this computer; your local work is kept meanwhile.",
+        )
+    if code == protocol.CLIENT_TOO_NEW:
+        raise ProtocolMismatch(
+            f"The sync server is older than this Websight Desk: {message}",
+            hint="Ask the administrator to update the sync server; your local work is kept.",
         )

@@ -33,15 +33,20 @@ class SyncReport:
     resynced: bool = False
 
 
-def client_for(desk: Desk, *, timeout: float = 30.0, retries: int = 3) -> SyncClient:
-    """A client for the workstation's configured server and token."""
+def client_for(
+    desk: Desk, *, timeout: float = 30.0, retries: int = 3, token: str | None = None
+) -> SyncClient:
+    """A client for the workstation's configured server and token.
+
+    `token` is one the user typed in this session (no keyring): kept in memory only.
+    """
     url = desk.settings.server_url
     if not url:
         raise NotConnected(
             "This workstation is not connected to a sync server.",
             hint="Connect with: websight-desk connect URL",
         )
-    token = credentials.load_token(url)
+    token = token or credentials.load_token(url)
     if not token:
         raise NotConnected(
             f"No access token for {url} on this workstation.",

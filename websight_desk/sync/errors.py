@@ -37,3 +37,7 @@ class ResyncRequired(SyncProblem):
 
 class NoKeyringBackend(SyncProblem):
     """The OS has no usable keyring: the UI asks for the token at each start."""
+
+
+class ProtocolMismatch(SyncProblem):
+    """Client and server speak different sync protocol versions; one must be updated."""

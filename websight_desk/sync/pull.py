@@ -11,9 +11,10 @@ from sqlalchemy import Connection, select, update
 from websight_desk.domain.hlc import ClockDriftError
 from websight_desk.services.desk import Desk
 from websight_desk.storage.appliers import ApplyContext, apply_ops, insert_ignore
-from websight_desk.storage.models import SyncQuarantine, SyncState
+from websight_desk.storage.models import SyncOutbox, SyncQuarantine, SyncState
 from websight_desk.storage.ops import Op
 from websight_desk.sync import conflicts
+from websight_desk.sync.grouping import regroup
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ def _apply(conn: Connection, ctx: ApplyContext, ops: Sequence[Op]) -> int:
     """Apply all in one savepoint; on failure one by one, quarantining what cannot apply."""
     try:
         with conn.begin_nested():
-            apply_ops(ctx, ops)
+            apply_ops(ctx, regroup(ops))
         return 0
     except Exception:
         log.warning("a pulled page failed to apply as a whole; applying op by op", exc_info=True)
@@ -58,11 +59,27 @@ def _apply(conn: Connection, ctx: ApplyContext, ops: Sequence[Op]) -> int:
     return failed
 
 
+def _ours_already_here(conn: Connection, node_id: str, ops: Sequence[Op]) -> set[str]:
+    """Our own ops that our outbox holds: written here with their change, nothing to apply."""
+    mine = [op.op_id for op in ops if op.node_id == node_id]
+    found: set[str] = set()
+    for i in range(0, len(mine), 500):
+        found.update(
+            conn.execute(
+                select(SyncOutbox.op_id).where(SyncOutbox.op_id.in_(mine[i : i + 500]))
+            ).scalars()
+        )
+    return found
+
+
 def apply_page(desk: Desk, ops: Sequence[Op], new_cursor: int) -> int:
     """Apply one page and move the cursor, in one local transaction; returns quarantined."""
     with desk.db.write() as conn:
         saved_clock = desk.clock.last
         try:
+            if any(op.node_id == desk.node_id for op in ops):
+                skip = _ours_already_here(conn, desk.node_id, ops)
+                ops = [op for op in ops if op.op_id not in skip]
             keys = conflicts.keys_of(ops)
             before = conflicts.winners(conn, keys) if keys else {}
             known = conflicts.existing_ids(conn, ops) if keys else set()

@@ -7,8 +7,11 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
 from websight_desk import __version__
+from websight_desk.domain.enums import Role
 from websight_desk.domain.queue_views import ViewInfo
 from websight_desk.i18n import LANGUAGES, N_, _, current_language
+from websight_desk.storage.queries import queue_registry
+from websight_desk.storage.queries.agents import agent_summary
 from websight_desk.ui import shortcuts
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.language import switch_language
@@ -16,6 +19,7 @@ from websight_desk.ui.menus import MenuBuilder
 from websight_desk.ui.panes import make_policy_panel, make_ticket_pane
 from websight_desk.ui.queue.panel import QueuePanel
 from websight_desk.ui.status_bar import DeskStatusBar
+from websight_desk.ui.tool_windows import ToolWindows
 
 STATE_KEY = "ui"  # Settings.extra["ui"]: geometry, splitter sizes, last view
 LANGUAGE_NAMES = {"tr": "Türkçe", "en": "English"}  # each in its own language, never translated
@@ -37,6 +41,13 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.remember = remember  # False: fixed layout, nothing saved (screenshots)
         self.setObjectName("mainWindow")
+        # Features register queue views and flags (review queue, ⛔ ☎ ⧗) on import.
+        queue_registry.load_extensions()
+        with ctx.desk.db.read() as conn:
+            agent = agent_summary(conn, ctx.agent_id)
+        self.role: str | None = agent.role if agent else None
+        self.tools = ToolWindows(ctx, self)
+        self.linked = False  # ticket pane and policy panel linked (the pane decides)
         self.queue = QueuePanel(ctx, views, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -58,6 +69,7 @@ class MainWindow(QMainWindow):
         self.language_actions: dict[str, QAction] = {}
         self._build_menus(views)
         self._connect()
+        self._install_features()
         self.resize(1400, 860)
         self.restore_state()
         self.retranslate()
@@ -104,6 +116,11 @@ class MainWindow(QMainWindow):
         tools = m.menu("tools", N_("Tools"))
         m.action(tools, "customer", N_("Customer details…"), self.show_customer)
         m.action(tools, "refresh", N_("Refresh"), self.refresh, "refresh")
+        tools.addSeparator()
+        review = m.action(tools, "review_queue", N_("Review queue…"), self.show_review_queue)
+        review.setEnabled(self.role == Role.SHIFT_LEAD.value)  # the service refuses others too
+        m.action(tools, "abuse_report", N_("Abuse report…"), self.show_abuse_report)
+        m.action(tools, "sync_problems", N_("Sync problems…"), self.show_sync_problems)
 
         help_menu = m.menu("help", N_("Help"))
         m.action(help_menu, "help", N_("Keyboard shortcuts"), self.show_shortcuts, "help")
@@ -119,14 +136,28 @@ class MainWindow(QMainWindow):
         self.queue.ticketActivated.connect(self.activate_ticket)
         self.queue.viewChanged.connect(self._view_changed)
         self.ctx.events.languageChanged.connect(self.retranslate)
-        evidence = getattr(self.policy_panel, "evidenceActivated", None)
-        highlight = getattr(self.ticket_pane, "highlight_evidence", None)
-        if evidence is not None and highlight is not None:
-            evidence.connect(highlight)
-        action = getattr(self.policy_panel, "actionActivated", None)
-        apply_action = getattr(self.ticket_pane, "apply_action", None)
-        if action is not None and apply_action is not None:
-            action.connect(apply_action)
+        self.ctx.events.ticketsChanged.connect(lambda _ids: self.refresh_banner())
+        from websight_desk.ui.policy.panel import PolicyPanel
+        from websight_desk.ui.ticket import TicketPane, link
+
+        if isinstance(self.ticket_pane, TicketPane) and isinstance(self.policy_panel, PolicyPanel):
+            # The pane decides once per load and feeds the panel (decision, evidence clicks,
+            # checklist actions), so the panel does not decide the same ticket again.
+            link(self.ticket_pane, self.policy_panel)
+            self.ticket_pane.customerRequested.connect(self.show_customer_by_id)
+            self.linked = True
+
+    def _install_features(self) -> None:
+        """Features that plug into the pane, the menus and the status bar."""
+        from websight_desk.ui.callbacks.install import install_callbacks
+        from websight_desk.ui.sync_problems import ClickFilter
+        from websight_desk.ui.ticket import TicketPane
+        from websight_desk.ui.ticket.abuse_actions import install_abuse_actions
+
+        if isinstance(self.ticket_pane, TicketPane):
+            self.end_for_abuse = install_abuse_actions(self.ticket_pane)
+        install_callbacks(self)
+        self._sync_click = ClickFilter(self.status.sync, self.show_sync_problems)
 
     def _pick_view(self, key: str):  # type: ignore[no-untyped-def]
         return lambda: self.queue.set_view(key)
@@ -156,14 +187,23 @@ class MainWindow(QMainWindow):
         if tid == self.open_ticket_id:
             return
         self.open_ticket_id = tid
-        for pane in (self.ticket_pane, self.policy_panel):
+        panes = [self.ticket_pane] if self.linked else [self.ticket_pane, self.policy_panel]
+        for pane in panes:
             try:
                 pane.show_ticket(tid)  # type: ignore[attr-defined]
             except Exception as exc:  # one broken pane must not break moving in the queue
                 from websight_desk.ui import errors
 
                 errors.report(exc, self)
+        self.refresh_banner()
         self.ctx.events.ticketSelected.emit(tid)
+
+    def refresh_banner(self) -> None:
+        """The policy panel's refusal banner for the open ticket's customer (or none)."""
+        if hasattr(self.policy_panel, "set_banner"):
+            from websight_desk.ui.abuse.banner import show_refusal_banner
+
+            show_refusal_banner(self.ctx, self.policy_panel, self.open_ticket_id)
 
     def activate_ticket(self, ticket_id: str) -> None:
         """Enter on a queue row: open it and move the keyboard to the ticket."""
@@ -171,7 +211,8 @@ class MainWindow(QMainWindow):
         self.focus_pane(1)
 
     def open_ticket(self, ticket_id: str) -> None:
-        """Open a ticket from outside the queue (command line, another dialog)."""
+        """Open a ticket from outside the queue (command line, another dialog); the queue
+        selects it as soon as it shows it (also after the reload a new ticket causes)."""
         self.queue.select_ticket(ticket_id)
         self.show_ticket(ticket_id)
 
@@ -207,9 +248,47 @@ class MainWindow(QMainWindow):
         open_new_ticket(self)
 
     def show_customer(self) -> None:
+        """The customer view of the open ticket's customer (Tools menu)."""
+        ticket_id = self.open_ticket_id
+        if ticket_id is None:
+            return
+        from sqlalchemy import select
+
+        from websight_desk.storage.models import Ticket
+
+        with self.ctx.desk.db.read() as conn:
+            customer = conn.execute(
+                select(Ticket.customer_id).where(Ticket.id == ticket_id)
+            ).scalar_one_or_none()
+        self.show_customer_by_id(customer)
+
+    def show_customer_by_id(self, customer_id: str | None) -> None:
         from websight_desk.ui.dialog_hooks import open_customer
 
-        open_customer(self, self.open_ticket_id)
+        open_customer(self, customer_id, self.open_ticket_id)
+
+    def show_review_queue(self) -> None:
+        from websight_desk.ui.abuse.review_queue import ReviewQueueWidget
+
+        self.tools.show("review_queue", N_("Review queue"), lambda: ReviewQueueWidget(self.ctx))
+
+    def show_abuse_report(self) -> None:
+        from websight_desk.ui.abuse.report import AbuseReportWidget
+
+        self.tools.show(
+            "abuse_report", N_("Abuse report"), lambda: AbuseReportWidget(self.ctx), (860, 460)
+        )
+
+    def show_sync_problems(self) -> None:
+        """Changes the server refused and concurrent edits that lost, with their reasons."""
+        from websight_desk.ui.sync_problems import SyncProblemsDialog
+
+        def make() -> SyncProblemsDialog:
+            dialog = SyncProblemsDialog(self.ctx)
+            dialog.ticketActivated.connect(self.open_ticket)
+            return dialog
+
+        self.tools.show("sync_problems", N_("Sync problems"), make, (780, 500))
 
     def show_shortcuts(self) -> None:
         dialog = shortcuts.ShortcutOverview(self)
@@ -286,3 +365,6 @@ class MainWindow(QMainWindow):
             self.view_actions[key].setChecked(True)
         self.queue.retranslate()
         self.status.retranslate()
+        self.status.sync.setToolTip(
+            _("Click to see the changes the server refused and the edits that lost")
+        )

@@ -44,6 +44,11 @@ SHORTCUTS: dict[str, Shortcut] = {
     "move": Shortcut(("Up", "Down", "PgUp", "PgDown"), N_("Move in the queue"), N_("Queue")),
     "open": Shortcut(("Return",), N_("Open the selected ticket"), N_("Queue")),
     "send": Shortcut(("Ctrl+Return",), N_("Send the reply or note"), N_("Ticket")),
+    "reply": Shortcut(("Ctrl+R",), N_("Reply"), N_("Ticket")),
+    "note": Shortcut(("Ctrl+Shift+N",), N_("Internal note"), N_("Ticket")),
+    "assign": Shortcut(("Ctrl+M",), N_("Assign to me"), N_("Ticket")),
+    "callback": Shortcut(("Ctrl+Shift+K",), N_("Log a phone callback"), N_("Ticket")),
+    "end_for_abuse": Shortcut(("Ctrl+Shift+X",), N_("End conversation for abuse"), N_("Ticket")),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Integer, String, Text
+from sqlalchemy import BigInteger, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from websight_desk.storage.models.base import ID, Base
@@ -15,7 +15,11 @@ class SyncOutbox(Base):
     """One row per local change, written in the same transaction as the change."""
 
     __tablename__ = "sync_outbox"
-    __table_args__ = {"sqlite_autoincrement": True}  # a device sequence is never reused
+    __table_args__ = (
+        # Feature projections ask "which of my ops of kind K are not acked yet".
+        Index("ix_sync_outbox_kind_state", "kind", "state"),
+        {"sqlite_autoincrement": True},  # a device sequence is never reused
+    )
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     op_id: Mapped[str] = mapped_column(ID, unique=True)

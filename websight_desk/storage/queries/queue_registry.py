@@ -4,7 +4,8 @@ Built-in views: My open, Unassigned, All open, Out of scope, Abuse suspected, Cl
 feature adds its own with `register_view` (e.g. the shift lead's review queue) and its flags
 with `register_flag` (e.g. callback logged ☎, service refused ⛔) — at import time of its
 module, which must be imported before the UI lists views (import it from your package's
-`__init__` or from `websight_desk.storage.queries.extensions`).
+`__init__`, or list it in `EXTENSION_MODULES` here: `views()`, `view()` and `flags()` import
+those first, so every consumer — the UI, the CLI, the benchmarks — sees the same registry).
 
 Expressions may use `Ticket` and `TicketTriage` (always outer-joined in the queue query) and
 correlated subqueries on `Ticket.id` / `Ticket.customer_id`.
@@ -12,15 +13,22 @@ correlated subqueries on `Ticket.id` / `Ticket.customer_id`.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, false, true
+from sqlalchemy import ColumnElement, and_, exists, false, not_, true
 
 from websight_desk.domain.enums import OPEN_STATUSES, TicketStatus
 from websight_desk.domain.queue_views import FlagInfo, QueueQuery, ViewInfo
 from websight_desk.i18n import N_
-from websight_desk.storage.models import Ticket, TicketTriage
+from websight_desk.storage.models import (
+    Callback,
+    KvkkRequest,
+    KvkkRequestClosure,
+    Ticket,
+    TicketTriage,
+)
 
 Where = Callable[[QueueQuery], ColumnElement[bool]]
 FlagExpr = Callable[[], ColumnElement[bool]]
@@ -47,6 +55,19 @@ class FlagDef:
 _views: dict[str, ViewDef] = {}
 _flags: dict[str, FlagDef] = {}
 
+# Modules that register views or flags at import time (they import this module, so they
+# are loaded lazily, on first use of the registry, not from here at import time).
+EXTENSION_MODULES: tuple[str, ...] = ("websight_desk.storage.queries.review_queue",)
+_imported: set[str] = set()
+
+
+def load_extensions() -> None:
+    """Import every module of `EXTENSION_MODULES` once (idempotent, cheap after the first)."""
+    for module in EXTENSION_MODULES:
+        if module not in _imported:
+            _imported.add(module)
+            importlib.import_module(module)
+
 
 def register_view(
     key: str, label: str, where: Where, *, roles: frozenset[str] | None = None, order: int = 100
@@ -62,16 +83,20 @@ def register_flag(key: str, symbol: str, label: str, expr: FlagExpr, *, order: i
 
 def view(key: str) -> ViewDef:
     """The view registered under `key`, or "All open" if there is none (e.g. a removed one)."""
+    load_extensions()
     return _views.get(key) or _views["all_open"]
 
 
 def views(role: str | None = None) -> list[ViewInfo]:
     """Views visible to an agent with this role, in menu order."""
+    load_extensions()
     defs = sorted(_views.values(), key=lambda d: (d.order, d.info.key))
     return [d.info for d in defs if d.info.roles is None or (role in d.info.roles)]
 
 
 def flags() -> list[FlagDef]:
+    """Every flag, in column order."""
+    load_extensions()
     return sorted(_flags.values(), key=lambda d: (d.order, d.info.key))
 
 
@@ -109,3 +134,20 @@ register_view("closed", N_("Closed"), lambda q: Ticket.status.in_(_DONE), order=
 register_view("all", N_("All tickets"), lambda q: true(), order=70)
 
 register_flag("abuse", "⚠", N_("Abuse suspected"), lambda: TicketTriage.abuse.is_(True), order=10)
+
+
+def has_callback() -> ColumnElement[bool]:
+    """A phone callback was logged on the ticket (index ix_callbacks_ticket_started)."""
+    return exists().where(Callback.ticket_id == Ticket.id)
+
+
+def open_kvkk_request() -> ColumnElement[bool]:
+    """The ticket is a KVKK data-subject request not closed yet (its deadline is running)."""
+    closed = exists().where(KvkkRequestClosure.request_id == KvkkRequest.id)
+    return exists().where(KvkkRequest.ticket_id == Ticket.id, not_(closed))
+
+
+register_flag("callback", "☎", N_("Phone callback logged"), has_callback, order=20)
+register_flag(
+    "kvkk_request", "⧗", N_("Open KVKK request (30-day deadline)"), open_kvkk_request, order=15
+)

@@ -22,6 +22,8 @@ def _state(cb: CallbackView) -> str:
     parts = []
     if cb.anonymised_at is not None:
         parts.append(_("anonymised"))
+    else:
+        parts.append(_("kept until {date}").format(date=date_time(cb.destroy_after)))
     if cb.on_hold:
         parts.append("⚖ " + _("legal hold"))
     return ", ".join(parts)
@@ -38,10 +40,10 @@ COLUMNS: tuple[tuple[str, Callable[[CallbackView], str]], ...] = (
     (N_("Agent"), lambda cb: cb.agent_name),
     (N_("Outcome"), lambda cb: label(cb.outcome)),
     (N_("Called"), _called),
-    (N_("Number"), lambda cb: cb.masked_phone),
+    (N_("Number"), lambda cb: cb.masked_phone or "—"),
     (N_("KVKK notice"), notice_text),
     (N_("Recording"), lambda cb: label(cb.recording)),
-    (N_("Record"), _state),
+    (N_("Retention"), _state),
 )
 
 

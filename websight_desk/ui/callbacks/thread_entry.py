@@ -52,7 +52,7 @@ def contact_text(cb: CallbackView) -> str:
 
 
 def _row(key: str, value_html: str) -> str:
-    return f'<tr><td width="30%" style="{_KEY}">{escape(key)}</td><td>{value_html}</td></tr>'
+    return f'<tr><td width="150" style="{_KEY}">{escape(key)}</td><td>{value_html}</td></tr>'
 
 
 def render_callback(cb: CallbackView) -> str:
@@ -84,12 +84,13 @@ def render_callback(cb: CallbackView) -> str:
     rows.append(_row(_("Recording"), escape(consent)))
     if cb.notes and cb.anonymised_at is None:
         rows.append(_row(_("Notes"), escape(cb.notes).replace("\n", "<br>")))
+    # A framed box (a table inside a one-cell table): messages are open stripes instead.
     return (
-        f'<table width="100%" border="1" cellspacing="0" cellpadding="4" '
+        f'<table width="100%" border="1" cellspacing="0" cellpadding="6" '
         f'style="margin-bottom:6px; border-color:{_FRAME}; border-style:solid;">'
-        f'<tr><td colspan="2" bgcolor="{_FILL}"><span style="color:#2f4a1c;">'
+        f'<tr><td bgcolor="{_FILL}"><span style="color:#2f4a1c;">'
         + " · ".join(head)
-        + "</span></td></tr>"
+        + '</span><table cellspacing="0" cellpadding="1" style="margin-top:3px;">'
         + "".join(rows)
-        + "</table>"
+        + "</table></td></tr></table>"
     )

@@ -43,7 +43,7 @@ _ROLE = Qt.ItemDataRole.UserRole
 def _label(name: str, *, wrap: bool = True, selectable: bool = False) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
-    label.setAccessibleName(name)
+    # No accessible name from `name`: an English identifier would be read out; Qt uses the text.
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     if selectable:
@@ -266,7 +266,9 @@ class PolicyPanel(QWidget):
         primary = self.ctx.ruleset.clause(d.primary_clause)
         self.clause_title.setText(primary.title(lang))
         self.clause_text.setText(primary.text(lang))
-        self.clause_id.setText(f"({primary.id} · {_('policy')} {d.ruleset_version})")
+        # `_()` outside the f-string: babel does not extract calls inside f-strings.
+        policy_word = _("policy")
+        self.clause_id.setText(f"({primary.id} · {policy_word} {d.ruleset_version})")
         others = [c for c in d.clauses[1:] if c not in (HOURS_CLAUSE,)]
         self.other_heading.setVisible(bool(others))
         self.other_clauses.setVisible(bool(others))
@@ -349,6 +351,10 @@ class PolicyPanel(QWidget):
             button.setObjectName(f"action_{action.value}")
             button.setAccessibleName(_(ACTION[action]))
             button.setStyleSheet("text-align:left; padding:3px 6px;")
+            # A button's text cannot wrap: without this its width would widen the whole
+            # panel body past the viewport and clip every wrapped label to the right.
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setToolTip(_(ACTION[action]))
             button.clicked.connect(lambda _c=False, a=action, b=button: self._action(a, b))
             self.actions_box.addWidget(button)
 

@@ -4,7 +4,9 @@ Public API (embedded by the main window):
 
 * `TicketPane(ctx)`; `show_ticket(ticket_id | None)`; `highlight(field, start, end)`;
   `perform_action(action)` (a policy `Action` value: inserts its canned reply);
-  `insert_canned(key)`; `send()`; `change_status(value)`; `assign_to_me()`.
+  `insert_canned(key)`; `send()`; `change_status(value)`; `assign_to_me()`. A reply to a
+  refused or pending-review customer asks `ask_override_reason(state)` first (cancel = the
+  text stays) and is sent with the reason through `services.abuse.reply_with_override`.
 * Signals: `ticketChanged(str)` after a write; `decisionChanged(object)` with the ticket's
   `Decision | None` (feed the `PolicyPanel`); `customerRequested(str)` customer id.
 * Shortcuts: Ctrl+Enter send (inside the pane); Ctrl+R reply, Ctrl+Shift+N internal note,
@@ -42,6 +44,7 @@ from websight_desk.domain.errors import ValidationError
 from websight_desk.domain.ticket_views import TicketDetail
 from websight_desk.i18n import _
 from websight_desk.policy.model import Action, Decision
+from websight_desk.services.abuse import RefusalState
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.errors import report
 from websight_desk.ui.ticket import canned
@@ -239,6 +242,12 @@ class TicketPane(QWidget):
         self.composer.set_kind(kind)
         self.composer.editor.setFocus()
 
+    def ask_override_reason(self, state: RefusalState) -> str | None:
+        """Why the agent replies to a refused or pending customer (None = cancelled)."""
+        from websight_desk.ui.abuse.banner import ask_override_reason
+
+        return ask_override_reason(self, state)
+
     def field_names(self) -> dict[str, str]:
         """Names of evidence fields for the policy panel ("Message 2 · 14:05")."""
         if self._detail is None:
@@ -269,8 +278,9 @@ class TicketPane(QWidget):
             self.composer.set_kind(MessageKind.OUTBOUND)
             self.composer.insert(text)
 
-    def send(self, *, force: bool = False) -> None:
-        """Post the composer's text; if messages arrived since writing began, ask first."""
+    def send(self, *, force: bool = False, override_reason: str | None = None) -> None:
+        """Post the composer's text; if messages arrived since writing began, ask first; a
+        reply to a refused or pending-review customer asks for an override reason first."""
         if self._detail is None or self._sending:
             return
         body = self.composer.text()
@@ -281,7 +291,14 @@ class TicketPane(QWidget):
             self._acknowledge_new()
         self._sending = True
         self.composer.send.setEnabled(False)
-        job = send_job(self.ctx.desk, self._detail.id, self.composer.kind, body, self._base)
+        job = send_job(
+            self.ctx.desk,
+            self._detail.id,
+            self.composer.kind,
+            body,
+            self._base,
+            override_reason=override_reason,
+        )
         self.ctx.runner.run(job, self._sent, self._write_failed)
 
     def change_status(self, value: str) -> None:
@@ -399,6 +416,15 @@ class TicketPane(QWidget):
             self.show_ticket(ticket_id)
             self.new_bar.setVisible(True)
             self.send_anyway.setFocus()
+            return
+        if outcome.refusal is not None:
+            # Nothing was written: the customer is refused or pending review.
+            reason = self.ask_override_reason(outcome.refusal)
+            if reason is None:  # cancelled: the typed text stays in the composer
+                self.ctx.events.statusMessage.emit(_("Reply not sent; your text is kept."))
+                self.composer.editor.setFocus()
+                return
+            self.send(override_reason=reason)
             return
         self.composer.clear()
         self._drafts.pop(ticket_id, None)

@@ -13,7 +13,6 @@ from alembic import op
 import websight_desk.storage.types
 from websight_desk.storage import fts
 
-
 revision = "0001_foundation"
 down_revision = None
 branch_labels = None
@@ -64,6 +63,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("sync_outbox", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_sync_outbox_state"), ["state"], unique=False)
+        batch_op.create_index("ix_sync_outbox_kind_state", ["kind", "state"], unique=False)
 
     op.create_table(
         "sync_quarantine",
@@ -300,6 +300,7 @@ def downgrade() -> None:
     op.drop_table("sync_state")
     op.drop_table("sync_quarantine")
     with op.batch_alter_table("sync_outbox", schema=None) as batch_op:
+        batch_op.drop_index("ix_sync_outbox_kind_state")
         batch_op.drop_index(batch_op.f("ix_sync_outbox_state"))
 
     op.drop_table("sync_outbox")

@@ -1,0 +1,146 @@
+"""Demo batches built ahead of the writer, in this process or in a worker process.
+
+Generation is pure Python (no store access) and sequential, driven by one seeded Random, so
+a run makes the same data whether its batches are built here or in a `spawn`ed worker that
+works on batch k+1 while the main process writes batch k (the second core).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import random
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from websight_desk.services.demo_accounts import Accounts, DemoCustomer
+from websight_desk.services.demo_batch import Batch, DemoTicket, Payload
+
+if TYPE_CHECKING:
+    from websight_desk.services.demo import DemoAgent
+    from websight_desk.services.triage import RawFacts
+
+DAYS = 60
+QUEUE_BATCHES = 3  # batches built ahead: enough to keep the writer fed, bounded memory
+POLL_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class GenPlan:
+    """Everything generation depends on (picklable: it is sent to the worker)."""
+
+    seed: int
+    first_number: int
+    first_code: int
+    now: datetime
+    team: list[DemoAgent]
+    tickets: int
+    batch: int
+    with_facts: bool
+
+
+@dataclass
+class BatchOut:
+    """One built batch: payloads to emit, what was made, and the tickets' policy facts."""
+
+    tickets: list[tuple[str | None, Payload]]
+    messages: list[tuple[str | None, Payload]]
+    changes: list[tuple[str | None, Payload]]
+    pending: dict[str, list[dict[str, object]]]
+    made: list[DemoTicket]
+    facts: dict[str, RawFacts] = field(default_factory=dict)
+    customers: list[DemoCustomer] | None = None  # the run's customers, on the last batch
+
+
+def ticket_times(rng: random.Random, n: int, now: datetime) -> list[datetime]:
+    """Spread over the last DAYS days, busier in Istanbul office hours (UTC+3)."""
+    out = []
+    for _ in range(n):
+        day = now - timedelta(days=rng.randint(0, DAYS - 1))
+        hour = rng.choice((6, 7, 8, 9, 10, 11, 12, 13, 14, 15)) if rng.random() < 0.75 else None
+        if hour is None:
+            hour = rng.randint(0, 23)
+        t = day.replace(hour=hour, minute=rng.randint(0, 59), second=rng.randint(0, 59))
+        out.append(t if t <= now else t - timedelta(days=1))
+    out.sort()
+    return out
+
+
+def generate(plan: GenPlan) -> Iterator[BatchOut]:
+    """Build the run's batches in order (deterministic for a given plan)."""
+    rng = random.Random(f"websight-demo:{plan.seed}:{plan.first_number}")
+    accounts = Accounts(rng, plan.first_code)
+    times = ticket_times(rng, plan.tickets, plan.now)
+    for start in range(0, plan.tickets, plan.batch):
+        batch = Batch(rng=rng, now=plan.now, team=plan.team, accounts=accounts)
+        made = [
+            batch.add_ticket(plan.first_number + start + i, at)
+            for i, at in enumerate(times[start : start + plan.batch])
+        ]
+        pending = accounts.take_pending()
+        out = BatchOut(batch.tickets, batch.messages, batch.changes, pending, made)
+        if plan.with_facts:
+            out.facts = batch_facts(out)
+        if start + plan.batch >= plan.tickets:
+            out.customers = accounts.customers
+        yield out
+
+
+def batch_facts(out: BatchOut) -> dict[str, RawFacts]:
+    """The raw policy facts the store will give for the batch's tickets once written."""
+    inbound: dict[str, list[tuple[str, str, str]]] = {}
+    for _author, m in out.messages:
+        if m["kind"] == "inbound":
+            item = (str(m["created_at"]), str(m["id"]), str(m["body"]))
+            inbound.setdefault(str(m["ticket_id"]), []).append(item)
+    facts: dict[str, RawFacts] = {}
+    for t, (_author, p) in zip(out.made, out.tickets, strict=True):
+        svc = t.service
+        texts = tuple((mid, body) for _at, mid, body in sorted(inbound.get(t.id, ())))
+        service = None if svc is None else (svc.kind.value, svc.delivered, svc.has_sla, svc.managed)
+        facts[t.id] = (str(p["subject"]), str(p["requester_kind"]), service, texts)
+    return facts
+
+
+def _produce(plan: GenPlan, out: Any) -> None:
+    """Worker process body: put ("batch", BatchOut) items, then ("done", None)."""
+    try:
+        for item in generate(plan):
+            out.put(("batch", item))
+        out.put(("done", None))
+    except BaseException:
+        out.put(("error", traceback.format_exc()))
+
+
+def batches(plan: GenPlan, *, in_worker: bool) -> Iterator[BatchOut]:
+    """The plan's batches, built here or by a worker process one step ahead."""
+    if not in_worker:
+        yield from generate(plan)
+        return
+    mp = multiprocessing.get_context("spawn")  # the same on Linux, macOS and Windows
+    items = mp.Queue(maxsize=QUEUE_BATCHES)
+    worker = mp.Process(target=_produce, args=(plan, items), name="demo-generator", daemon=True)
+    worker.start()
+    try:
+        while True:
+            try:
+                kind, item = items.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                if not worker.is_alive():
+                    raise RuntimeError(
+                        f"the demo generator process exited ({worker.exitcode})"
+                    ) from None
+                continue
+            if kind == "done":
+                break
+            if kind == "error":
+                raise RuntimeError(f"the demo generator process failed:\n{item}")
+            yield item
+    finally:
+        if worker.is_alive():
+            worker.terminate()
+        worker.join()
+        items.close()
