@@ -55,7 +55,8 @@ def test_crash_mid_pull_repull_is_idempotent(
     b.desk.ticket_hooks.remove(boom)
     b.engine.run_once()
     assert b.counts() == a.counts() == server.counts()
-    assert list_conflicts(b.desk) == [] and list_rejected(b.desk) == []
+    assert list_conflicts(b.desk) == []
+    assert list_rejected(b.desk) == []
 
 
 @SQLITE

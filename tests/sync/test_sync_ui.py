@@ -14,19 +14,19 @@ from keyring.backends import fail
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QMainWindow, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from tests.sync.data import make_tickets  # noqa: E402
-from tests.sync.serverproc import ServerProc, Workstation  # noqa: E402
-from websight_desk import i18n  # noqa: E402
-from websight_desk.services.desk import open_desk  # noqa: E402
-from websight_desk.sync.status import read_status  # noqa: E402
-from websight_desk.ui.context import UiContext  # noqa: E402
-from websight_desk.ui.runner import Runner  # noqa: E402
-from websight_desk.ui.sync import install_sync  # noqa: E402
-from websight_desk.ui.sync.controller import SyncController  # noqa: E402
-from websight_desk.ui.sync.dialogs import ConnectDialog, TokenPrompt  # noqa: E402
-from websight_desk.ui.sync.install import tools_menu  # noqa: E402
+from tests.sync.data import make_tickets
+from tests.sync.serverproc import ServerProc, Workstation
+from websight_desk import i18n
+from websight_desk.services.desk import open_desk
+from websight_desk.sync.status import read_status
+from websight_desk.ui.context import UiContext
+from websight_desk.ui.runner import Runner
+from websight_desk.ui.sync import install_sync
+from websight_desk.ui.sync.controller import SyncController
+from websight_desk.ui.sync.dialogs import ConnectDialog, TokenPrompt
+from websight_desk.ui.sync.install import tools_menu
 
 pytestmark = [
     pytest.mark.parametrize("server", ["sqlite"], indirect=True),
@@ -104,7 +104,8 @@ def test_connect_first_pull_live_sync_prompt_revoked_and_close(
     b.engine.run_once()
     qtbot.waitUntil(lambda: _tickets(desk) == 33 and bool(changed), timeout=15_000)
     qtbot.waitUntil(lambda: controller.last_status is not None, timeout=5_000)
-    assert controller.last_status is not None and controller.last_status.online
+    assert controller.last_status is not None
+    assert controller.last_status.online
 
     # next start without a keyring: a prompt asks for the token
     controller.stop()

@@ -21,7 +21,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
 
 from websight_desk.domain.turkish import fold
 from websight_desk.policy.matching import Token, Vocabulary, parse_term
@@ -42,8 +41,6 @@ _LEET = str.maketrans(
 )
 _RAW_WORD = re.compile(r"(?:[^\W_]|[@$*!])+")
 _OBFUSCATION_MARK = re.compile(r"[@$*!]")  # without these, raw words are plain words
-_ONE_LETTER_RUN = b"\x01\x01\x01"
-_TWOS = repeat(2)
 _SPACED = re.compile(r"(?<![^\W_])(?:[^\W_@$][ .\-_*]{1,2}){2,}[^\W_@$](?![^\W_])")
 _STRETCH = re.compile(r"(.)\1{2,}")
 _MASKED = re.compile(r"^[a-z]+\*+[a-z]*$")
@@ -117,8 +114,7 @@ class AbuseDetector:
             raw = _RAW_WORD.findall(folded)  # raw words also keep "@ $ * !" inside them
         if any(self._word_suspicious(word) for word in set(raw).difference(self._clean)):
             return True
-        # a spaced-out word ("s i k t i r") is three or more one-letter words in a row
-        if words is not None and _ONE_LETTER_RUN not in bytes(map(min, map(len, words), _TWOS)):
+        if words is not None and not _one_letter_run(words):
             return False
         return any(self._word_suspicious(m.group()) for m in _SPACED.finditer(folded))
 
@@ -171,6 +167,14 @@ class AbuseDetector:
             if (word.endswith("*") and pattern.match(stem)) or pattern.fullmatch(stem):
                 return True
         return False
+
+
+def _one_letter_run(words: Sequence[str]) -> bool:
+    """Whether three one-letter words follow each other: a spaced-out word ("s i k t i r")."""
+    sizes = list(map(len, words))
+    if sizes.count(1) < 3:
+        return False
+    return "\x01\x01\x01" in "".join(map(chr, sizes))
 
 
 def _near(i: int, targets: set[int]) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
 from operator import add
 from typing import NamedTuple
 
@@ -25,8 +25,6 @@ _UNORDERED_WINDOW = 6
 _CACHE_LIMIT = 200_000
 
 
-# for a word's pattern ids: ((group, excluding) of one-word terms, (pid, term) phrase anchors)
-_Plan = tuple[tuple[tuple[int, bool], ...], tuple[tuple[int, int], ...]]
 
 
 # ASCII text: every character that is not part of a word becomes a space (see scan_words)
@@ -39,8 +37,9 @@ def scan_words(folded: str) -> tuple[list[str], list[int]]:
     if folded.isascii():
         # translate + split + accumulate run in C: several times faster than a regex pass
         pieces = folded.translate(_ASCII_NON_WORD).split(" ")
-        bounds = list(accumulate(map((1).__add__, map(len, pieces)), initial=0))
-        return list(filter(None, pieces)), list(compress(bounds, pieces))
+        # piece j starts after the pieces before it and the j spaces that separated them
+        starts = map(add, accumulate(map(len, pieces), initial=0), count())
+        return list(filter(None, pieces)), list(compress(starts, pieces))
     pieces = _WORD_SPLIT.split(folded)  # separator, word, separator, ..., separator
     offsets = list(accumulate(map(len, pieces)))
     return pieces[1::2], offsets[0:-1:2]
@@ -70,6 +69,10 @@ class Hit(NamedTuple):
     weight: float
 
 
+def _hit(values: tuple[str, int, int, int, int, float]) -> Hit:
+    return tuple.__new__(Hit, values)  # skips the namedtuple's Python-level __new__
+
+
 @dataclass(frozen=True, slots=True)
 class _Term:
     group: int
@@ -77,6 +80,11 @@ class _Term:
     unordered: bool
     excluding: bool
     needs: frozenset[int]  # every pattern must occur somewhere before a phrase can match
+
+
+# for a word's pattern ids: (name, group, excluding) of its one-word terms, and
+# (pid, term index, term) of the phrases it can anchor
+_Plan = tuple[tuple[tuple[str, int, bool], ...], tuple[tuple[int, int, _Term], ...]]
 
 
 def parse_term(term: str) -> tuple[bool, tuple[str, ...]]:
@@ -202,41 +210,39 @@ class Vocabulary:
     def find(self, tokens: Sequence[Token]) -> list[Hit]:
         """All hits of all groups, minus hits overlapped by an exception term of their group."""
         matched = [self.token_pids(tok) for tok in tokens]
-        return self._collect(
-            matched,
-            [t.start for t in tokens],
-            [t.end for t in tokens],
-            [t.weight for t in tokens],
-        )
+        sizes = [t.end - t.start for t in tokens]
+        return self._collect(matched, [t.start for t in tokens], sizes, [t.weight for t in tokens])
 
     def find_words(
         self, words: Sequence[str], starts: Sequence[int], weights: Sequence[float]
     ) -> list[Hit]:
-        """`find` over plain folded words (`scan_words`): word i spans starts[i] + len."""
+        """`find` over plain folded words (`scan_words`): word i is at starts[i]."""
         cache = self._cache
         matched: list[frozenset[int] | None] = list(map(cache.get, words))
         if None in matched:  # words not seen before: look them up once, then they are cached
             word_pids = self.word_pids
             matched = [word_pids(w) if m is None else m for w, m in zip(words, matched)]
-        ends = list(map(add, starts, map(len, words)))
-        return self._collect(matched, starts, ends, weights)  # type: ignore[arg-type]
+        return self._collect(matched, starts, words, weights)  # type: ignore[arg-type]
 
     def _plan(self, pids: frozenset[int]) -> _Plan:
         """What a word with these pattern ids starts: one-word groups, anchored phrases."""
-        plan = self._plans.get(pids)
-        if plan is None:
-            singles = tuple(sorted({g for pid in pids for g in self._single.get(pid, ())}))
-            anchored = tuple((pid, t) for pid in sorted(pids) for t in self._first.get(pid, ()))
-            plan = self._plans[pids] = (singles, anchored)
+        singles = sorted({g for pid in pids for g in self._single.get(pid, ())})
+        anchored = [(pid, t) for pid in sorted(pids) for t in self._first.get(pid, ())]
+        plan = (
+            tuple((self.group_names[g], g, excluding) for g, excluding in singles),
+            tuple((pid, t, self._terms[t]) for pid, t in anchored),
+        )
+        self._plans[pids] = plan
         return plan
 
     def _collect(
         self,
         matched: list[frozenset[int]],
         starts: Sequence[int],
-        ends: Sequence[int],
+        sizes: Sequence[str] | Sequence[int],
         weights: Sequence[float],
     ) -> list[Hit]:
+        """Hits over matched words; a word's length is `sizes[i]` or `len(sizes[i])`."""
         relevant = list(compress(range(len(matched)), matched))
         if not relevant:
             return []
@@ -244,16 +250,19 @@ class Vocabulary:
         hits: list[Hit] = []
         blocked: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int, int]] = set()
-        terms, names, plan_of = self._terms, self.group_names, self._plan
+        plans, plan_of, names = self._plans, self._plan, self.group_names
+        lengths = isinstance(sizes[0], int)
         for i in relevant:
-            singles, anchored = plan_of(matched[i])
-            for group, excluding in singles:
+            pids = matched[i]
+            singles, anchored = plans.get(pids) or plan_of(pids)
+            start = starts[i]
+            for name, group, excluding in singles:
                 if excluding:
                     blocked.append((group, i, i))
-                else:
-                    hits.append(Hit(names[group], starts[i], ends[i], i, i, weights[i]))
-            for pid, t_index in anchored:
-                term = terms[t_index]
+                    continue
+                size = sizes[i] if lengths else len(sizes[i])
+                hits.append(_hit((name, start, start + size, i, i, weights[i])))  # type: ignore[operator]
+            for pid, t_index, term in anchored:
                 if not term.needs <= present:
                     continue
                 last = self._extend(term, pid, i, matched)
@@ -263,8 +272,10 @@ class Vocabulary:
                 if term.excluding:
                     blocked.append((term.group, i, last))
                     continue
+                size = sizes[last] if lengths else len(sizes[last])
+                end = starts[last] + size  # type: ignore[operator]
                 weight = min(weights[i : last + 1])
-                hits.append(Hit(names[term.group], starts[i], ends[last], i, last, weight))
+                hits.append(_hit((names[term.group], start, end, i, last, weight)))
         if blocked:
             hits = [h for h in hits if not _overlaps(h, blocked, names)]
         return hits

@@ -31,6 +31,19 @@ def _utc_text(value: datetime | None) -> str | None:
     return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
+def utc_text(value: datetime | None) -> str | None:
+    """The stored text form of a UTC datetime (for values passed to driver SQL)."""
+    return _utc_text(value)
+
+
+def sqlite_insert_values(
+    conn: Connection, table: Table, columns: tuple[str, ...], values: Sequence[tuple[Any, ...]]
+) -> None:
+    """INSERT rows given as tuples already in stored form (see `utc_text`)."""
+    if values:
+        conn.exec_driver_sql(_plan(table, columns, False)[0], values)
+
+
 def utc_texts(values: dict[str, datetime]) -> dict[str, str | None]:
     """The stored text form of each UTC datetime (for hand-written driver SQL)."""
     return {key: _utc_text(value) for key, value in values.items()}

@@ -15,6 +15,16 @@ from websight_desk.storage.appliers import ApplyContext, apply_ops
 from websight_desk.storage.models import SyncOutbox, SyncState
 from websight_desk.storage.ops import Op, canonical_json
 
+_OUTBOX_COLUMNS = (
+    "op_id",
+    "kind",
+    "payload",
+    "hlc",
+    "author_agent_id",
+    "state",
+    "attempts",
+    "created_at",
+)
 PENDING = "pending"
 ACKED = "acked"
 REJECTED = "rejected"
@@ -48,38 +58,38 @@ class OpWriter:
         return self.emit_many(kind, [payload])[0]
 
     def emit_many(self, kind: str, payloads: Iterable[Mapping[str, Any]]) -> list[Op]:
-        ops = [
-            Op(
-                op_id=new_id(),
-                kind=kind,
-                payload=dict(p),
-                hlc=self.clock.now(),
-                node_id=self.node_id,
-                author_id=self.author_id,
-            )
-            for p in payloads
-        ]
+        now, node, author = self.clock.now, self.node_id, self.author_id
+        ops = [Op(new_id(), kind, dict(p), now(), node, author) for p in payloads]
         if not ops:
             return ops
         apply_ops(self.apply_ctx, ops)
         created = datetime.now(UTC)
         outbox: Table = SyncOutbox.__table__  # type: ignore[assignment]
-        rows = [
-            {
-                "op_id": op.op_id,
-                "kind": op.kind,
-                "payload": canonical_json(op.payload),
-                "hlc": op.hlc,
-                "author_agent_id": op.author_id,
-                "state": PENDING,
-                "attempts": 0,
-                "created_at": created,
-            }
-            for op in ops
-        ]
-        if self.conn.dialect.name == "sqlite":
-            bulk.sqlite_insert(self.conn, outbox, rows, ignore_conflicts=False)
+        if self.conn.dialect.name == "sqlite":  # values already in stored form: no conversion
+            stamp = bulk.utc_text(created)
+            bulk.sqlite_insert_values(
+                self.conn,
+                outbox,
+                _OUTBOX_COLUMNS,
+                [
+                    (op.op_id, kind, canonical_json(op.payload), op.hlc, author, PENDING, 0, stamp)
+                    for op in ops
+                ],
+            )
         else:
+            rows = [
+                {
+                    "op_id": op.op_id,
+                    "kind": op.kind,
+                    "payload": canonical_json(op.payload),
+                    "hlc": op.hlc,
+                    "author_agent_id": op.author_id,
+                    "state": PENDING,
+                    "attempts": 0,
+                    "created_at": created,
+                }
+                for op in ops
+            ]
             self.conn.execute(insert(outbox), rows)
         self.ops.extend(ops)
         return ops

@@ -73,6 +73,9 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         self.restore_state()
         self.retranslate()
+        from websight_desk.ui.sync import install_sync
+
+        install_sync(self)  # last: it may ask for the server token at start
 
     # --- building ------------------------------------------------------------------------
 
