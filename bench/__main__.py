@@ -12,6 +12,7 @@ import time
 
 BENCHMARKS = {
     "triage": ["bench.bench_triage"],
+    "triage-cold": ["bench.bench_triage", "--cold", "--runs", "3"],
     "demo": ["bench.bench_demo"],
     "ui": ["bench.bench_ui"],
     "sync": ["bench.bench_sync"],

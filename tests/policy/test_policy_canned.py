@@ -58,3 +58,30 @@ def test_unknown_placeholder_is_rejected(tmp_path: Path) -> None:
     )
     with pytest.raises(CannedFileError, match="unknown placeholder"):
         load_canned(path)
+
+
+def test_suggest_deduplicates_a_reply_matched_twice(ruleset: Ruleset) -> None:
+    # the setup article is both the action's and the clause's reply: once, and first
+    decision = evaluate(facts("Outlook", "Outlook'a mail hesabımı ekleyemedim"), ruleset, NOON)
+    assert decision.primary_clause == "shared.email_client_setup"
+    suggested = [r.id for r in load_canned().suggest(decision)]
+    assert suggested[0] == "email_setup_article"
+    assert len(suggested) == len(set(suggested))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WordPress kurar mısınız",
+        "Temayı yükler misiniz",
+        "Sunucum kapandı",
+        "Parse error: syntax error",
+        "aptal mısınız, site açılmıyor",
+    ],
+)
+def test_suggest_works_for_every_kind_of_decision(text: str, ruleset: Ruleset) -> None:
+    decision = evaluate(facts("Destek", text), ruleset, NOON)
+    suggested = load_canned().suggest(decision)
+    assert suggested, text
+    assert len({r.id for r in suggested}) == len(suggested)
+    assert all(r.clause in decision.clauses for r in suggested)

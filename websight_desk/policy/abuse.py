@@ -46,6 +46,7 @@ _STRETCH = re.compile(r"(.)\1{2,}")
 _MASKED = re.compile(r"^[a-z]+\*+[a-z]*$")
 _SEPARATORS = re.compile(r"[ .\-_]")
 _SEEN_LIMIT = 100_000
+_AIMED, _BENIGN, _UNSET = "aimed", "benign", "unset"
 NEAR_BEFORE = 2
 NEAR_AFTER = 2
 
@@ -69,7 +70,6 @@ class AbuseDetector:
     def __init__(self, lexicon: AbuseLexicon) -> None:
         self.lexicon = lexicon
         self._profanity = Vocabulary({"profanity": lexicon.profanity})
-        self._targets = Vocabulary({"target": lexicon.targets})
         self._allow = frozenset(fold(w) for w in lexicon.allow)
         self._insults = {fold(w): False for w in lexicon.insults}
         self._insults.update({fold(w): True for w in lexicon.insults_strict})
@@ -80,6 +80,9 @@ class AbuseDetector:
         self._mask_words = tuple(w[0] for w in single if len(w) == 1)
         self._seen: dict[str, bool] = {}
         self._clean: set[str] = set()  # words known to be harmless (the keys of _seen: False)
+        self._kinds: dict[str, str | None] = {}
+        # the full pass looks for both lists at once
+        self._lexicon = Vocabulary({"profanity": lexicon.profanity, "target": lexicon.targets})
 
     def spans(
         self,
@@ -87,38 +90,46 @@ class AbuseDetector:
         weight: float = 1.0,
         folded: str | None = None,
         words: Sequence[str] | None = None,
+        flagged: bool | None = None,
     ) -> list[tuple[int, int]]:
         """Ranges of abusive words in `text`, sorted; empty when the text is clean.
 
-        `words` (optional) are the words of `folded` as `WORD_PATTERN` splits them.
+        Optional shortcuts: `words` of `folded` as `WORD_PATTERN` splits them, and `flagged`,
+        whether `word_suspicious` holds for one of them (a vocabulary lookup can tell).
         """
         if folded is None:
             folded = fold(text)
-        if not self._suspicious(folded, words):
+        if not self._suspicious(folded, words, flagged):
             return []  # the usual case: no word could start an insult, skip the full pass
         tokens = _tokens(folded, weight)
         found: set[tuple[int, int]] = set()
-        for hit in self._profanity.find(tokens):
-            if hit.first == hit.last and tokens[hit.first].forms[0] in self._allow:
-                continue
-            found.add((hit.start, hit.end))
-        targets = {h.first for h in self._targets.find(tokens)}
+        targets: set[int] = set()
+        for hit in self._lexicon.find(tokens):
+            if hit.group == "target":
+                targets.add(hit.first)
+            elif hit.first != hit.last or tokens[hit.first].forms[0] not in self._allow:
+                found.add((hit.start, hit.end))
         for i, tok in enumerate(tokens):
             if self._is_insult(tokens, i, targets) or self._is_masked_profanity(tok):
                 found.add((tok.start, tok.end))
         return sorted(found)
 
-    def _suspicious(self, folded: str, words: Sequence[str] | None) -> bool:
-        raw: Sequence[str] | None = words
-        if raw is None or _OBFUSCATION_MARK.search(folded):
-            raw = _RAW_WORD.findall(folded)  # raw words also keep "@ $ * !" inside them
-        if any(self._word_suspicious(word) for word in set(raw).difference(self._clean)):
+    def _suspicious(self, folded: str, words: Sequence[str] | None, flagged: bool | None) -> bool:
+        if words is None or _OBFUSCATION_MARK.search(folded):
+            # raw words also keep "@ $ * !" inside them: "@ptal", "f*ck"
+            if self._any_suspicious(_RAW_WORD.findall(folded)):
+                return True
+        elif flagged or (flagged is None and self._any_suspicious(words)):
             return True
         if words is not None and not _one_letter_run(words):
             return False
-        return any(self._word_suspicious(m.group()) for m in _SPACED.finditer(folded))
+        return any(self.word_suspicious(m.group()) for m in _SPACED.finditer(folded))
 
-    def _word_suspicious(self, raw: str) -> bool:
+    def _any_suspicious(self, words: Sequence[str]) -> bool:
+        return any(self.word_suspicious(word) for word in set(words).difference(self._clean))
+
+    def word_suspicious(self, raw: str) -> bool:
+        """Whether a word might be abusive (cached): the full check only runs on such text."""
         cached = self._seen.get(raw)
         if cached is None:
             forms = _forms(_SEPARATORS.sub("", raw.strip("*!")))
@@ -141,20 +152,38 @@ class AbuseDetector:
         tok = tokens[i]
         if tok.forms[0] in self._allow:
             return False
+        benign = False
         for form in tok.forms:
-            for length in self._insult_lengths:
-                if length > len(form):
-                    break
-                strict = self._insults.get(form[:length])
-                if strict is None:
-                    continue
-                suffix = form[length:]
-                plural = suffix in {"lar", "ler", "s"}
-                if suffix in self._aimed and not (strict and plural):
-                    return True
-                if suffix in self._benign and _near(i, targets):
-                    return True
-        return False
+            kind = self._insult_kind(form)
+            if kind is _AIMED:
+                return True
+            benign = benign or kind is _BENIGN
+        return benign and _near(i, targets)
+
+    def _insult_kind(self, form: str) -> str | None:
+        """_AIMED: an insult stem with a second-person/plural suffix; _BENIGN: an insult
+        stem with no or a harmless suffix (abusive only near a target word); else None."""
+        kind = self._kinds.get(form, _UNSET)
+        if kind is not _UNSET:
+            return kind
+        kind = None
+        for length in self._insult_lengths:
+            if length > len(form):
+                break
+            strict = self._insults.get(form[:length])
+            if strict is None:
+                continue
+            suffix = form[length:]
+            plural = suffix in {"lar", "ler", "s"}
+            if suffix in self._aimed and not (strict and plural):
+                kind = _AIMED
+                break
+            if suffix in self._benign:
+                kind = _BENIGN
+        if len(self._kinds) > _SEEN_LIMIT:
+            self._kinds.clear()
+        self._kinds[form] = kind
+        return kind
 
     def _is_masked_profanity(self, tok: Token) -> bool:
         base = tok.forms[0]
@@ -203,10 +232,10 @@ def _tokens(folded: str, weight: float) -> list[Token]:
     for m in _RAW_WORD.finditer(folded):
         raw = m.group()
         stripped = raw.strip("*!")
-        if not stripped or not any(ch.isalpha() for ch in stripped):
+        if not stripped or not any(map(str.isalpha, stripped)):
             continue
         start = m.start() + len(raw) - len(raw.lstrip("*!"))
-        if any(rs <= start < re_ for rs, re_ in runs):
+        if runs and any(rs <= start < re_ for rs, re_ in runs):
             continue  # a letter of "s.i.k.t.i.r": the joined run stands for it
         found.append(Token(_forms(stripped), start, start + len(stripped), weight))
     found.sort(key=lambda t: (t.start, -t.end))

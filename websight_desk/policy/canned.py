@@ -93,8 +93,11 @@ class CannedLibrary:
             ranked.extend(r for r in self.for_action(action) if r.clause in decision.clauses)
         for clause in decision.clauses:
             ranked.extend(self.for_clause(clause))
-        unique = {r.id: r for r in reversed(ranked)}  # keep each reply's first position
-        return tuple(sorted(unique.values(), key=ranked.index))
+        # de-duplicate by id (replies hold dicts, so they cannot be hashed), first place wins
+        unique: dict[str, CannedReply] = {}
+        for reply in ranked:
+            unique.setdefault(reply.id, reply)
+        return tuple(unique.values())
 
 
 def render(reply: CannedReply, lang: str, values: Mapping[str, str]) -> Rendered:

@@ -69,6 +69,7 @@ class Rule:
     unless: tuple[str, ...]
     evidence: tuple[str, ...]
     fallback: bool
+    shown: tuple[str, ...]  # signals whose words are the evidence: required ones, then `evidence`
 
 
 def parse_clause(
@@ -168,6 +169,7 @@ def _rule(clause_id: str, n: int, raw: Any, signals: frozenset[str]) -> Rule:
         unless=unless,
         evidence=evidence,
         fallback=fallback,
+        shown=tuple(dict.fromkeys([s for group in require for s in group] + list(evidence))),
     )
 
 

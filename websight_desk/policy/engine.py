@@ -8,38 +8,33 @@ history (tier 1), which beat fallback rules (tier 0).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from websight_desk.domain.turkish import fold
 from websight_desk.policy.clause import UNKNOWN_SERVICE, Rule
-from websight_desk.policy.matching import Hit, scan_words
 from websight_desk.policy.model import Decision, Evidence, Facts, Shift, Verdict
-from websight_desk.policy.quoting import quoted_ranges, word_weights
+from websight_desk.policy.parts import NEW_TEXT, scan_part
 from websight_desk.policy.ruleset import Ruleset
 
 HOURS = "support.hours"
 CALLBACK = "other.phone_callback"
 ABUSE = "other.abuse_termination"
-NEW_TEXT = 0.5  # a signal at least this strong was written in new text, not only quoted
 MAX_EVIDENCE_PER_CLAUSE = 8
-_REPLY_SUBJECT = re.compile(r"\s*(?:re|ynt|yanit|cvp|cevap|fw|fwd|ilt|ilet|aw|sv)\s*:", re.I)
 
 
-class _Found(NamedTuple):
-    field: str
-    text: str
-    hit: Hit
+# where a signal's words are: (field, original text of the part, start, end)
+_Found = tuple[str, str, int, int]
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    rule: Rule
-    tier: int
+class _Candidate(NamedTuple):
+    tier: int  # 2: words in new text or pure context; 1: words only in quoted history; 0: fallback
     strength: float
+    rule: Rule
+
+
+def _rank(c: _Candidate) -> tuple[int, int, float]:
+    return (-c[0], -c[2].priority, -c[1])
 
 
 def shift_at(now: datetime, ruleset: Ruleset) -> Shift:
@@ -57,37 +52,27 @@ def evaluate(facts: Facts, ruleset: Ruleset, now: datetime) -> Decision:
     strength: dict[str, float] = {}
     new_words = 0
     abuse_evidence: list[Evidence] = []
-    quoted_weight = ruleset.quoted_weight
-    vocabulary = ruleset.vocabulary
     for part in facts.text_parts():
         text = part.text
         if not text:
             continue
-        folded = fold(text)
-        weight = part.weight
-        if part.field == "subject" and _REPLY_SUBJECT.match(folded):
-            weight *= quoted_weight  # "Re: ..." repeats the old thread's subject
-        words, starts = scan_words(folded)
-        # no quote marker and no reply header can exist without ">" or ":"
-        quoted = quoted_ranges(text, folded) if (">" in text or ":" in text) else []
-        weights, n_quoted = word_weights(starts, quoted, weight, weight * quoted_weight)
-        if weight >= NEW_TEXT:
-            new_words += len(words) - n_quoted
-        if weight * quoted_weight >= NEW_TEXT:
-            new_words += n_quoted
-        for hit in vocabulary.find_words(words, starts, weights):
+        field = part.field
+        scan = scan_part(ruleset, text, field == "subject", part.weight)
+        new_words += scan.new_words
+        for hit in scan.hits:
             group = hit.group
             bucket = found.get(group)
             if bucket is None:
                 found[group] = bucket = []
-            bucket.append(_Found(part.field, text, hit))
+            bucket.append((field, text, hit.start, hit.end))
             if hit.weight > strength.get(group, 0.0):
                 strength[group] = hit.weight
-        if part.weight >= NEW_TEXT:
-            abuse_evidence.extend(_abuse(part.field, text, folded, words, quoted, ruleset))
+        for s, e in scan.abuse:
+            abuse_evidence.append(Evidence(ABUSE, field, text[s:e], s, e))
 
     candidates = _candidates(facts, ruleset, strength)
-    topical = [c for c in candidates if ruleset.clause(c.rule.clause).verdict is not None]
+    clause_of = ruleset.clauses
+    topical = [c for c in candidates if clause_of[c.rule.clause].verdict is not None]
     flags = {c.rule.clause for c in candidates if c.tier == 2} - {HOURS}
     primary = topical[0].rule.clause if topical else ruleset.fallback_clause
     abuse = bool(abuse_evidence)
@@ -129,20 +114,29 @@ def evaluate(facts: Facts, ruleset: Ruleset, now: datetime) -> Decision:
 
 def _candidates(facts: Facts, ruleset: Ruleset, strength: dict[str, float]) -> list[_Candidate]:
     out: list[_Candidate] = []
+    get = strength.get
     for rule in _context_rules(facts, ruleset):
-        if rule.unless and any(strength.get(s, 0.0) >= NEW_TEXT for s in rule.unless):
+        if rule.unless and any(get(s, 0.0) >= NEW_TEXT for s in rule.unless):
             continue
         if rule.fallback:
-            out.append(_Candidate(rule, 0, 0.0))
+            out.append(_Candidate(0, 0.0, rule))
             continue
-        level = 1.0
+        level = 1.0  # the weakest required group's strongest signal
         for group in rule.require:
-            level = min(level, max(strength.get(s, 0.0) for s in group))
+            best = 0.0
+            for signal in group:
+                value = get(signal)
+                if value is not None and value > best:
+                    best = value
+            if best < level:
+                level = best
+                if level <= 0.0:
+                    break
         if level <= 0.0:
             continue
-        out.append(_Candidate(rule, 2 if level >= NEW_TEXT else 1, level))
+        out.append(_Candidate(2 if level >= NEW_TEXT else 1, level, rule))
     # rules are pre-sorted by priority; a stable sort on tier keeps that order inside a tier
-    out.sort(key=lambda c: (-c.tier, -c.rule.priority, -c.strength))
+    out.sort(key=_rank)
     return out
 
 
@@ -175,11 +169,13 @@ def _ordered(primary: str, others: Iterable[str], flags: set[str]) -> tuple[str,
 
 def _evidence(clause: str, rule: Rule, found: dict[str, list[_Found]]) -> list[Evidence]:
     """Words behind a clause; overlapping matches merge into one highlight."""
-    signals = [s for group in rule.require for s in group] + list(rule.evidence)
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    for signal in dict.fromkeys(signals):
-        for f in found.get(signal, ()):
-            spans.setdefault(f.field, (f.text, []))[1].append((f.hit.start, f.hit.end))
+    for signal in rule.shown:
+        for field, text, start, end in found.get(signal, ()):
+            entry = spans.get(field)
+            if entry is None:
+                spans[field] = entry = (text, [])
+            entry[1].append((start, end))
     items: list[Evidence] = []
     for field, (text, ranges) in spans.items():
         ranges.sort()
@@ -191,21 +187,10 @@ def _evidence(clause: str, rule: Rule, found: dict[str, list[_Found]]) -> list[E
             items.append(Evidence(clause, field, text[start:end], start, end))
             start, end = s, e
         items.append(Evidence(clause, field, text[start:end], start, end))
-    items.sort(key=lambda e: (e.field != "subject", e.field, e.start))
+    if len(spans) > 1:
+        items.sort(key=_evidence_order)
     return items[:MAX_EVIDENCE_PER_CLAUSE]
 
 
-def _abuse(
-    field: str,
-    text: str,
-    folded: str,
-    words: list[str],
-    quoted: list[tuple[int, int]],
-    ruleset: Ruleset,
-) -> list[Evidence]:
-    spans = ruleset.abuse.spans(text, folded=folded, words=words)
-    return [
-        Evidence(ABUSE, field, text[s:e], s, e)
-        for s, e in spans
-        if not any(qs <= s < qe for qs, qe in quoted)  # old quoted words are not new abuse
-    ]
+def _evidence_order(e: Evidence) -> tuple[bool, str, int]:
+    return (e.field != "subject", e.field, e.start)

@@ -12,37 +12,17 @@ Matching is token-based, never substring-based: "ambulans" is not "am...".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, count
-from operator import add
+from itertools import compress
 from typing import NamedTuple
 
-from websight_desk.domain.turkish import WORD_PATTERN, fold
+from websight_desk.domain.turkish import fold
 
 _TERM_WORD = re.compile(r"@[a-z0-9_]+|[^\W_]+\*?")
 _UNORDERED_WINDOW = 6
+FLAGGED = -1  # pseudo pattern id of words the `flag` predicate holds for (never in a term)
 _CACHE_LIMIT = 200_000
-
-
-
-
-# ASCII text: every character that is not part of a word becomes a space (see scan_words)
-_ASCII_NON_WORD = {c: " " for c in range(128) if not WORD_PATTERN.fullmatch(chr(c))}
-_WORD_SPLIT = re.compile(f"({WORD_PATTERN.pattern})")
-
-
-def scan_words(folded: str) -> tuple[list[str], list[int]]:
-    """The words of folded text (as `WORD_PATTERN` finds them) and their start offsets."""
-    if folded.isascii():
-        # translate + split + accumulate run in C: several times faster than a regex pass
-        pieces = folded.translate(_ASCII_NON_WORD).split(" ")
-        # piece j starts after the pieces before it and the j spaces that separated them
-        starts = map(add, accumulate(map(len, pieces), initial=0), count())
-        return list(filter(None, pieces)), list(compress(starts, pieces))
-    pieces = _WORD_SPLIT.split(folded)  # separator, word, separator, ..., separator
-    offsets = list(accumulate(map(len, pieces)))
-    return pieces[1::2], offsets[0:-1:2]
 
 
 class TermError(ValueError):
@@ -67,10 +47,6 @@ class Hit(NamedTuple):
     first: int
     last: int
     weight: float
-
-
-def _hit(values: tuple[str, int, int, int, int, float]) -> Hit:
-    return tuple.__new__(Hit, values)  # skips the namedtuple's Python-level __new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +92,10 @@ class Vocabulary:
         classes: Mapping[str, Sequence[str]] | None = None,
         excepts: Mapping[str, Sequence[str]] | None = None,
         gap: int = 2,
+        flag: Callable[[str], bool] | None = None,
     ) -> None:
         self.gap = gap
+        self._flag = flag  # a second, cheap question asked once per distinct word
         self.group_names: tuple[str, ...] = tuple(groups)
         self._pid: dict[str, int] = {}
         self._exact: dict[str, set[int]] = {}
@@ -189,6 +167,8 @@ class Vocabulary:
             if length > len(form):
                 break
             found.update(self._prefix.get(form[:length], ()))
+        if self._flag is not None and self._flag(form):
+            found.add(FLAGGED)
         result = frozenset(found)
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()  # bounded memory on endless streams of unseen words
@@ -210,19 +190,25 @@ class Vocabulary:
     def find(self, tokens: Sequence[Token]) -> list[Hit]:
         """All hits of all groups, minus hits overlapped by an exception term of their group."""
         matched = [self.token_pids(tok) for tok in tokens]
-        sizes = [t.end - t.start for t in tokens]
-        return self._collect(matched, [t.start for t in tokens], sizes, [t.weight for t in tokens])
+        starts, ends = [t.start for t in tokens], [t.end for t in tokens]
+        return self._collect(matched, starts, ends, None, [t.weight for t in tokens])[0]
 
     def find_words(
         self, words: Sequence[str], starts: Sequence[int], weights: Sequence[float]
-    ) -> list[Hit]:
-        """`find` over plain folded words (`scan_words`): word i is at starts[i]."""
+    ) -> tuple[list[Hit], bool]:
+        """`find` over plain folded words (`scan_words`): word i is at starts[i].
+
+        Also says whether the `flag` predicate holds for any of the words.
+        """
         cache = self._cache
         matched: list[frozenset[int] | None] = list(map(cache.get, words))
         if None in matched:  # words not seen before: look them up once, then they are cached
             word_pids = self.word_pids
-            matched = [word_pids(w) if m is None else m for w, m in zip(words, matched)]
-        return self._collect(matched, starts, words, weights)  # type: ignore[arg-type]
+            matched = [
+                word_pids(w) if m is None else m for w, m in zip(words, matched, strict=True)
+            ]
+        hits, present = self._collect(matched, starts, None, words, weights)  # type: ignore[arg-type]
+        return hits, FLAGGED in present
 
     def _plan(self, pids: frozenset[int]) -> _Plan:
         """What a word with these pattern ids starts: one-word groups, anchored phrases."""
@@ -239,19 +225,23 @@ class Vocabulary:
         self,
         matched: list[frozenset[int]],
         starts: Sequence[int],
-        sizes: Sequence[str] | Sequence[int],
+        ends: Sequence[int] | None,
+        words: Sequence[str] | None,
         weights: Sequence[float],
-    ) -> list[Hit]:
-        """Hits over matched words; a word's length is `sizes[i]` or `len(sizes[i])`."""
+    ) -> tuple[list[Hit], frozenset[int]]:
+        """Hits over matched words, and the ids of all patterns present.
+
+        Word i ends at `ends[i]`, or (plain words, no `ends`) at starts[i] + len(words[i]).
+        """
         relevant = list(compress(range(len(matched)), matched))
         if not relevant:
-            return []
+            return [], frozenset()
         present = frozenset().union(*[matched[i] for i in relevant])
         hits: list[Hit] = []
         blocked: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int, int]] = set()
-        plans, plan_of, names = self._plans, self._plan, self.group_names
-        lengths = isinstance(sizes[0], int)
+        plans, plan_of, names, extend = self._plans, self._plan, self.group_names, self._extend
+        new = tuple.__new__
         for i in relevant:
             pids = matched[i]
             singles, anchored = plans.get(pids) or plan_of(pids)
@@ -260,25 +250,24 @@ class Vocabulary:
                 if excluding:
                     blocked.append((group, i, i))
                     continue
-                size = sizes[i] if lengths else len(sizes[i])
-                hits.append(_hit((name, start, start + size, i, i, weights[i])))  # type: ignore[operator]
+                end = ends[i] if ends is not None else start + len(words[i])  # type: ignore[index]
+                hits.append(new(Hit, (name, start, end, i, i, weights[i])))
             for pid, t_index, term in anchored:
                 if not term.needs <= present:
                     continue
-                last = self._extend(term, pid, i, matched)
+                last = extend(term, pid, i, matched)
                 if last is None or (t_index, i, last) in seen:
                     continue
                 seen.add((t_index, i, last))
                 if term.excluding:
                     blocked.append((term.group, i, last))
                     continue
-                size = sizes[last] if lengths else len(sizes[last])
-                end = starts[last] + size  # type: ignore[operator]
+                end = ends[last] if ends is not None else starts[last] + len(words[last])  # type: ignore[index]
                 weight = min(weights[i : last + 1])
-                hits.append(_hit((names[term.group], start, end, i, last, weight)))
+                hits.append(new(Hit, (names[term.group], start, end, i, last, weight)))
         if blocked:
             hits = [h for h in hits if not _overlaps(h, blocked, names)]
-        return hits
+        return hits, present
 
     def _extend(self, term: _Term, pid: int, i: int, matched: list[frozenset[int]]) -> int | None:
         if term.unordered:

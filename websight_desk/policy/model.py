@@ -156,9 +156,7 @@ class Decision:
     ruleset_version: str
     at: datetime  # the `now` the decision was made at (the explanation quotes its local time)
     ruleset: Ruleset = field(compare=False, repr=False)
-    _explained: dict[str, str] | None = field(
-        default=None, init=False, compare=False, repr=False
-    )
+    _explained: dict[str, str] | None = field(default=None, init=False, compare=False, repr=False)
 
     @property
     def primary_clause(self) -> str:

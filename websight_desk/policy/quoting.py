@@ -9,12 +9,8 @@ header block ("From:/Gönderen:/Kimden:" followed by "Sent:/Date:/Tarih:/Subject
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
 
-from websight_desk.domain.turkish import WORD_PATTERN as _WORD
 from websight_desk.domain.turkish import fold
-from websight_desk.policy.matching import Token
 
 _HISTORY_START = re.compile(
     r"^[ \t]*(?:"
@@ -42,40 +38,3 @@ def quoted_ranges(text: str, folded: str | None = None) -> list[tuple[int, int]]
     if history:
         ranges.append((cut, len(folded)))
     return ranges
-
-
-def tokens_of(
-    text: str, weight: float, quoted_weight: float, folded: str | None = None
-) -> list[Token]:
-    """Words of `text` as match tokens; words inside quoted history get `quoted_weight`."""
-    if folded is None:
-        folded = fold(text)
-    words = _WORD.finditer(folded)
-    if ">" not in text and ":" not in text:
-        # no quote marker and no reply header can exist: skip the regex work
-        return [Token((m.group(),), m.start(), m.end(), weight) for m in words]
-    ranges = quoted_ranges(text, folded)
-    tokens: list[Token] = []
-    r = 0
-    for m in words:
-        start = m.start()
-        while r < len(ranges) and ranges[r][1] <= start:
-            r += 1
-        quoted = r < len(ranges) and ranges[r][0] <= start
-        tokens.append(
-            Token((m.group(),), start, m.end(), weight * quoted_weight if quoted else weight)
-        )
-    return tokens
-
-
-def word_weights(
-    starts: Sequence[int], ranges: Sequence[tuple[int, int]], weight: float, quoted: float
-) -> tuple[list[float], int]:
-    """Weight of each word (by start offset): `quoted` inside `ranges`; and how many are."""
-    weights = [weight] * len(starts)
-    count = 0
-    for begin, end in ranges:  # sorted, not overlapping: each is one slice of the words
-        lo, hi = bisect_left(starts, begin), bisect_left(starts, end)
-        weights[lo:hi] = [quoted] * (hi - lo)
-        count += hi - lo
-    return weights, count

@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 from datetime import time
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from websight_desk.domain.errors import EnvironmentProblem
 from websight_desk.policy.abuse import AbuseDetector, AbuseLexicon
 from websight_desk.policy.clause import Clause, Rule, parse_clause
 from websight_desk.policy.matching import TermError, Vocabulary
+
+if TYPE_CHECKING:
+    from websight_desk.policy.parts import PartScan
 
 DEFAULT_POLICY = Path(__file__).with_name("data") / "policy.toml"
 
@@ -76,6 +79,10 @@ class Ruleset:
     context_rules: dict[tuple[str, str, bool, bool], tuple[Rule, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # what each recently seen part of a ticket says (`parts.scan_part`), also a cache
+    part_scans: dict[tuple[str, bool, float], PartScan] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def clause(self, clause_id: str) -> Clause:
         """The clause with this id; KeyError if the id is not one of CLAUSE_IDS."""
@@ -128,9 +135,14 @@ def _build(name: str, raw: dict[str, Any]) -> Ruleset:
     for group in excepts:
         if group not in signals:
             raise _Problem(f"signal_exceptions.{group}", "is not a signal in [signals]")
+    abuse = _abuse(_table(raw, "abuse", "abuse"))
     try:
         vocabulary = Vocabulary(
-            signals, classes=classes, excepts=excepts, gap=_int(settings, "gap", "settings", 2)
+            signals,
+            classes=classes,
+            excepts=excepts,
+            gap=_int(settings, "gap", "settings", 2),
+            flag=abuse.word_suspicious,  # one lookup per word serves both
         )
     except TermError as exc:
         raise _Problem("signals", str(exc)) from None
@@ -179,7 +191,7 @@ def _build(name: str, raw: dict[str, Any]) -> Ruleset:
         clauses=clauses,
         rules=tuple(sorted(rules, key=lambda r: -r.priority)),
         vocabulary=vocabulary,
-        abuse=_abuse(_table(raw, "abuse", "abuse")),
+        abuse=abuse,
         quoted_weight=float(quoted_weight),
         unclear_min_words=_int(settings, "unclear_min_words", "settings", 25),
         timezone=zone,

@@ -374,10 +374,9 @@ def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
         yield items[i : i + size]
 
 
-__all__ = ["APPLIERS", "ApplyContext", "UnknownOpKind", "apply_ops", "applier", "insert_ignore"]
+__all__ = ["APPLIERS", "ApplyContext", "UnknownOpKind", "applier", "apply_ops", "insert_ignore"]
 
-# Appliers of other features register on import; keep them loaded wherever appliers run.
+# Feature appliers (callbacks and KVKK; abuse terminations, reviews, overrides and the audit
+# chain seal) register on import: keep them loaded wherever appliers run.
+import websight_desk.storage.abuse_appliers  # noqa: E402
 import websight_desk.storage.callback_appliers  # noqa: E402, F401
-
-# Abuse terminations, reviews, overrides and the audit hash-chain seal register on import.
-import websight_desk.storage.abuse_appliers  # noqa: E402, F401

@@ -1,0 +1,99 @@
+"""The engine's shortcuts give exactly what the plain definitions give."""
+
+from __future__ import annotations
+
+import pickle
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from websight_desk.domain.turkish import WORD_PATTERN, fold, tr_lower
+from websight_desk.policy import Ruleset, evaluate, load_ruleset
+from websight_desk.policy.explain import explain
+from websight_desk.policy.words import scan_words
+
+from .helpers import NOON, facts
+
+RULESET: Ruleset = load_ruleset()
+WORDS = [
+    "aptal",
+    "s1kt1r",
+    "@ptal",
+    "f*ck",
+    "s i k t i r",
+    "a.p.t.a.l",
+    "siz",
+    "geri zekalı",
+    "sıkıntı",
+    "şikayet",
+    "e - posta",
+    "go to hell",
+    "screw you",
+    "amk",
+    "a b c",
+    "!!",
+]
+mixed = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=12).map(" ".join),
+)
+
+
+def _fold_reference(text: str) -> str:
+    out = []
+    for ch in text:
+        low = tr_lower(ch)[:1] or ch
+        low = {"ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u"}.get(low, low)
+        low = {"â": "a", "î": "i", "û": "u"}.get(low, low)
+        base = unicodedata.normalize("NFD", low)[0]
+        out.append(low if low.isascii() else base if base.isascii() and base.isalpha() else low)
+    return "".join(out)
+
+
+@settings(max_examples=300)
+@given(mixed)
+def test_fold_is_per_character(text: str) -> None:
+    assert fold(text) == _fold_reference(text)
+    assert len(fold(text)) == len(text)
+
+
+@settings(max_examples=300)
+@given(mixed)
+def test_scan_words_matches_the_word_pattern(text: str) -> None:
+    folded = fold(text)
+    words, starts = scan_words(folded)
+    assert list(zip(words, starts, strict=True)) == [
+        (m.group(), m.start()) for m in WORD_PATTERN.finditer(folded)
+    ]
+
+
+@settings(max_examples=300)
+@given(mixed)
+def test_abuse_shortcuts_change_nothing(text: str) -> None:
+    folded = fold(text)
+    words, starts = scan_words(folded)
+    _hits, flagged = RULESET.vocabulary.find_words(words, starts, [1.0] * len(words))
+    plain = RULESET.abuse.spans(text)
+    assert RULESET.abuse.spans(text, folded=folded, words=words) == plain
+    assert RULESET.abuse.spans(text, folded=folded, words=words, flagged=flagged) == plain
+
+
+def test_explanation_is_rendered_on_demand_and_stable(ruleset: Ruleset) -> None:
+    decision = evaluate(facts("Sunucum", "Sunucuma erişemiyorum, aptal mısınız"), ruleset, NOON)
+    expected = explain(
+        ruleset,
+        primary=decision.primary_clause,
+        shift=decision.shift,
+        now=NOON,
+        evidence=decision.evidence,
+        callback="other.phone_callback" in decision.clauses,
+        abuse=decision.abuse,
+    )
+    assert decision.explanation("tr") == expected["tr"] == decision.to_json()["explanation"]["tr"]
+    assert decision.explanation_en == expected["en"]
+    again = evaluate(facts("Sunucum", "Sunucuma erişemiyorum, aptal mısınız"), ruleset, NOON)
+    assert again == decision  # the rendered-text cache is not compared
+    assert hash(again) == hash(decision)
+    copy = pickle.loads(pickle.dumps(decision))
+    assert copy.to_json() == decision.to_json()
