@@ -14,11 +14,11 @@ if TYPE_CHECKING:
 MAX_QUOTED_WORDS = 4
 
 _SHIFT = {
-    ("tr", Shift.REGULAR): "Vardiya: normal destek ekibi ({start}–{end}, {tz}; bilet saati {at}).",
+    ("tr", Shift.REGULAR): "Vardiya: normal destek ekibi ({start}–{end}, {tz}; talep saati {at}).",
     (
         "tr",
         Shift.ON_CALL,
-    ): "Vardiya: nöbetçi teknik destek ({start}–{end} dışı, {tz}; bilet saati {at}).",
+    ): "Vardiya: nöbetçi teknik destek ({start}–{end} dışı, {tz}; talep saati {at}).",
     ("en", Shift.REGULAR): "Shift: regular support team ({start}–{end}, {tz}; ticket time {at}).",
     (
         "en",

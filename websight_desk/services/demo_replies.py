@@ -87,7 +87,7 @@ NOTES = (
     "Sunucu loglarına bakıldı, {ip} adresinden yoğun istek var.",
     "Müşteri SLA'sız; inisiyatif kullanılarak yardım edildi.",
     "Vardiya amirine danışıldı.",
-    "Aynı müşteriden mükerrer talep var, bu bilet üzerinden devam.",
+    "Aynı müşteriden mükerrer talep var, bu talep üzerinden devam.",
     "Mesaj anlaşılamadı, müşteriyi telefonla aramak gerekebilir.",
     "Bayi bilgilendirildi.",
     "Disk doluluğu %{percent}, müşteriye bilgi verildi.",

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from websight_desk.domain.turkish import fold
 from websight_desk.i18n import _, current_language
 from websight_desk.policy.model import Action, Decision, Evidence
 from websight_desk.ui.context import UiContext
@@ -52,7 +53,9 @@ def _label(name: str, *, wrap: bool = True, selectable: bool = False) -> QLabel:
 
 
 def _heading(name: str) -> QLabel:
-    label = _label(name, wrap=False)
+    # Wrapping: a long heading ("Kanıt (vurgulamak için tıklayın)") must not widen the body
+    # past the viewport, which would clip every label to the right.
+    label = _label(name)
     label.setStyleSheet("font-weight:600; color:#3a4450; margin-top:6px;")
     return label
 
@@ -98,7 +101,13 @@ class PolicyPanel(QWidget):
         lay.setContentsMargins(8, 8, 8, 8)
         lay.setSpacing(3)
         self.verdict = _label("verdict")
-        self.verdict.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # The big type is set as a font, not in the style sheet, so the label's size hint
+        # knows it and the verdict is never clipped.
+        verdict_font = self.verdict.font()
+        verdict_font.setPointSize(17)
+        verdict_font.setBold(True)
+        self.verdict.setFont(verdict_font)
+        self.verdict.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.verdict_hint = _label("verdictHint")
         self.explanation = _label("explanation", selectable=True)
         self.clause_heading = _heading("clauseHeading")
@@ -113,7 +122,6 @@ class PolicyPanel(QWidget):
         self.evidence = QListWidget()
         self.evidence.setObjectName("evidence")
         self.evidence.setWordWrap(True)
-        self.evidence.setMaximumHeight(110)
         self.evidence.itemActivated.connect(self._evidence_item)
         self.evidence.itemClicked.connect(self._evidence_item)
         self.actions_heading = _heading("actionsHeading")
@@ -258,8 +266,7 @@ class PolicyPanel(QWidget):
         symbol, word, tint, ink = VERDICT[d.verdict]
         self.verdict.setText(f"{symbol}  {_(word)}")
         self.verdict.setStyleSheet(
-            f"background:{tint}; color:{ink}; font-size:17pt; font-weight:700; "
-            f"padding:6px 8px; border:1px solid {ink};"
+            f"background:{tint}; color:{ink}; padding:6px 8px; border:1px solid {ink};"
         )
         self.verdict_hint.setText(_(VERDICT_HINT[d.verdict]))
         self.explanation.setText(d.explanation(lang))
@@ -300,9 +307,18 @@ class PolicyPanel(QWidget):
 
     def _render_evidence(self, d: Decision) -> None:
         self.evidence.clear()
-        items = [e for e in d.evidence if e.clause != ABUSE_CLAUSE] + [
-            e for e in d.evidence if e.clause == ABUSE_CLAUSE
+        # Abuse first (the agent must see it), then the rest; the same words in the same
+        # place are listed once.
+        ordered = [e for e in d.evidence if e.clause == ABUSE_CLAUSE] + [
+            e for e in d.evidence if e.clause != ABUSE_CLAUSE
         ]
+        seen: set[tuple[str, str, str]] = set()
+        items = []
+        for e in ordered:
+            key = (e.clause, e.field, fold(e.text))
+            if key not in seen:
+                seen.add(key)
+                items.append(e)
         for e in items:
             where = self._field_names.get(e.field) or (
                 _("Subject") if e.field == "subject" else _("Message")
@@ -314,6 +330,11 @@ class PolicyPanel(QWidget):
             self.evidence.addItem(item)
         self.evidence_heading.setVisible(bool(items))
         self.evidence.setVisible(bool(items))
+        # As tall as its rows (up to six), so a short list leaves no empty box.
+        rows = max(1, min(len(items), 6))
+        row_height = max(self.evidence.sizeHintForRow(0), self.fontMetrics().height() + 2)
+        frame = 2 * self.evidence.frameWidth() + 4
+        self.evidence.setFixedHeight(rows * row_height + frame)
 
     def _render_abuse(self, d: Decision) -> None:
         self.abuse.setVisible(d.abuse)

@@ -12,8 +12,8 @@ from websight_desk.ui.queue.model import TICKET_ID_ROLE, QueueModel
 
 WIDTHS = {
     "number": 52,
-    "subject": 220,
-    "customer": 64,
+    "subject": 180,
+    "customer": 70,
     "service": 96,
     "status": 70,
     "priority": 60,
