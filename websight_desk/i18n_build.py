@@ -9,6 +9,7 @@ package (mapping in `babel.cfg`) into `i18n/websight_desk.pot`, merges it into `
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 
@@ -50,11 +51,23 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
         return read_po(fh, locale=locale)
 
 
+def _without_date(data: bytes) -> bytes:
+    return b"\n".join(
+        line for line in data.split(b"\n") if not line.startswith(b'"POT-Creation-Date:')
+    )
+
+
 def _write(catalog: Catalog, path: Path) -> None:
+    """Write the catalogue unless only its creation date would change, so `make run` and
+    `make test` leave a clean checkout clean."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=WIDTH, include_lineno=False)
+    data = buffer.getvalue()
+    if path.exists() and _without_date(path.read_bytes()) == _without_date(data):
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
-    with tmp.open("wb") as fh:
-        write_po(fh, catalog, width=WIDTH, include_lineno=False)
+    tmp.write_bytes(data)
     tmp.replace(path)
 
 
