@@ -38,5 +38,5 @@ def test_downgrade_to_callbacks_and_back(tmp_path: Path) -> None:
         command.downgrade(migrate.alembic_config(conn), "0003_callbacks")
     with engine.begin() as conn:
         migrate.upgrade(conn)
-        assert migrate.current_revision(conn) == "0004_abuse"
+        assert migrate.current_revision(conn) == migrate.head()
     engine.dispose()

@@ -88,6 +88,13 @@ def run_purge(args: argparse.Namespace) -> int:
     )
     for callback_id, reason in sorted(result.held_reasons.items()):
         print(f"  held {callback_id}: {reason}")
+    print(
+        f"examined {result.terminations_examined} expired abuse termination(s); "
+        f"{verb} the evidence of {result.terminations_anonymised}; "
+        f"kept {result.terminations_held} under legal hold"
+    )
+    for termination_id, reason in sorted(result.termination_held_reasons.items()):
+        print(f"  held {termination_id}: {reason}")
     return 0
 
 

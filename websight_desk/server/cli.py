@@ -125,6 +125,29 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from websight_desk.server.audit import result_json, verify_store
+    from websight_desk.server.store import SERVER_DB_FILE
+
+    if args.db is None and args.data is not None and not (args.data / SERVER_DB_FILE).exists():
+        # an "ok" over a database created just now would hide a mistyped --data
+        raise EnvironmentProblem(f"There is no server database in {args.data}.")
+    store = _open(args)
+    try:
+        result = verify_store(store)
+    finally:
+        store.close()
+    broken = result.broken
+    if args.json:
+        print(json.dumps(result_json(result)))
+    elif broken is None:
+        print(f"audit chain ok: {result.count} records verified, head {result.head[:16]}")
+    else:
+        print(f"audit chain BROKEN at {broken.table} {broken.id}: {broken.problem}")
+        print(f"({result.count} records before it verified)")
+    return 0 if result.ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="websight-desk-server", description=__doc__)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -153,6 +176,14 @@ def build_parser() -> argparse.ArgumentParser:
     _store_options(stats)
     stats.add_argument("--json", action="store_true", help="print JSON")
     stats.set_defaults(func=cmd_stats)
+    audit = sub.add_parser(
+        "audit-verify",
+        help="check the tamper-evidence hash chain of the central copy",
+        description="Exit status 0 when the chain holds; 1 naming the first broken record.",
+    )
+    _store_options(audit)
+    audit.add_argument("--json", action="store_true", help="print the result as JSON")
+    audit.set_defaults(func=cmd_audit_verify)
     return parser
 
 

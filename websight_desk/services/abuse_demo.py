@@ -48,7 +48,7 @@ CALL_ACCOUNTS = (
 NOTES = (
     "Uyarıya rağmen hakarete devam etti; görüşme sonlandırıldı.",
     "Kişisel hakaret içeren mesaj, talep kapatıldı.",
-    "Tehdit içeriyor; vardiya amirinin incelemesine gönderildi.",
+    "Tehdit içeriyor; vardiya sorumlusunun incelemesine gönderildi.",
 )
 REVIEW_NOTES = {
     ReviewDecision.CONFIRMED: "Kanıt açık; kalıcı hizmet reddi onaylandı.",
@@ -73,10 +73,12 @@ def add_demo_terminations(w: OpWriter, rng: random.Random, ctx: DemoContext) -> 
     if not agents or not leads or not chosen:
         return
     ruleset = load_ruleset()
+    demo_only = w.author_id is None or w.author_id in {a.id for a in ctx.agents}
     for i, (channel, decisions) in enumerate(PLAN[: len(chosen)]):
         ticket = chosen[i]
         agent = rng.choice(agents)
-        at = ctx.now - timedelta(days=rng.randint(1, 55), hours=rng.randint(0, 20))
+        # Ended a little after the ticket came in (never before it, never in the future).
+        at = min(ctx.now, ticket.created_at + timedelta(hours=rng.randint(1, 48)))
         if channel is AbuseChannel.TICKET:
             prefill = prefill_from_decision(
                 w.conn, ticket.id, decide(w.conn, ticket.id, ruleset, at)
@@ -115,6 +117,12 @@ def add_demo_terminations(w: OpWriter, rng: random.Random, ctx: DemoContext) -> 
             change = tickets.ChangeField(ticket_id, TicketField.STATUS, TicketStatus.TERMINATED)
             w.emit("ticket.set_field", tickets.field_change_payload(new_id(), change, agent.id, at))
         when = at
+        # The leads' decisions are shown as history the server already accepted. They are
+        # only invented for a demo-only workspace (its agent is one of the demo team): a
+        # workstation signed in to a real server must not hold decisions that server never
+        # saw, and the server (rightly) refuses reviews pushed by another account.
+        if not demo_only:
+            continue
         for decision in decisions:
             lead = rng.choice(leads)
             when = when + timedelta(hours=rng.randint(1, 60))

@@ -100,9 +100,13 @@ def add_demo_callbacks(w: OpWriter, rng: random.Random, ctx: DemoContext) -> Non
                         ),
                     )
             logged.append(log_callback(w, cmd, short if i < 4 else normal))
-        w.author_id = agents[0].id
+        # A legal hold is the data-protection admin's act; the server accepts it only from the
+        # account that pushes it, so it is this workstation's agent when there is one.
+        admins = ctx.agents_with(Role.ADMIN)
+        w.author_id = saved_author or (admins[0].id if admins else agents[0].id)
         if len(logged) > 1:
             set_legal_hold(w, "callback", logged[1], "Demo: itiraz süreci devam ediyor")
+        w.author_id = agents[0].id
         mark_request(w, tickets[-1].id, normal, "Demo: müşteri verilerinin kopyasını istedi")
     finally:
         w.author_id = saved_author

@@ -7,6 +7,7 @@ records through `EXTRA_GENERATORS` (see `DemoGenerator`).
 
 from __future__ import annotations
 
+import gc
 import importlib
 import random
 import time
@@ -177,6 +178,11 @@ def add_demo_data(
     )
     if hook is not None:
         hook.ahead = ahead
+    # The loop makes millions of short-lived, acyclic dicts and tuples (unpickled batches, rows):
+    # the cyclic collector would rescan everything made so far again and again (a third of
+    # the unpickling time alone). Nothing here needs it; it runs again after the load.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         done = 0
         for batch in batches(plan, in_worker=parallel):
@@ -195,6 +201,8 @@ def add_demo_data(
             if progress is not None:
                 progress(done, tickets)
     finally:
+        if collecting:
+            gc.enable()
         if hook is not None:
             hook.ahead = None
         if ahead is not None:

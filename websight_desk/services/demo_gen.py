@@ -7,6 +7,7 @@ works on batch k+1 while the main process writes batch k (the second core).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import queue
 import random
@@ -107,6 +108,7 @@ def batch_facts(out: BatchOut) -> dict[str, RawFacts]:
 
 def _produce(plan: GenPlan, out: Any) -> None:
     """Worker process body: put ("batch", BatchOut) items, then ("done", None)."""
+    gc.disable()  # a short-lived process making acyclic data: the collector only costs time
     try:
         for item in generate(plan):
             out.put(("batch", item))

@@ -86,13 +86,13 @@ NOTES = (
     "Nöbetçi mühendise devredildi.",
     "Sunucu loglarına bakıldı, {ip} adresinden yoğun istek var.",
     "Müşteri SLA'sız; inisiyatif kullanılarak yardım edildi.",
-    "Vardiya amirine danışıldı.",
+    "Vardiya sorumlusuna danışıldı.",
     "Aynı müşteriden mükerrer talep var, bu talep üzerinden devam.",
     "Mesaj anlaşılamadı, müşteriyi telefonla aramak gerekebilir.",
     "Bayi bilgilendirildi.",
     "Disk doluluğu %{percent}, müşteriye bilgi verildi.",
 )
-ABUSE_NOTE = "Hakaret/küfür içeren mesaj; vardiya amirine bildirildi."
+ABUSE_NOTE = "Hakaret/küfür içeren mesaj; vardiya sorumlusuna bildirildi."
 # The first follow-up of each list means "solved": the thread ends there.
 CUSTOMER_FOLLOW_TR = (
     "Teşekkürler, düzeldi.",

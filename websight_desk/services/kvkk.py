@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from websight_desk.services.kvkk_erase import EraseCustomer, ErasureResult, erase_customer
 from websight_desk.services.kvkk_export import collect, export_customer, to_json
-from websight_desk.services.kvkk_purge import PurgeResult, expired_callbacks, last_purge_at, purge
+from websight_desk.services.kvkk_purge import (
+    PurgeResult,
+    expired_callbacks,
+    expired_terminations,
+    last_purge_at,
+    purge,
+)
 from websight_desk.services.kvkk_requests import (
     close_request,
     kvkk_deadlines,
@@ -24,7 +30,12 @@ from websight_desk.services.kvkk_texts import (
     new_text_version,
     text_versions,
 )
-from websight_desk.storage.kvkk_holds import ActiveHold, active_holds, held_callback_ids
+from websight_desk.storage.kvkk_holds import (
+    ActiveHold,
+    active_holds,
+    held_callback_ids,
+    held_termination_ids,
+)
 
 __all__ = [
     "ActiveHold",
@@ -39,9 +50,11 @@ __all__ = [
     "current_text",
     "erase_customer",
     "expired_callbacks",
+    "expired_terminations",
     "export_customer",
     "get_text",
     "held_callback_ids",
+    "held_termination_ids",
     "kvkk_deadlines",
     "kvkk_settings",
     "last_purge_at",

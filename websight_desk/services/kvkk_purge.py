@@ -1,22 +1,25 @@
-"""The destruction job: anonymise callbacks past their retention unless a legal hold applies.
+"""The destruction job: anonymise what is past its retention unless a legal hold applies.
 
-Anonymised means the number, the person link and the free text are gone (blanked, not
-hashed). The run is one replicated `kvkk.purge` op, so every workstation destroys the same
-records, and its log row is kept for at least three years.
+Callbacks lose the number, the person link and the free text (blanked, not hashed); abuse
+terminations lose their evidence text (excerpt or the agent's account of the call, flagged
+words) while category, channel, dates and reviews stay, so the refusal is still derived. The
+run is one replicated `kvkk.purge` op, so every workstation destroys the same records, and
+its log row is kept for at least three years.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, func, select
 
+from websight_desk.domain.abuse import RETENTION_CLASS as ABUSE_EVIDENCE
 from websight_desk.domain.ids import new_id
-from websight_desk.services.kvkk_settings import kvkk_settings
-from websight_desk.storage.kvkk_holds import held_callback_ids
-from websight_desk.storage.models import Callback, CallbackPersonal, KvkkPurgeRun
+from websight_desk.services.kvkk_settings import KvkkSettings, kvkk_settings
+from websight_desk.storage.kvkk_holds import held_callback_ids, held_termination_ids
+from websight_desk.storage.models import AbuseTermination, Callback, CallbackPersonal, KvkkPurgeRun
 from websight_desk.storage.ops import to_iso
 
 if TYPE_CHECKING:
@@ -33,6 +36,12 @@ class PurgeResult:
     held: int
     held_reasons: dict[str, str]
     callback_ids: tuple[str, ...]  # those anonymised (or that would be)
+    # Abuse terminations whose evidence is past its retention (created + "abuse_evidence").
+    terminations_examined: int = 0
+    terminations_anonymised: int = 0
+    terminations_held: int = 0
+    termination_held_reasons: dict[str, str] = field(default_factory=dict)
+    termination_ids: tuple[str, ...] = ()  # those blanked (or that would be)
 
 
 def expired_callbacks(conn: Connection, now: datetime) -> list[str]:
@@ -47,15 +56,27 @@ def expired_callbacks(conn: Connection, now: datetime) -> list[str]:
     )
 
 
+def expired_terminations(conn: Connection, now: datetime, retention: timedelta) -> list[str]:
+    """Abuse terminations older than the retention whose evidence is not yet blank."""
+    t = AbuseTermination
+    return list(
+        conn.execute(
+            select(t.id)
+            .where(t.created_at <= now - retention, t.anonymised_at.is_(None))
+            .order_by(t.created_at, t.id)
+        ).scalars()
+    )
+
+
 def purge(desk: Desk, now: datetime | None = None, dry_run: bool = False) -> PurgeResult:
     """Run the destruction job on this workspace (from the app menu or `kvkk purge`)."""
     when = now or desk.now()
     cfg = kvkk_settings(desk.settings)
     if dry_run:
         with desk.db.read() as conn:
-            return _plan(conn, when, None)
+            return _plan(conn, when, None, cfg)
     with desk.writer() as w:
-        result = _plan(w.conn, when, new_id())
+        result = _plan(w.conn, when, new_id(), cfg)
         w.emit(
             "kvkk.purge",
             {
@@ -65,6 +86,10 @@ def purge(desk: Desk, now: datetime | None = None, dry_run: bool = False) -> Pur
                 "anonymised": result.anonymised,
                 "held": result.held,
                 "callback_ids": list(result.callback_ids),
+                "terminations_examined": result.terminations_examined,
+                "terminations_anonymised": result.terminations_anonymised,
+                "terminations_held": result.terminations_held,
+                "termination_ids": list(result.termination_ids),
                 "keep_until": to_iso(when + timedelta(days=cfg.purge_log_days)),
                 "created_at": to_iso(when),
             },
@@ -72,11 +97,26 @@ def purge(desk: Desk, now: datetime | None = None, dry_run: bool = False) -> Pur
     return result
 
 
-def _plan(conn: Connection, now: datetime, run_id: str | None) -> PurgeResult:
+def _plan(conn: Connection, now: datetime, run_id: str | None, cfg: KvkkSettings) -> PurgeResult:
     expired = expired_callbacks(conn, now)
     held = held_callback_ids(conn, expired)
     doomed = tuple(cid for cid in expired if cid not in held)
-    return PurgeResult(run_id, len(expired), len(doomed), len(held), held, doomed)
+    terms = expired_terminations(conn, now, cfg.retention(ABUSE_EVIDENCE))
+    terms_held = held_termination_ids(conn, terms)
+    terms_doomed = tuple(tid for tid in terms if tid not in terms_held)
+    return PurgeResult(
+        run_id,
+        len(expired),
+        len(doomed),
+        len(held),
+        held,
+        doomed,
+        terminations_examined=len(terms),
+        terminations_anonymised=len(terms_doomed),
+        terminations_held=len(terms_held),
+        termination_held_reasons=terms_held,
+        termination_ids=terms_doomed,
+    )
 
 
 def last_purge_at(conn: Connection) -> datetime | None:

@@ -68,7 +68,7 @@ def raw_facts(conn: Connection, ticket_ids: Sequence[str]) -> dict[str, RawFacts
             Ticket.subject,
             Ticket.requester_kind,
             Service.kind,
-            Service.delivered_at,
+            Service.delivered_at.is_not(None).label("delivered"),  # no datetime parsing
             Service.has_sla,
             Service.managed,
         )
@@ -88,11 +88,7 @@ def raw_facts(conn: Connection, ticket_ids: Sequence[str]) -> dict[str, RawFacts
         texts[msg.ticket_id].append((msg.id, msg.body))
     out: dict[str, RawFacts] = {}
     for r in rows:
-        service = (
-            (r.kind, r.delivered_at is not None, bool(r.has_sla), bool(r.managed))
-            if r.kind
-            else None
-        )
+        service = (r.kind, bool(r.delivered), bool(r.has_sla), bool(r.managed)) if r.kind else None
         out[r.id] = (r.subject, r.requester_kind, service, tuple(texts.get(r.id, ())))
     return out
 

@@ -38,6 +38,13 @@ class ApplyContext:
     conn: Connection
     with_search_index: bool = True
     touched_tickets: set[str] = field(default_factory=set)
+    # Set only by `OpWriter`: its create ops carry ids it has just made (UUIDv7), so the
+    # "is this id stored already" lookups cannot find anything. Pulled and server ops keep them.
+    fresh_ids: bool = False
+
+    def __post_init__(self) -> None:
+        # SQLite rows go straight to the driver: times are converted to stored text once.
+        self.stored_times = self.conn.dialect.name == "sqlite"
 
 
 ApplyFn = Callable[[ApplyContext, Sequence[Op]], None]
@@ -84,15 +91,17 @@ def insert_ignore(conn: Connection, table: Table, rows: list[dict[str, Any]]) ->
     conn.execute(postgresql.insert(table).on_conflict_do_nothing(index_elements=pk), rows)
 
 
-def _meta(op: Op) -> dict[str, Any]:
-    created = from_iso(op.payload.get("created_at"))
-    if created is None:
+def _meta(op: Op, stored: bool = False) -> dict[str, Any]:
+    """hlc, node_id and created_at; `stored`: created_at as SQLite's stored text (bulk inserts)."""
+    text = op.payload.get("created_at")
+    if text is None:
         raise ValueError(f"{op.kind} {op.op_id}: payload has no created_at")
+    created = bulk.iso_to_stored(text) if stored else from_iso(text)
     return {"hlc": op.hlc, "node_id": op.node_id, "created_at": created}
 
 
 def _needing_update(
-    conn: Connection, table: Table, rows: list[dict[str, Any]]
+    conn: Connection, table: Table, rows: list[dict[str, Any]], stored: set[str] | None = None
 ) -> list[dict[str, Any]]:
     """Rows an insert-ignore may have skipped: ids stored already or repeated in the batch.
 
@@ -100,7 +109,8 @@ def _needing_update(
     so bulk loads of new records cost no per-row statement.
     """
     ids = [r["id"] for r in rows]
-    stored = stored_ids(conn, table, ids)
+    if stored is None:  # the caller may have looked them up already
+        stored = stored_ids(conn, table, ids)
     if not stored and len(set(ids)) == len(ids):
         return []
     seen: set[str] = set()
@@ -112,9 +122,11 @@ def _needing_update(
     return out
 
 
-def _upsert_lww(ctx: ApplyContext, table: Table, rows: list[dict[str, Any]]) -> None:
+def _upsert_lww(
+    ctx: ApplyContext, table: Table, rows: list[dict[str, Any]], stored: set[str] | None = None
+) -> None:
     """Insert new rows; replace existing ones only with a newer (hlc, node_id)."""
-    stale = _needing_update(ctx.conn, table, rows)
+    stale = _needing_update(ctx.conn, table, rows, stored)
     insert_ignore(ctx.conn, table, rows)
     for row in stale:
         newer = or_(
@@ -141,13 +153,16 @@ def _getter(names: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, 
 
 @applier("agent.upsert")
 def _agents(ctx: ApplyContext, ops: Sequence[Op]) -> None:
-    rows = [{**_fields(op, "id", "username", "display_name", "role"), **_meta(op)} for op in ops]
+    rows = [
+        {**_fields(op, "id", "username", "display_name", "role"), **_meta(op, ctx.stored_times)}
+        for op in ops
+    ]
     _upsert_lww(ctx, Agent.__table__, rows)  # type: ignore[arg-type]
 
 
 @applier("customer.create")
 def _customers(ctx: ApplyContext, ops: Sequence[Op]) -> None:
-    rows = [{**_fields(op, "id", "code", "kind"), **_meta(op)} for op in ops]
+    rows = [{**_fields(op, "id", "code", "kind"), **_meta(op, ctx.stored_times)} for op in ops]
     insert_ignore(ctx.conn, Customer.__table__, rows)  # type: ignore[arg-type]
 
 
@@ -157,7 +172,7 @@ def _contacts(ctx: ApplyContext, ops: Sequence[Op]) -> None:
         {
             **_fields(op, "id", "customer_id", "role", "name", "email", "phone"),
             "erased_at": None,
-            **_meta(op),
+            **_meta(op, ctx.stored_times),
         }
         for op in ops
     ]
@@ -186,12 +201,12 @@ def _services(ctx: ApplyContext, ops: Sequence[Op]) -> None:
         row["delivered_at"] = from_iso(op.payload.get("delivered_at"))
         row["has_sla"] = bool(op.payload.get("has_sla", False))
         row["managed"] = bool(op.payload.get("managed", False))
-        rows.append({**row, **_meta(op)})
+        rows.append({**row, **_meta(op, ctx.stored_times)})
     services: Table = Service.__table__  # type: ignore[assignment]
     # Tickets reference services by foreign key, so only a service stored before this batch
     # can have tickets to re-triage (and tickets.service_id has no index: skip the scans).
     known = stored_ids(ctx.conn, services, [r["id"] for r in rows])
-    _upsert_lww(ctx, services, rows)
+    _upsert_lww(ctx, services, rows, known)
     table: Table = Ticket.__table__  # type: ignore[assignment]
     ids = sorted(known)
     for chunk in _chunks(ids, 500):
@@ -203,7 +218,7 @@ def _services(ctx: ApplyContext, ops: Sequence[Op]) -> None:
 def _tickets(ctx: ApplyContext, ops: Sequence[Op]) -> None:
     rows = []
     for op in ops:
-        meta = _meta(op)
+        meta = _meta(op, ctx.stored_times)
         row = _fields(
             op,
             "id",
@@ -221,7 +236,8 @@ def _tickets(ctx: ApplyContext, ops: Sequence[Op]) -> None:
         )
         rows.append({**row, **meta, "updated_at": meta["created_at"]})
     table: Table = Ticket.__table__  # type: ignore[assignment]
-    rows = _only_new(ctx.conn, table, rows)
+    if not ctx.fresh_ids:
+        rows = _only_new(ctx.conn, table, rows)
     insert_ignore(ctx.conn, table, rows)
     ctx.touched_tickets.update(r["id"] for r in rows)
     if ctx.with_search_index:
@@ -234,12 +250,13 @@ def _messages(ctx: ApplyContext, ops: Sequence[Op]) -> None:
         {
             **_fields(op, "id", "ticket_id", "kind", "author_agent_id", "body"),
             "redacted_at": None,
-            **_meta(op),
+            **_meta(op, ctx.stored_times),
         }
         for op in ops
     ]
     table: Table = Message.__table__  # type: ignore[assignment]
-    rows = _only_new(ctx.conn, table, rows)
+    if not ctx.fresh_ids:
+        rows = _only_new(ctx.conn, table, rows)
     insert_ignore(ctx.conn, table, rows)
     latest: dict[str, Any] = {}
     for r in rows:
@@ -287,7 +304,10 @@ def stored_ids(conn: Connection, table: Table, ids: Sequence[str]) -> set[str]:
 @applier("ticket.set_field")
 def _field_changes(ctx: ApplyContext, ops: Sequence[Op]) -> None:
     rows = [
-        {**_fields(op, "id", "ticket_id", "field", "value", "author_agent_id"), **_meta(op)}
+        {
+            **_fields(op, "id", "ticket_id", "field", "value", "author_agent_id"),
+            **_meta(op, ctx.stored_times),
+        }
         for op in ops
     ]
     changes: Table = TicketFieldChange.__table__  # type: ignore[assignment]
@@ -362,7 +382,7 @@ def _audit(ctx: ApplyContext, ops: Sequence[Op]) -> None:
         {
             **_fields(op, "id", "kind", "actor_agent_id", "subject_type", "subject_id", "reason"),
             "details": op.payload.get("details", "{}"),
-            **_meta(op),
+            **_meta(op, ctx.stored_times),
         }
         for op in ops
     ]

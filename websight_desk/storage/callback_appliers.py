@@ -15,8 +15,9 @@ from typing import Any
 from sqlalchemy import Connection, Table, select, update
 
 from websight_desk.storage import fts
+from websight_desk.storage.abuse_destruction import anonymise_terminations
 from websight_desk.storage.appliers import APPLIERS, ApplyContext, ApplyFn, applier, insert_ignore
-from websight_desk.storage.kvkk_holds import held_callback_ids
+from websight_desk.storage.kvkk_holds import held_callback_ids, held_termination_ids
 from websight_desk.storage.models import (
     Callback,
     CallbackPersonal,
@@ -210,6 +211,12 @@ def _purge(ctx: ApplyContext, ops: Sequence[Op]) -> None:
         anonymise_callbacks(
             ctx.conn, [i for i in ids if i not in held], meta["created_at"], "retention"
         )
+        # Abuse evidence past its retention: the same run blanks it (chain stays intact).
+        term_ids = [str(i) for i in p.get("termination_ids", [])]
+        held_terms = held_termination_ids(ctx.conn, term_ids)
+        anonymise_terminations(
+            ctx.conn, [i for i in term_ids if i not in held_terms], meta["created_at"]
+        )
         row = {
             "id": p["id"],
             "ran_by": p.get("ran_by"),
@@ -217,6 +224,10 @@ def _purge(ctx: ApplyContext, ops: Sequence[Op]) -> None:
             "anonymised": int(p.get("anonymised", 0)),
             "held": int(p.get("held", 0)),
             "callback_ids": json.dumps(ids),
+            "terminations_examined": int(p.get("terminations_examined", 0)),
+            "terminations_anonymised": int(p.get("terminations_anonymised", 0)),
+            "terminations_held": int(p.get("terminations_held", 0)),
+            "termination_ids": json.dumps(term_ids),
             "keep_until": from_iso(p.get("keep_until")),
             **meta,
         }

@@ -24,6 +24,7 @@ from websight_desk.storage.models import AbuseReview, AbuseTermination, AuditEve
 from websight_desk.storage.ops import canonical_json, to_iso
 
 GENESIS = "0" * 64
+EVIDENCE_BLANK_TEXT, EVIDENCE_BLANK_WORDS = "", "[]"  # what KVKK destruction leaves
 Key = tuple[int, str, str]  # (hlc, node_id, id)
 
 # Content columns per table, named explicitly: a column added later does not silently change
@@ -148,10 +149,14 @@ def record_from_row(table: str, row: Row[Any] | dict[str, Any]) -> ChainRecord:
     data = dict(row._mapping) if isinstance(row, Row) else row
     content = canonical_json({c: _plain(data[c]) for c in CONTENT[table]})
     problem = None
-    if table == "abuse_terminations" and data.get("anonymised_at") is None:
-        digest = evidence_digest(data["evidence_excerpt"], data["evidence_words"])
-        if digest != data["evidence_digest"]:
-            problem = "evidence_excerpt/evidence_words differ from the evidence written"
+    if table == "abuse_terminations":
+        excerpt, words = data["evidence_excerpt"], data["evidence_words"]
+        if data.get("anonymised_at") is None:
+            if evidence_digest(excerpt, words) != data["evidence_digest"]:
+                problem = "evidence_excerpt/evidence_words differ from the evidence written"
+        elif (excerpt, words) != (EVIDENCE_BLANK_TEXT, EVIDENCE_BLANK_WORDS):
+            # Destruction only ever blanks: an "anonymised" row that holds text was edited.
+            problem = "evidence_excerpt/evidence_words were changed after their destruction"
     return ChainRecord(
         table,
         data["id"],

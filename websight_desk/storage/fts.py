@@ -24,29 +24,10 @@ DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
-_FOLDED: dict[int, str] = {}  # code point -> its fold, for `str.translate`
-
-
-def fold_fast(text: str) -> str:
-    """`fold(text)`, computed per distinct character: same result, a C loop over the text.
-
-    `fold` works one character at a time (lengths are preserved), so translating each
-    character to its own fold is the same function; bulk indexing folds millions of them.
-    """
-    if text.isascii():
-        return text.lower()
-    table = _FOLDED
-    for ch in set(text):
-        if ord(ch) not in table:
-            if len(table) > 50_000:  # arbitrary text can hold many distinct characters
-                table.clear()
-            table[ord(ch)] = fold(ch)
-    return text.translate(table)
-
-
 def index_rows(conn: Connection, rows: Iterable[tuple[str, str, str]]) -> None:
     """Add (ticket_id, doc_id, original text) rows to the index."""
-    params = [(t, d, fold_fast(b)) for t, d, b in rows]
+    # `fold` translates through a table that fills itself: one C loop per text.
+    params = [(t, d, fold(b)) for t, d, b in rows]
     if params:
         conn.exec_driver_sql(
             f"INSERT INTO {TABLE}(ticket_id, doc_id, body) VALUES (?, ?, ?)", params

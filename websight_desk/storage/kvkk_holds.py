@@ -1,6 +1,7 @@
 """Legal holds in force: a hold set and not released protects its subject from destruction.
 
-A hold can name a customer (everything about them), a ticket (its callbacks) or one callback.
+A hold can name a customer (everything about them), a ticket (its callbacks and abuse
+terminations) or one callback (and a termination recorded after that call).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, select
 
-from websight_desk.storage.models import Callback, LegalHold, LegalHoldRelease
+from websight_desk.storage.models import AbuseTermination, Callback, LegalHold, LegalHoldRelease
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,30 @@ def held_callback_ids(conn: Connection, callback_ids: Sequence[str]) -> dict[str
             for key in (("callback", cid), ("ticket", ticket_id), ("customer", customer_id)):
                 if key in by_subject:
                     held[cid] = by_subject[key]
+                    break
+    return held
+
+
+def held_termination_ids(conn: Connection, termination_ids: Sequence[str]) -> dict[str, str]:
+    """Of these abuse terminations, those under a hold (customer, ticket or call) → the reason."""
+    if not termination_ids:
+        return {}
+    by_subject = {(h.subject_type, h.subject_id): h.reason for h in active_holds(conn)}
+    if not by_subject:
+        return {}
+    held: dict[str, str] = {}
+    ids = list(termination_ids)
+    t = AbuseTermination
+    for start in range(0, len(ids), 500):
+        rows = conn.execute(
+            select(t.id, t.customer_id, t.ticket_id, t.call_id).where(
+                t.id.in_(ids[start : start + 500])
+            )
+        )
+        for tid, customer_id, ticket_id, call_id in rows:
+            for key in (("customer", customer_id), ("ticket", ticket_id), ("callback", call_id)):
+                if key in by_subject:
+                    held[tid] = by_subject[key]
                     break
     return held
 

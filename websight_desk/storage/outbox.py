@@ -47,7 +47,7 @@ class OpWriter:
         self.clock = clock
         self.author_id = author_id
         self.now = now
-        self.apply_ctx = ApplyContext(conn)
+        self.apply_ctx = ApplyContext(conn, fresh_ids=True)  # ids made by the services: new
         self.ops: list[Op] = []
 
     @property

@@ -149,3 +149,8 @@ class KvkkPurgeRun(SyncedMixin, Base):
     held: Mapped[int] = mapped_column(Integer)
     callback_ids: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
     keep_until: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The same for abuse terminations' evidence (0005; runs logged before count none).
+    terminations_examined: Mapped[int] = mapped_column(Integer, server_default="0")
+    terminations_anonymised: Mapped[int] = mapped_column(Integer, server_default="0")
+    terminations_held: Mapped[int] = mapped_column(Integer, server_default="0")
+    termination_ids: Mapped[str] = mapped_column(Text, server_default="[]")  # JSON list

@@ -1,5 +1,7 @@
 """KVKK actions for the Tools menu: the destruction job, marking a KVKK request, export.
 
+The export also runs from the customer view (`export_customer`), through the same flow.
+
 Each is one function `(ctx, parent, …)`; the database work goes through `ctx.runner` and
 every rule (deadline, audit, legal hold) stays in the services. Questions use the static
 `QMessageBox`/`QInputDialog`/`QFileDialog` calls so tests can patch them.
@@ -13,7 +15,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 from sqlalchemy import select
 
-from websight_desk.domain.errors import EnvironmentProblem, NotFound
+from websight_desk.domain.errors import EnvironmentProblem, NotFound, ValidationError
 from websight_desk.i18n import _, ngettext
 from websight_desk.services import kvkk
 from websight_desk.services.kvkk_purge import PurgeResult
@@ -46,9 +48,41 @@ def _counts(result: PurgeResult, done: bool) -> str:
             "{n} is kept under legal hold.", "{n} are kept under legal hold.", result.held
         ).format(n=result.held),
     ]
-    reasons = sorted(set(result.held_reasons.values()))[:MAX_REASONS]
+    if result.terminations_examined:
+        lines += _termination_counts(result, done)
+    held = {**result.held_reasons, **result.termination_held_reasons}
+    reasons = sorted(set(held.values()))[:MAX_REASONS]
     lines += [_("Legal hold: {reason}").format(reason=r) for r in reasons]
     return "\n".join(lines)
+
+
+def _termination_counts(result: PurgeResult, done: bool) -> list[str]:
+    n, blanked = result.terminations_examined, result.terminations_anonymised
+    return [
+        ngettext(
+            "{n} abuse termination's evidence is past its retention period.",
+            "{n} abuse terminations' evidence is past its retention period.",
+            n,
+        ).format(n=n),
+        (
+            ngettext(
+                "The evidence of {n} was destroyed.", "The evidence of {n} was destroyed.", blanked
+            )
+            if done
+            else ngettext(
+                "The evidence of {n} would be destroyed (excerpt and call account removed; "
+                "category, dates and the lead's review kept).",
+                "The evidence of {n} would be destroyed (excerpt and call account removed; "
+                "category, dates and the lead's review kept).",
+                blanked,
+            )
+        ).format(n=blanked),
+        ngettext(
+            "{n} is kept under legal hold.",
+            "{n} are kept under legal hold.",
+            result.terminations_held,
+        ).format(n=result.terminations_held),
+    ]
 
 
 def run_destruction_job(ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -58,7 +92,7 @@ def run_destruction_job(ctx: UiContext, parent: QWidget | None = None) -> None:
 
     def confirm(preview: PurgeResult) -> None:
         question = _counts(preview, done=False) + "\n\n"
-        if preview.anonymised:
+        if preview.anonymised or preview.terminations_anonymised:
             question += _("Run the destruction job now? This cannot be undone; the run is logged.")
         else:
             question += _("Nothing to anonymise. Run it anyway to log the run?")
@@ -115,6 +149,16 @@ def _customer_of(ctx: UiContext, ticket_id: str) -> tuple[str, str, int]:
     return row.id, row.code, row.number
 
 
+def _customer_code(ctx: UiContext, customer_id: str) -> str:
+    with ctx.desk.db.read() as conn:
+        code = conn.execute(
+            select(Customer.code).where(Customer.id == customer_id)
+        ).scalar_one_or_none()
+    if code is None:
+        raise NotFound(_("The customer does not exist."))
+    return str(code)
+
+
 def export_customer_data(
     ctx: UiContext, ticket_id: str | None, parent: QWidget | None = None
 ) -> None:
@@ -127,15 +171,44 @@ def export_customer_data(
     except EnvironmentProblem as exc:
         report(exc, parent)
         return
+    _export(
+        ctx, customer_id, code, _("KVKK request, ticket #{number}").format(number=number), parent
+    )
+
+
+def export_customer(
+    ctx: UiContext, customer_id: str, parent: QWidget | None = None, *, ticket_id: str | None = None
+) -> None:
+    """The same export from the customer view; a ticket of theirs prefills the reason."""
+    try:
+        code = _customer_code(ctx, customer_id)
+        of_ticket = _customer_of(ctx, ticket_id) if ticket_id is not None else None
+    except EnvironmentProblem as exc:
+        report(exc, parent)
+        return
+    default = ""
+    if of_ticket is not None and of_ticket[0] == customer_id:
+        default = _("KVKK request, ticket #{number}").format(number=of_ticket[2])
+    _export(ctx, customer_id, code, default, parent)
+
+
+def _export(
+    ctx: UiContext, customer_id: str, code: str, default_reason: str, parent: QWidget | None
+) -> None:
     title = _("Export customer data")
     reason, ok = QInputDialog.getText(
         parent,
         title,
         _("Why is {code}'s data exported? (recorded in the access audit)").format(code=code),
         QLineEdit.EchoMode.Normal,
-        _("KVKK request, ticket #{number}").format(number=number),
+        default_reason,
     )
     if not ok:
+        return
+    if not reason.strip():  # the service refuses it too; say so before asking for a file
+        report(
+            ValidationError(_("Record why the data is exported (e.g. the request ticket).")), parent
+        )
         return
     day = to_istanbul(ctx.now()).strftime("%Y-%m-%d")
     path, _filter = QFileDialog.getSaveFileName(

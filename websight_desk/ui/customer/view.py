@@ -2,7 +2,8 @@
 
 `CustomerView(ctx)`; `show_customer(customer_id | None)`; signal `ticketActivated(str)` when
 the agent opens one of the customer's tickets (double-click or Enter). `CustomerDialog` wraps
-it in a window. Revealing writes a `contact.reveal` audit event through the desk's writer.
+it in a window. Revealing writes a `contact.reveal` audit event through the desk's writer;
+"Export data (KVKK)…" runs the Tools menu's audited export for this customer.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from websight_desk.domain.ticket_views import ContactView, CustomerDetail
 from websight_desk.i18n import _
 from websight_desk.services.reveal import RevealContact, record_reveal
 from websight_desk.storage.queries.customers import customer_detail
+from websight_desk.ui.callbacks import actions as kvkk_actions
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.errors import report
 from websight_desk.ui.format import date_time
@@ -88,6 +90,14 @@ class CustomerView(QWidget):
         self.tickets.itemActivated.connect(self._ticket_item)
         self.tickets.itemDoubleClicked.connect(self._ticket_item)
         lay.addWidget(self.tickets, 1)
+        export_row = QHBoxLayout()
+        export_row.addStretch(1)
+        self.export = QPushButton()
+        self.export.setObjectName("kvkkExportButton")
+        self.export.setEnabled(False)  # until a customer is shown
+        self.export.clicked.connect(self.export_data)
+        export_row.addWidget(self.export)
+        lay.addLayout(export_row)
         self.retranslate()
         ctx.events.languageChanged.connect(self.retranslate)
 
@@ -139,6 +149,14 @@ class CustomerView(QWidget):
 
         self.ctx.runner.run(job, done, lambda e: report(e, self))
 
+    def export_data(self) -> None:
+        """Export everything held about this customer (reason asked, file chosen, audited)."""
+        if self._detail is None:
+            return
+        kvkk_actions.export_customer(
+            self.ctx, self._detail.customer.id, self, ticket_id=self._ticket_id
+        )
+
     def retranslate(self) -> None:
         self.setAccessibleName(_("Customer"))
         self.contacts_label.setText(_("Contacts (masked until revealed)"))
@@ -148,6 +166,8 @@ class CustomerView(QWidget):
         self.reason.setAccessibleName(_("Reason for revealing the contact details"))
         self.reveal.setText(_("Reveal"))
         self.reveal.setAccessibleName(_("Reveal the selected contact's details"))
+        self.export.setText(_("Export data (KVKK)…"))
+        self.export.setAccessibleName(_("Export everything held about this customer (KVKK)"))
         self.services_label.setText(_("Services"))
         self.services.setHeaderLabels(
             [_("Service"), _("Kind"), _("Delivered"), _("SLA / managed"), _("Reseller")]
@@ -167,6 +187,7 @@ class CustomerView(QWidget):
         for tree in (self.contacts, self.services, self.tickets):
             tree.clear()
         d = self._detail
+        self.export.setEnabled(d is not None)
         if d is None:
             self.title.setText(_("No customer"))
             return

@@ -97,7 +97,8 @@ class QueuePanel(QWidget):
         # Keep the agent on the same ticket across reloads, else start at the top.
         if self._wanted is not None and self.table.select_ticket(self._wanted):
             return
-        if self.model.rowCount() and self.table.hasFocus():
+        # The first time (nothing chosen yet) open the newest ticket, like a mail client.
+        if self.model.rowCount() and (self.table.hasFocus() or self._wanted is None):
             self.table.select_row(0)
 
     def _cursor_moved(self, ticket_id: object) -> None:
