@@ -23,11 +23,11 @@ from websight_desk.storage.outbox import pending_count
 from websight_desk.storage.queries.agents import agent_summary
 from websight_desk.ui import format as fmt
 from websight_desk.ui.context import UiContext
+from websight_desk.ui.value_labels import ROLE
 
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 30_000
-ROLE = {Role.AGENT: N_("Agent"), Role.SHIFT_LEAD: N_("Shift lead"), Role.ADMIN: N_("Admin")}
 SHIFT = {"regular": N_("Regular team"), "on_call": N_("On-call")}
 
 

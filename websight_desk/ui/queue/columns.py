@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from websight_desk.domain.enums import Priority, ServiceKind, TicketStatus
 from websight_desk.domain.queue_views import QueueRow, SortKey
 from websight_desk.i18n import N_, _
 from websight_desk.storage.queries import queue_registry
 from websight_desk.ui import format as fmt
+from websight_desk.ui.value_labels import PRIORITY, SERVICE_KIND, STATUS, tr_
 
 
 @dataclass(frozen=True)
@@ -35,40 +33,6 @@ COLUMNS: tuple[Column, ...] = (
     Column("assignee", N_("Assignee"), SortKey.ASSIGNEE),
 )
 INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
-
-# Same msgids as the ticket pane's labels (one translation each); kept here so the queue
-# does not depend on the ticket package.
-STATUS = {
-    TicketStatus.NEW: N_("New"),
-    TicketStatus.OPEN: N_("Open"),
-    TicketStatus.PENDING: N_("Waiting for customer"),
-    TicketStatus.RESOLVED: N_("Resolved"),
-    TicketStatus.CLOSED: N_("Closed"),
-    TicketStatus.TERMINATED: N_("Ended for abuse"),
-}
-SERVICE_KIND = {
-    ServiceKind.SHARED_HOSTING: N_("Shared hosting"),
-    ServiceKind.RESELLER_HOSTING: N_("Reseller hosting"),
-    ServiceKind.VPS: N_("VPS"),
-    ServiceKind.VDS: N_("VDS"),
-    ServiceKind.CLOUD: N_("Cloud server"),
-    ServiceKind.DEDICATED: N_("Dedicated server"),
-}
-PRIORITY = {
-    Priority.LOW: N_("Low"),
-    Priority.NORMAL: N_("Normal"),
-    Priority.HIGH: N_("High"),
-    Priority.URGENT: N_("Urgent"),
-}
-
-
-def tr_(table: Mapping[Any, str], value: str | None) -> str:
-    """A stored value's translated name; unknown values shown as stored, none as "—"."""
-    if value is None:
-        return "—"
-    label = table.get(value)
-    return _(label) if label is not None else value
-
 
 # Policy verdicts (policy.model.Verdict values): a symbol and a word, readable without colour.
 VERDICT = {

@@ -1,70 +1,32 @@
-"""Translated names of stored values (status, service kind, channel…) for my widgets.
-
-Defined with `N_` at import time and translated when shown, so a language switch applies at
-the next render.
-"""
+"""The ticket pane's phrases built from stored values; the value names live in
+`ui.value_labels`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from websight_desk.domain.enums import (
-    Channel,
-    ContactRole,
-    MessageKind,
-    Priority,
-    RequesterKind,
-    ServiceKind,
-    TicketStatus,
-)
 from websight_desk.domain.ticket_views import ServiceView
-from websight_desk.i18n import N_, _
+from websight_desk.i18n import _
+from websight_desk.ui.value_labels import (
+    CHANNEL,
+    CONTACT_ROLE,
+    MESSAGE_KIND,
+    PRIORITY,
+    REQUESTER,
+    SERVICE_KIND,
+    STATUS,
+    tr_,
+)
 
-STATUS = {
-    TicketStatus.NEW: N_("New"),
-    TicketStatus.OPEN: N_("Open"),
-    TicketStatus.PENDING: N_("Waiting for customer"),
-    TicketStatus.RESOLVED: N_("Resolved"),
-    TicketStatus.CLOSED: N_("Closed"),
-    TicketStatus.TERMINATED: N_("Ended for abuse"),
-}
-SERVICE_KIND = {
-    ServiceKind.SHARED_HOSTING: N_("Shared hosting"),
-    ServiceKind.RESELLER_HOSTING: N_("Reseller hosting"),
-    ServiceKind.VPS: N_("VPS"),
-    ServiceKind.VDS: N_("VDS"),
-    ServiceKind.CLOUD: N_("Cloud server"),
-    ServiceKind.DEDICATED: N_("Dedicated server"),
-}
-CHANNEL = {Channel.WEB: N_("Web"), Channel.EMAIL: N_("E-mail"), Channel.PHONE: N_("Phone")}
-PRIORITY = {
-    Priority.LOW: N_("Low"),
-    Priority.NORMAL: N_("Normal"),
-    Priority.HIGH: N_("High"),
-    Priority.URGENT: N_("Urgent"),
-}
-REQUESTER = {
-    RequesterKind.CUSTOMER: N_("Websight customer"),
-    RequesterKind.RESELLER_END_CUSTOMER: N_("Customer of a reseller"),
-}
-CONTACT_ROLE = {
-    ContactRole.ACCOUNT_HOLDER: N_("Account holder"),
-    ContactRole.AUTHORISED_CONTACT: N_("Authorised contact"),
-    ContactRole.EMPLOYEE: N_("Employee"),
-}
-# Symbol + word: message kinds must differ without colour (accessibility).
-MESSAGE_KIND = {
-    MessageKind.INBOUND: ("✉", N_("Customer")),
-    MessageKind.OUTBOUND: ("↪", N_("Reply")),
-    MessageKind.NOTE: ("✎", N_("Internal note")),
-}
-
-
-def tr_(table: Mapping[Any, str], key: object) -> str:
-    """Translate a stored value's name; unknown values are shown as stored."""
-    text = table.get(key)
-    return _(text) if text is not None else str(key)
+__all__ = [
+    "CHANNEL",
+    "CONTACT_ROLE",
+    "MESSAGE_KIND",
+    "PRIORITY",
+    "REQUESTER",
+    "SERVICE_KIND",
+    "STATUS",
+    "service_line",
+    "tr_",
+]
 
 
 def service_line(service: ServiceView | None) -> list[str]:
