@@ -1,9 +1,10 @@
 # Websight Desk — the two commands a newcomer needs: `make run` and `make test`.
-PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+PYTHON ?= python3
 ifeq ($(OS),Windows_NT)
 BIN := $(VENV)/Scripts
+PYTHON := py -3
 endif
 STAMP := $(VENV)/.installed
 
