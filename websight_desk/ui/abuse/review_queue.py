@@ -25,7 +25,7 @@ from sqlalchemy import select
 
 from websight_desk.domain.abuse import ReviewDecision
 from websight_desk.domain.enums import Role, TicketStatus
-from websight_desk.i18n import _
+from websight_desk.i18n import _, ngettext
 from websight_desk.services import abuse
 from websight_desk.storage.models import Agent
 from websight_desk.storage.queries.review_queue import ReviewItem, pending_terminations
@@ -183,8 +183,12 @@ def detail_html(item: ReviewItem) -> str:
     ended = _("Ended by {agent} on {when}").format(agent=item.reporter, when=date_time(item.at))
     if item.detector_suggested:
         ended += " · " + _("suggested by the detector")
-    history = _("{n} tickets · {m} earlier terminations").format(
-        n=item.ticket_count, m=item.earlier_terminations
+    history = (
+        ngettext("{n} ticket", "{n} tickets", item.ticket_count).format(n=item.ticket_count)
+        + " · "
+        + ngettext(
+            "{n} earlier termination", "{n} earlier terminations", item.earlier_terminations
+        ).format(n=item.earlier_terminations)
     )
     evidence = _("Evidence")
     rows = [
