@@ -1,88 +1,31 @@
 """Vocabulary matching over folded words: stems, phrases with small gaps, word classes.
 
-A *term* is written like a phrase: ``"mail* gelmiyor"``. Each word is one of
-``word`` (exact), ``stem*`` (any word starting with the stem: Turkish suffixes pile up at the
-end of a word, so "kurulum*" covers "kurulumu", "kurulumunu" ...), or ``@class`` (any pattern
-of a named class). Words of a phrase must follow each other in order with at most `gap`
-other words between them; a phrase starting with ``~`` may come in any order within a short
-window. Terms are folded when compiled, so "şifre*" and "sifre*" are the same term.
+Terms and their syntax: `policy/terms.py`; collecting the hits of phrases: `policy/hit_scan.py`.
 Matching is token-based, never substring-based: "ambulans" is not "am...".
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from itertools import compress
-from typing import NamedTuple
 
-from websight_desk.domain.turkish import fold
+from websight_desk.policy.hit_scan import HitScan
+from websight_desk.policy.terms import (
+    Hit,
+    Plan,
+    Term,
+    TermError,
+    Token,
+    class_words,
+    parse_term,
+)
 
-_TERM_WORD = re.compile(r"@[a-z0-9_]+|[^\W_]+\*?")
-_UNORDERED_WINDOW = 6
 FLAGGED = -1  # pseudo pattern id of words the `flag` predicate holds for (never in a term)
 _CACHE_LIMIT = 200_000
 
-
-class TermError(ValueError):
-    """A vocabulary term cannot be compiled; the message names the term and the problem."""
+__all__ = ["FLAGGED", "Hit", "TermError", "Token", "Vocabulary", "parse_term"]
 
 
-class Token(NamedTuple):
-    """One word of the text: its matching forms, character span and weight."""
-
-    forms: tuple[str, ...]
-    start: int
-    end: int
-    weight: float
-
-
-class Hit(NamedTuple):
-    """A term of `group` found over tokens [first, last], characters [start, end)."""
-
-    group: str
-    start: int
-    end: int
-    first: int
-    last: int
-    weight: float
-
-
-@dataclass(frozen=True, slots=True)
-class _Term:
-    group: int
-    pids: tuple[int, ...]
-    unordered: bool
-    excluding: bool
-    needs: frozenset[int]  # every pattern must occur somewhere before a phrase can match
-
-
-# for a word's pattern ids: (name, group, excluding) of its one-word terms, and
-# (pid, term index, term) of the phrases it can anchor
-_Plan = tuple[tuple[tuple[str, int, bool], ...], tuple[tuple[int, int, _Term], ...]]
-
-
-def parse_term(term: str) -> tuple[bool, tuple[str, ...]]:
-    """Split a term into (unordered, word patterns); raises TermError if it is malformed."""
-    text = fold(term.strip())
-    unordered = text.startswith("~")
-    body = text[1:] if unordered else text
-    words = tuple(_TERM_WORD.findall(body))
-    leftover = _TERM_WORD.sub(" ", body)
-    if re.search(r"[^\s\-'’._/:]", leftover):
-        raise TermError(f"term {term!r} has characters that can never match: {leftover.strip()!r}")
-    if not words:
-        raise TermError(f"term {term!r} is empty")
-    for word in words:
-        if word.endswith("*") and len(word) < 3:
-            raise TermError(f"term {term!r}: stem {word!r} is too short (2 letters at least)")
-    if unordered and len(words) < 2:
-        raise TermError(f"term {term!r}: '~' needs two words or more")
-    return unordered, words
-
-
-class Vocabulary:
+class Vocabulary(HitScan):
     """Compiled term groups; `find` returns every hit in a token sequence."""
 
     def __init__(
@@ -100,17 +43,8 @@ class Vocabulary:
         self._pid: dict[str, int] = {}
         self._exact: dict[str, set[int]] = {}
         self._prefix: dict[str, set[int]] = {}
-        classes = classes or {}
-        self._class_words: dict[str, tuple[str, ...]] = {}
-        for name, members in classes.items():
-            words: list[str] = []
-            for member in members:
-                unordered, parsed = parse_term(member)
-                if unordered or len(parsed) != 1 or parsed[0].startswith("@"):
-                    raise TermError(f"class @{name}: {member!r} must be a single word or stem")
-                words.append(parsed[0])
-            self._class_words[name] = tuple(words)
-        self._terms: list[_Term] = []
+        self._class_words = class_words(classes or {})
+        self._terms: list[Term] = []
         for index, (name, terms) in enumerate(groups.items()):
             self._add_terms(index, name, terms, excluding=False)
             for_excepts = (excepts or {}).get(name, ())
@@ -130,7 +64,7 @@ class Vocabulary:
         # a hit needs a word matching one of these: a one-word term or a phrase's anchor
         self._anchors = frozenset(self._single) | frozenset(self._first)
         self._cache: dict[str, frozenset[int]] = {}
-        self._plans: dict[frozenset[int], _Plan] = {}
+        self._plans: dict[frozenset[int], Plan] = {}
 
     def _add_terms(self, group: int, name: str, terms: Iterable[str], *, excluding: bool) -> None:
         for term in terms:
@@ -139,7 +73,7 @@ class Vocabulary:
                 pids = tuple(self._pattern_id(word) for word in words)
             except TermError as exc:
                 raise TermError(f"{name}: {exc}") from None
-            self._terms.append(_Term(group, pids, unordered, excluding, frozenset(pids)))
+            self._terms.append(Term(group, pids, unordered, excluding, frozenset(pids)))
 
     def _pattern_id(self, word: str) -> int:
         if word in self._pid:
@@ -209,95 +143,3 @@ class Vocabulary:
             ]
         hits, present = self._collect(matched, starts, None, words, weights)  # type: ignore[arg-type]
         return hits, FLAGGED in present
-
-    def _plan(self, pids: frozenset[int]) -> _Plan:
-        """What a word with these pattern ids starts: one-word groups, anchored phrases."""
-        singles = sorted({g for pid in pids for g in self._single.get(pid, ())})
-        anchored = [(pid, t) for pid in sorted(pids) for t in self._first.get(pid, ())]
-        plan = (
-            tuple((self.group_names[g], g, excluding) for g, excluding in singles),
-            tuple((pid, t, self._terms[t]) for pid, t in anchored),
-        )
-        self._plans[pids] = plan
-        return plan
-
-    def _collect(
-        self,
-        matched: list[frozenset[int]],
-        starts: Sequence[int],
-        ends: Sequence[int] | None,
-        words: Sequence[str] | None,
-        weights: Sequence[float],
-    ) -> tuple[list[Hit], frozenset[int]]:
-        """Hits over matched words, and the ids of all patterns present.
-
-        Word i ends at `ends[i]`, or (plain words, no `ends`) at starts[i] + len(words[i]).
-        """
-        relevant = list(compress(range(len(matched)), matched))
-        if not relevant:
-            return [], frozenset()
-        present = frozenset().union(*[matched[i] for i in relevant])
-        hits: list[Hit] = []
-        blocked: list[tuple[int, int, int]] = []
-        seen: set[tuple[int, int, int]] = set()
-        plans, plan_of, names, extend = self._plans, self._plan, self.group_names, self._extend
-        new = tuple.__new__
-        for i in relevant:
-            pids = matched[i]
-            singles, anchored = plans.get(pids) or plan_of(pids)
-            start = starts[i]
-            for name, group, excluding in singles:
-                if excluding:
-                    blocked.append((group, i, i))
-                    continue
-                end = ends[i] if ends is not None else start + len(words[i])  # type: ignore[index]
-                hits.append(new(Hit, (name, start, end, i, i, weights[i])))
-            for pid, t_index, term in anchored:
-                if not term.needs <= present:
-                    continue
-                last = extend(term, pid, i, matched)
-                if last is None or (t_index, i, last) in seen:
-                    continue
-                seen.add((t_index, i, last))
-                if term.excluding:
-                    blocked.append((term.group, i, last))
-                    continue
-                end = ends[last] if ends is not None else starts[last] + len(words[last])  # type: ignore[index]
-                weight = min(weights[i : last + 1])
-                hits.append(new(Hit, (names[term.group], start, end, i, last, weight)))
-        if blocked:
-            hits = [h for h in hits if not _overlaps(h, blocked, names)]
-        return hits, present
-
-    def _extend(self, term: _Term, pid: int, i: int, matched: list[frozenset[int]]) -> int | None:
-        if term.unordered:
-            wanted = list(term.pids)
-            wanted.remove(pid)
-            last = i
-            stop = min(len(matched), i + _UNORDERED_WINDOW + 1)
-            for j in range(i + 1, stop):
-                for want in wanted:
-                    if want in matched[j]:
-                        wanted.remove(want)
-                        last = j
-                        break
-                if not wanted:
-                    return last
-            return None
-        pos = i
-        for want in term.pids[1:]:
-            stop = min(len(matched), pos + self.gap + 2)
-            for j in range(pos + 1, stop):
-                if want in matched[j]:
-                    pos = j
-                    break
-            else:
-                return None
-        return pos
-
-
-def _overlaps(hit: Hit, blocked: list[tuple[int, int, int]], names: tuple[str, ...]) -> bool:
-    return any(
-        names[group] == hit.group and first <= hit.last and hit.first <= last
-        for group, first, last in blocked
-    )

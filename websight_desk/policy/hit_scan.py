@@ -1,0 +1,116 @@
+"""Hit collection: one-word terms and phrases (ordered with small gaps, or "~" unordered).
+
+`Vocabulary` inherits this scan; it compiles the terms and looks up each word's pattern ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import compress
+
+from websight_desk.policy.terms import Hit, Plan, Term
+
+_UNORDERED_WINDOW = 6
+
+
+class HitScan:
+    """The hit-finding half of `Vocabulary`: plans per pattern-id set, phrase extension."""
+
+    gap: int
+    group_names: tuple[str, ...]
+    _terms: list[Term]
+    _single: dict[int, frozenset[tuple[int, bool]]]
+    _first: dict[int, list[int]]
+    _plans: dict[frozenset[int], Plan]
+
+    def _plan(self, pids: frozenset[int]) -> Plan:
+        """What a word with these pattern ids starts: one-word groups, anchored phrases."""
+        singles = sorted({g for pid in pids for g in self._single.get(pid, ())})
+        anchored = [(pid, t) for pid in sorted(pids) for t in self._first.get(pid, ())]
+        plan = (
+            tuple((self.group_names[g], g, excluding) for g, excluding in singles),
+            tuple((pid, t, self._terms[t]) for pid, t in anchored),
+        )
+        self._plans[pids] = plan
+        return plan
+
+    def _collect(
+        self,
+        matched: list[frozenset[int]],
+        starts: Sequence[int],
+        ends: Sequence[int] | None,
+        words: Sequence[str] | None,
+        weights: Sequence[float],
+    ) -> tuple[list[Hit], frozenset[int]]:
+        """Hits over matched words, and the ids of all patterns present.
+
+        Word i ends at `ends[i]`, or (plain words, no `ends`) at starts[i] + len(words[i]).
+        """
+        relevant = list(compress(range(len(matched)), matched))
+        if not relevant:
+            return [], frozenset()
+        present = frozenset().union(*[matched[i] for i in relevant])
+        hits: list[Hit] = []
+        blocked: list[tuple[int, int, int]] = []
+        seen: set[tuple[int, int, int]] = set()
+        plans, plan_of, names, extend = self._plans, self._plan, self.group_names, self._extend
+        new = tuple.__new__
+        for i in relevant:
+            pids = matched[i]
+            singles, anchored = plans.get(pids) or plan_of(pids)
+            start = starts[i]
+            for name, group, excluding in singles:
+                if excluding:
+                    blocked.append((group, i, i))
+                    continue
+                end = ends[i] if ends is not None else start + len(words[i])  # type: ignore[index]
+                hits.append(new(Hit, (name, start, end, i, i, weights[i])))
+            for pid, t_index, term in anchored:
+                if not term.needs <= present:
+                    continue
+                last = extend(term, pid, i, matched)
+                if last is None or (t_index, i, last) in seen:
+                    continue
+                seen.add((t_index, i, last))
+                if term.excluding:
+                    blocked.append((term.group, i, last))
+                    continue
+                end = ends[last] if ends is not None else starts[last] + len(words[last])  # type: ignore[index]
+                weight = min(weights[i : last + 1])
+                hits.append(new(Hit, (names[term.group], start, end, i, last, weight)))
+        if blocked:
+            hits = [h for h in hits if not _overlaps(h, blocked, names)]
+        return hits, present
+
+    def _extend(self, term: Term, pid: int, i: int, matched: list[frozenset[int]]) -> int | None:
+        if term.unordered:
+            wanted = list(term.pids)
+            wanted.remove(pid)
+            last = i
+            stop = min(len(matched), i + _UNORDERED_WINDOW + 1)
+            for j in range(i + 1, stop):
+                for want in wanted:
+                    if want in matched[j]:
+                        wanted.remove(want)
+                        last = j
+                        break
+                if not wanted:
+                    return last
+            return None
+        pos = i
+        for want in term.pids[1:]:
+            stop = min(len(matched), pos + self.gap + 2)
+            for j in range(pos + 1, stop):
+                if want in matched[j]:
+                    pos = j
+                    break
+            else:
+                return None
+        return pos
+
+
+def _overlaps(hit: Hit, blocked: list[tuple[int, int, int]], names: tuple[str, ...]) -> bool:
+    return any(
+        names[group] == hit.group and first <= hit.last and hit.first <= last
+        for group, first, last in blocked
+    )

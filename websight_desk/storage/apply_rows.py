@@ -1,0 +1,118 @@
+"""Row helpers shared by the core appliers: insert-ignore, last-writer-wins, id lookups.
+
+`storage/appliers.py` re-exports `insert_ignore`, the name the rest of the program imports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Table, and_, or_, select, update
+from sqlalchemy.dialects import postgresql
+
+from websight_desk.storage import bulk
+from websight_desk.storage.ops import Op, from_iso
+
+if TYPE_CHECKING:
+    from websight_desk.storage.applier_registry import ApplyContext
+
+
+def insert_ignore(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT that skips rows whose primary key exists (both dialects)."""
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":
+        bulk.sqlite_insert(conn, table, rows, ignore_conflicts=True)
+        return
+    pk = [c.name for c in table.primary_key.columns]
+    conn.execute(postgresql.insert(table).on_conflict_do_nothing(index_elements=pk), rows)
+
+
+def meta(op: Op, stored: bool = False) -> dict[str, Any]:
+    """hlc, node_id and created_at; `stored`: created_at as SQLite's stored text (bulk inserts)."""
+    text = op.payload.get("created_at")
+    if text is None:
+        raise ValueError(f"{op.kind} {op.op_id}: payload has no created_at")
+    created = bulk.iso_to_stored(text) if stored else from_iso(text)
+    return {"hlc": op.hlc, "node_id": op.node_id, "created_at": created}
+
+
+def needing_update(
+    conn: Connection, table: Table, rows: list[dict[str, Any]], stored: set[str] | None = None
+) -> list[dict[str, Any]]:
+    """Rows an insert-ignore may have skipped: ids stored already or repeated in the batch.
+
+    Only these can need the last-writer-wins UPDATE; a fresh row is already its own winner,
+    so bulk loads of new records cost no per-row statement.
+    """
+    ids = [r["id"] for r in rows]
+    if stored is None:  # the caller may have looked them up already
+        stored = stored_ids(conn, table, ids)
+    if not stored and len(set(ids)) == len(ids):
+        return []
+    seen: set[str] = set()
+    out = []
+    for r in rows:
+        if r["id"] in stored or r["id"] in seen:
+            out.append(r)
+        seen.add(r["id"])
+    return out
+
+
+def upsert_lww(
+    ctx: ApplyContext, table: Table, rows: list[dict[str, Any]], stored: set[str] | None = None
+) -> None:
+    """Insert new rows; replace existing ones only with a newer (hlc, node_id)."""
+    stale = needing_update(ctx.conn, table, rows, stored)
+    insert_ignore(ctx.conn, table, rows)
+    for row in stale:
+        newer = or_(
+            table.c.hlc < row["hlc"],
+            and_(table.c.hlc == row["hlc"], table.c.node_id < row["node_id"]),
+        )
+        values = {k: v for k, v in row.items() if k not in ("id", "created_at")}
+        ctx.conn.execute(update(table).where(table.c.id == row["id"], newer).values(values))
+
+
+def fields(op: Op, *names: str) -> dict[str, Any]:
+    """The named payload fields (None for a missing one)."""
+    payload = op.payload
+    try:  # every name present (the usual case): one C-level lookup of all of them
+        return dict(zip(names, _getter(names)(payload), strict=True))
+    except KeyError:
+        return {name: payload.get(name) for name in names}
+
+
+@lru_cache(maxsize=64)
+def _getter(names: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    get = itemgetter(*names)
+    return get if len(names) > 1 else lambda payload: (get(payload),)
+
+
+def only_new(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows whose id is not stored yet (a re-applied op must not index twice)."""
+    existing = stored_ids(conn, table, [r["id"] for r in rows])
+    return [r for r in rows if r["id"] not in existing] if existing else rows
+
+
+def stored_ids(conn: Connection, table: Table, ids: Sequence[str]) -> set[str]:
+    """Which of these ids the table holds already (batched primary-key lookups)."""
+    found: set[str] = set()
+    sqlite = conn.dialect.name == "sqlite"
+    for chunk in chunks(ids, 500):
+        if sqlite:  # plain driver SQL: compiling a 500-item IN list costs more than the query
+            marks = ",".join("?" * len(chunk))
+            sql = f'SELECT "id" FROM "{table.name}" WHERE "id" IN ({marks})'
+            found.update(r[0] for r in conn.exec_driver_sql(sql, tuple(chunk)))
+        else:
+            found.update(conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+    return found
+
+
+def chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    """`items` in slices of at most `size` (bounded IN lists)."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,84 @@
+"""Appliers of tickets and their messages (append-only, indexed for search once).
+
+Registered on import; `storage/appliers.py` imports this module so they are always loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Table, bindparam, update
+
+from websight_desk.storage import bulk, fts
+from websight_desk.storage.applier_registry import ApplyContext, applier
+from websight_desk.storage.apply_rows import fields, insert_ignore, meta, only_new
+from websight_desk.storage.models import Message, Ticket
+from websight_desk.storage.ops import Op
+
+
+@applier("ticket.create")
+def _tickets(ctx: ApplyContext, ops: Sequence[Op]) -> None:
+    rows = []
+    for op in ops:
+        op_meta = meta(op, ctx.stored_times)
+        row = fields(
+            op,
+            "id",
+            "number",
+            "subject",
+            "department",
+            "channel",
+            "customer_id",
+            "service_id",
+            "requester_kind",
+            "created_by",
+            "status",
+            "priority",
+            "assignee_id",
+        )
+        rows.append({**row, **op_meta, "updated_at": op_meta["created_at"]})
+    table: Table = Ticket.__table__  # type: ignore[assignment]
+    if not ctx.fresh_ids:
+        rows = only_new(ctx.conn, table, rows)
+    insert_ignore(ctx.conn, table, rows)
+    ctx.touched_tickets.update(r["id"] for r in rows)
+    if ctx.with_search_index:
+        fts.index_rows(ctx.conn, ((r["id"], r["id"], r["subject"]) for r in rows))
+
+
+@applier("message.create")
+def _messages(ctx: ApplyContext, ops: Sequence[Op]) -> None:
+    rows = [
+        {
+            **fields(op, "id", "ticket_id", "kind", "author_agent_id", "body"),
+            "redacted_at": None,
+            **meta(op, ctx.stored_times),
+        }
+        for op in ops
+    ]
+    table: Table = Message.__table__  # type: ignore[assignment]
+    if not ctx.fresh_ids:
+        rows = only_new(ctx.conn, table, rows)
+    insert_ignore(ctx.conn, table, rows)
+    latest: dict[str, Any] = {}
+    for r in rows:
+        current = latest.get(r["ticket_id"])
+        if current is None or r["created_at"] > current:
+            latest[r["ticket_id"]] = r["created_at"]
+    tickets: Table = Ticket.__table__  # type: ignore[assignment]
+    if latest and ctx.conn.dialect.name == "sqlite":  # driver executemany: no per-row binds
+        ctx.conn.exec_driver_sql(
+            'UPDATE "tickets" SET "updated_at" = ? WHERE "id" = ? AND "updated_at" < ?',
+            [(when, ticket_id, when) for ticket_id, when in bulk.utc_texts(latest).items()],
+        )
+    elif latest:  # one executemany, not one statement per ticket
+        ctx.conn.execute(
+            update(tickets)
+            .where(tickets.c.id == bindparam("b_id"), tickets.c.updated_at < bindparam("b_when"))
+            .values(updated_at=bindparam("b_when")),
+            [{"b_id": ticket_id, "b_when": when} for ticket_id, when in latest.items()],
+        )
+    ctx.touched_tickets.update(latest)
+    if ctx.with_search_index:
+        fts.index_rows(ctx.conn, ((r["ticket_id"], r["id"], r["body"]) for r in rows))

@@ -1,0 +1,82 @@
+"""The main window's menu bar: File, View (queue views, language, panes), Tools, Help."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QActionGroup
+
+from websight_desk.domain.enums import Role
+from websight_desk.domain.queue_views import ViewInfo
+from websight_desk.i18n import LANGUAGES, N_
+
+if TYPE_CHECKING:
+    from websight_desk.ui.main_window import MainWindow
+
+LANGUAGE_NAMES = {"tr": "Türkçe", "en": "English"}  # each in its own language, never translated
+
+
+def _pick_view(window: MainWindow, key: str) -> Callable[[], object]:
+    return lambda: window.queue.set_view(key)
+
+
+def _pick_language(window: MainWindow, code: str) -> Callable[[], object]:
+    return lambda: window.set_language(code)
+
+
+def build_menus(window: MainWindow, views: list[ViewInfo]) -> None:
+    """Fill `window.menus`, `window.view_actions` and `window.language_actions`."""
+    m = window.menus
+    file_menu = m.menu("file", N_("File"))
+    m.action(file_menu, "new_ticket", N_("New ticket…"), window.new_ticket, "new_ticket")
+    file_menu.addSeparator()
+    m.action(file_menu, "quit", N_("Quit"), window.close, "quit")
+
+    view_menu = m.menu("view", N_("View"))
+    queue_views = m.submenu(view_menu, "queue_views", N_("Queue view"))
+    group = QActionGroup(window)
+    for v in views:
+        act = m.action(queue_views, f"view:{v.key}", v.label, _pick_view(window, v.key))
+        act.setCheckable(True)
+        group.addAction(act)
+        window.view_actions[v.key] = act
+    language = m.submenu(view_menu, "language", N_("Language"))
+    lang_group = QActionGroup(window)
+    for code in LANGUAGES:
+        act = m.action(language, f"lang:{code}", "", _pick_language(window, code))
+        act.setText(LANGUAGE_NAMES[code])
+        act.setCheckable(True)
+        lang_group.addAction(act)
+        window.language_actions[code] = act
+    view_menu.addSeparator()
+    m.action(view_menu, "search", N_("Search"), window.queue.focus_search, "search")
+    m.action(view_menu, "queue", N_("Queue"), lambda: window.focus_pane(0), "queue")
+    m.action(view_menu, "ticket", N_("Ticket"), lambda: window.focus_pane(1), "ticket")
+    m.action(view_menu, "policy", N_("Policy panel"), lambda: window.focus_pane(2), "policy")
+    m.action(view_menu, "next_pane", N_("Next pane"), lambda: window.cycle_pane(1), "next_pane")
+    m.action(
+        view_menu,
+        "previous_pane",
+        N_("Previous pane"),
+        lambda: window.cycle_pane(-1),
+        "previous_pane",
+    )
+
+    tools = m.menu("tools", N_("Tools"))
+    m.action(tools, "customer", N_("Customer details…"), window.show_customer)
+    m.action(tools, "refresh", N_("Refresh"), window.refresh, "refresh")
+    tools.addSeparator()
+    review = m.action(tools, "review_queue", N_("Review queue…"), window.show_review_queue)
+    review.setEnabled(window.role == Role.SHIFT_LEAD.value)  # the service refuses others too
+    m.action(tools, "abuse_report", N_("Abuse report…"), window.show_abuse_report)
+    m.action(tools, "sync_problems", N_("Sync problems…"), window.show_sync_problems)
+
+    help_menu = m.menu("help", N_("Help"))
+    m.action(help_menu, "help", N_("Keyboard shortcuts"), window.show_shortcuts, "help")
+    m.action(help_menu, "about", N_("About Websight Desk"), window.show_about)
+
+    from websight_desk.ui import dialog_hooks
+
+    m.get("new_ticket").setEnabled(dialog_hooks.new_ticket_available())
+    m.get("customer").setEnabled(dialog_hooks.customer_available())

@@ -1,0 +1,76 @@
+"""Moving around the main window: open a ticket in the panes, focus and cycle the panes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from websight_desk.ui.main_window_state import WindowState
+
+
+def first_focusable(widget: QWidget) -> QWidget:
+    """The widget itself if it takes focus, else its first descendant that does."""
+    if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+        return widget
+    for child in widget.findChildren(QWidget):
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisibleTo(widget):
+            return child
+    return widget
+
+
+class WindowNavigation(WindowState):
+    """The open ticket (shown in the ticket pane and policy panel) and keyboard focus."""
+
+    def show_ticket(self, ticket_id: object) -> None:
+        """Show this ticket in the ticket pane and the policy panel (None clears them)."""
+        tid = ticket_id if isinstance(ticket_id, str) else None
+        if tid == self.open_ticket_id:
+            return
+        self.open_ticket_id = tid
+        panes = [self.ticket_pane] if self.linked else [self.ticket_pane, self.policy_panel]
+        for pane in panes:
+            try:
+                pane.show_ticket(tid)  # type: ignore[attr-defined]
+            except Exception as exc:  # one broken pane must not break moving in the queue
+                from websight_desk.ui import errors
+
+                errors.report(exc, self)
+        self.refresh_banner()
+        self.ctx.events.ticketSelected.emit(tid)
+
+    def refresh_banner(self) -> None:
+        """The policy panel's refusal banner for the open ticket's customer (or none)."""
+        if hasattr(self.policy_panel, "set_banner"):
+            from websight_desk.ui.abuse.banner import show_refusal_banner
+
+            show_refusal_banner(self.ctx, self.policy_panel, self.open_ticket_id)
+
+    def activate_ticket(self, ticket_id: str) -> None:
+        """Enter on a queue row: open it and move the keyboard to the ticket."""
+        self.show_ticket(ticket_id)
+        self.focus_pane(1)
+
+    def open_ticket(self, ticket_id: str) -> None:
+        """Open a ticket from outside the queue (command line, another dialog); the queue
+        selects it as soon as it shows it (also after the reload a new ticket causes)."""
+        self.queue.select_ticket(ticket_id)
+        self.show_ticket(ticket_id)
+
+    def panes(self) -> list[QWidget]:
+        return [self.queue.table, self.ticket_pane, self.policy_panel]
+
+    def focus_pane(self, index: int) -> None:
+        pane = self.panes()[index]
+        first_focusable(pane).setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if index == 0 and not self.queue.table.currentIndex().isValid():
+            self.queue.table.select_row(0)
+
+    def current_pane(self) -> int:
+        focus = self.focusWidget()
+        for i, pane in enumerate(self.panes()):
+            if focus is not None and (focus is pane or pane.isAncestorOf(focus)):
+                return i
+        return 0 if focus is self.queue.bar.search else -1
+
+    def cycle_pane(self, step: int) -> None:
+        self.focus_pane((self.current_pane() + step) % len(self.panes()))

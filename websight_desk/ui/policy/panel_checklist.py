@@ -1,0 +1,91 @@
+"""The policy panel's checklist: one button per suggested action, its label wrapped."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from websight_desk.i18n import _
+from websight_desk.policy.model import Action
+from websight_desk.ui.policy.labels import ACTION
+from websight_desk.ui.policy.panel_evidence import PanelEvidence
+
+
+class ChecklistButton(QPushButton):
+    """A push button whose text wraps: a QPushButton's own text cannot, so a long action
+    ("Müşteriye kurulum makalesini gönderin") was cut at the panel's edge."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._label = QLabel(text, self)
+        self._label.setWordWrap(True)
+        self._label.setTextFormat(Qt.TextFormat.PlainText)
+        # Clicks and hover (tooltip) belong to the button; the label only draws the text.
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(8, 4, 8, 4)
+        lay.addWidget(self._label)
+        # Any width (the panel decides it); the height follows the wrapped text.
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def text(self) -> str:
+        return self._label.text()
+
+    def setText(self, text: str) -> None:
+        self._label.setText(text)
+        self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return (
+            layout.totalHeightForWidth(width) if layout is not None else super().sizeHint().height()
+        )
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.totalSizeHint() if layout is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.sizeHint().height())
+
+
+class PanelChecklist(PanelEvidence):
+    """Fills `actions_box`; a click ticks the item and emits `actionActivated`."""
+
+    def _set_actions(self, actions: tuple[Action, ...]) -> None:
+        while self.actions_box.count():
+            item = self.actions_box.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # deleteLater alone leaves it painted until the loop runs
+                widget.setParent(None)
+                widget.deleteLater()
+        self.actions_heading.setVisible(bool(actions))
+        for action in actions:
+            button = ChecklistButton("☐ " + _(ACTION[action]))
+            button.setObjectName(f"action_{action.value}")
+            button.setAccessibleName(_(ACTION[action]))
+            # Only the button: a bare declaration would pad the label inside it too.
+            button.setStyleSheet("QPushButton { text-align:left; }")
+            button.setToolTip(_(ACTION[action]))
+            button.clicked.connect(lambda _c=False, a=action, b=button: self._action(a, b))
+            self.actions_box.addWidget(button)
+
+    def action_buttons(self) -> list[QPushButton]:
+        """The checklist buttons in order (tests and keyboard navigation)."""
+        out: list[QPushButton] = []
+        for i in range(self.actions_box.count()):
+            item = self.actions_box.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QPushButton):
+                out.append(widget)
+        return out
+
+    def _action(self, action: Action, button: QPushButton) -> None:
+        button.setText("☑ " + _(ACTION[action]))
+        self.actionActivated.emit(action.value)
