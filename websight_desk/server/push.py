@@ -50,6 +50,7 @@ class _Batch:
     stored: dict[str, set[str]] = field(default_factory=dict)  # table -> ids already stored
     created: dict[str, set[str]] = field(default_factory=dict)  # table -> ids made here
     rejected_ids: set[str] = field(default_factory=set)  # record ids of rejected ops
+    made_ops: dict[str, Op] = field(default_factory=dict)  # record id -> accepted op making it
 
     def stored_or_made(self, table: Table, record_id: str) -> bool:
         return record_id in self.stored.get(table.name, ()) or record_id in self.created.get(
@@ -132,13 +133,21 @@ def check(conn: Connection, op: Op, batch: _Batch) -> str | None:
         if not batch.stored_or_made(table, ref):
             return f"{op.kind}: {name} refers to {table.name} {ref}, which does not exist"
     if spec is not None and spec.extra is not None:
-        return spec.extra(conn, op)
+        reason = spec.extra(conn, op)
+        if reason:
+            return reason
+    batch_check = rules.BATCH_CHECKS.get(op.kind)
+    if batch_check is not None:
+        now = datetime.fromtimestamp(batch.now_ms / 1000, UTC)
+        return batch_check(conn, op, batch.made_ops, now)
     return None
 
 
 def _record(batch: _Batch, op: Op) -> None:
     spec = rules.KINDS.get(op.kind)
     record_id = op.payload.get("id")
+    if isinstance(record_id, str):
+        batch.made_ops[record_id] = op
     if spec is not None and isinstance(record_id, str):
         batch.created.setdefault(spec.table.name, set()).add(record_id)
 

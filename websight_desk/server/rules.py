@@ -6,13 +6,15 @@ Other features extend these registries next to their appliers, e.g.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, Connection, Integer, String, Table, Text, select
 
 from websight_desk.domain.enums import Priority, TicketField, TicketStatus
+from websight_desk.server.purge_check import purge_check
 from websight_desk.storage.appliers import APPLIERS
 from websight_desk.storage.models import (
     Agent,
@@ -57,6 +59,10 @@ _META_COLUMNS = frozenset({"hlc", "node_id", "updated_at"})  # filled in by the 
 
 # Per-kind extra checks: return a rejection reason or None.
 ExtraCheck = Callable[[Connection, Op], "str | None"]
+# Checks that need the server clock and the records made earlier in the same push (record id →
+# the accepted op that creates it), for kinds whose payload is not one table row.
+BatchCheck = Callable[[Connection, Op, Mapping[str, Op], datetime], "str | None"]
+BATCH_CHECKS: dict[str, BatchCheck] = {}
 
 
 @dataclass(frozen=True)
@@ -213,6 +219,8 @@ register_kind("ticket.create", Ticket)
 register_kind("message.create", Message)
 register_kind("ticket.set_field", TicketFieldChange, extra=_field_change_check)
 register_kind("audit.create", AuditEvent)
+# A modified client must not destroy records whose retention has not ended.
+BATCH_CHECKS["kvkk.purge"] = purge_check
 
 
 # Feature modules that declare their own kinds/roles with `install_server_rules()`.
