@@ -9,15 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.kvkk.builders import valid_callback
 from websight_desk.domain.callbacks import (
-    CallReason,
     LogCallback,
-    NoticeGiven,
-    NoticeMethod,
-    Outcome,
-    PhoneSource,
 )
-from websight_desk.domain.enums import ContactRole, Role
+from websight_desk.domain.enums import Role
 from websight_desk.services.desk import Desk, open_desk
 from websight_desk.services.people import NewAgent, NewCustomer, add_agent, add_customer
 from websight_desk.services.tickets import OpenTicket, open_ticket
@@ -75,18 +71,8 @@ def world(fixed_desk: Desk) -> World:
 def good_call(world: World, **changes: object) -> LogCallback:
     """A complete, valid callback; tests change one thing to see a rule refuse it."""
     start = NOW - timedelta(minutes=10)
-    cmd = LogCallback(
-        ticket_id=world.ticket_id,
-        contact_id=world.contact_id,
-        contact_role=ContactRole.ACCOUNT_HOLDER,
-        phone="0532 123 45 67",
-        phone_source=PhoneSource.PROFILE,
-        reason=CallReason.HARD_TO_UNDERSTAND,
-        outcome=Outcome.REACHED,
-        started_at=start,
-        ended_at=start + timedelta(minutes=6),
-        notice=NoticeGiven(1, "tr", NoticeMethod.READ_ALOUD, start + timedelta(minutes=1)),
-        notes="DNS kayıtları birlikte kontrol edildi.",
+    cmd = valid_callback(
+        world.ticket_id, world.contact_id, start, "DNS kayıtları birlikte kontrol edildi."
     )
     return replace(cmd, **changes)  # type: ignore[arg-type]
 

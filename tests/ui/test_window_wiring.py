@@ -14,17 +14,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 from sqlalchemy import insert, select, update
 
+from tests.kvkk.builders import valid_callback
 from tests.ui.fixtures_ticket import T_NOW, TicketSample, tctx, tdesk, tsample  # noqa: F401
 from tests.ui.window_fixtures import open_in, pane, panel, top_level, win  # noqa: F401
-from websight_desk.domain.callbacks import (
-    CallReason,
-    LogCallback,
-    NoticeGiven,
-    NoticeMethod,
-    Outcome,
-    PhoneSource,
-)
-from websight_desk.domain.enums import ContactRole, TicketField, TicketStatus
+from websight_desk.domain.enums import TicketField, TicketStatus
 from websight_desk.services import tickets
 from websight_desk.services.callbacks import log_callback
 from websight_desk.services.kvkk import kvkk_settings
@@ -110,19 +103,7 @@ def test_callback_and_kvkk_flags_in_the_queue(
     win.queue.set_view("all")
     assert not {"callback", "kvkk_request"} & _flags(win, tsample.theme)
     start = T_NOW - timedelta(minutes=30)
-    cmd = LogCallback(
-        ticket_id=tsample.theme,
-        contact_id=tsample.contact_ayse,
-        contact_role=ContactRole.ACCOUNT_HOLDER,
-        phone="0532 123 45 67",
-        phone_source=PhoneSource.PROFILE,
-        reason=CallReason.HARD_TO_UNDERSTAND,
-        outcome=Outcome.REACHED,
-        started_at=start,
-        ended_at=start + timedelta(minutes=6),
-        notice=NoticeGiven(1, "tr", NoticeMethod.READ_ALOUD, start + timedelta(minutes=1)),
-        notes="Tema kurulumu konuşuldu.",
-    )
+    cmd = valid_callback(tsample.theme, tsample.contact_ayse, start, "Tema kurulumu konuşuldu.")
     with tctx.desk.writer() as w:
         log_callback(w, cmd, kvkk_settings(tctx.desk.settings))
     tctx.tickets_changed([tsample.theme])
