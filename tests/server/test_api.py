@@ -16,10 +16,14 @@ def srv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ServerProc, 
     data: Path = tmp_path_factory.mktemp("server")
     proc = ServerProc(data_dir=data)
     proc.start()
-    _, token = proc.add_account("ayse", "agent")
+    account, token = proc.add_account("ayse", "agent")
+    AUTHOR["id"] = account
     with httpx.Client(base_url=proc.url, headers={"Authorization": f"Bearer {token}"}) as http:
         yield proc, http
     proc.kill()
+
+
+AUTHOR: dict[str, str] = {}  # the pushing account: every op must be authored by it
 
 
 def _op(**over: object) -> dict[str, object]:
@@ -27,14 +31,14 @@ def _op(**over: object) -> dict[str, object]:
         "op_id": "01900000-0000-7000-8000-000000000001",
         "kind": "customer.create",
         "payload": {
-            "id": "c1",
+            "id": "01900000-0000-7000-8000-00000000c001",
             "code": "K1",
             "kind": "individual",
             "created_at": "2026-01-01T00:00:00+00:00",
         },
         "hlc": 1 << 16,
-        "node_id": "n1",
-        "author_id": None,
+        "node_id": "01900000-0000-7000-8000-0000000000e1",
+        "author_id": AUTHOR["id"],
     }
     op.update(over)
     return op
@@ -78,7 +82,7 @@ def test_unknown_kind_wrong_types_and_oversize_change_nothing(
     wrong = _op(payload={**good["payload"], "code": 42})  # type: ignore[dict-item]
     r = http.post("/v1/push", json={"ops": [wrong]})
     assert r.status_code == 400
-    assert "must be a string" in r.json()["message"]
+    assert "valid string" in r.json()["message"]
     huge = _op(payload={**good["payload"], "code": "x" * 33})  # type: ignore[dict-item]
     assert http.post("/v1/push", json={"ops": [huge]}).status_code == 400
     r = http.post("/v1/push", json={"ops": [good] * 501})
@@ -93,7 +97,7 @@ def test_duplicate_same_content_and_reused_id(srv: tuple[ServerProc, httpx.Clien
     http = srv[1]
     op = _op(
         op_id="01900000-0000-7000-8000-0000000000aa",
-        payload={**_op()["payload"], "id": "c-dup", "code": "DUP"},
+        payload={**_op()["payload"], "id": "01900000-0000-7000-8000-00000000c002", "code": "DUP"},
     )  # type: ignore[dict-item]
     assert http.post("/v1/push", json={"ops": [op]}).json()["results"][0]["status"] == "applied"
     assert http.post("/v1/push", json={"ops": [op]}).json()["results"][0]["status"] == "duplicate"
@@ -113,14 +117,14 @@ def test_poison_op_and_its_dependants_rejected_rest_applied(
     http = srv[1]
     base = _op()["payload"]
     ok = _op(
-        op_id="01900000-0000-7000-8000-0000000000b1", payload={**base, "id": "c-ok", "code": "OK1"}
+        op_id="01900000-0000-7000-8000-0000000000b1", payload={**base, "id": "01900000-0000-7000-8000-00000000c003", "code": "OK1"}
     )  # type: ignore[dict-item]
     orphan = _op(
         op_id="01900000-0000-7000-8000-0000000000b2",
         kind="contact.upsert",
         payload={
-            "id": "k1",
-            "customer_id": "missing",
+            "id": "01900000-0000-7000-8000-00000000c004",
+            "customer_id": "01900000-0000-7000-8000-00000000c0ff",
             "role": "account_holder",
             "created_at": base["created_at"],
         },

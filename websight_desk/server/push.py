@@ -17,12 +17,16 @@ from typing import Any
 from sqlalchemy import Connection, Table, select
 
 from websight_desk.domain.hlc import physical_ms
+from websight_desk.domain.op_kinds import validate_payload
 from websight_desk.server import changelog, rules
 from websight_desk.server.accounts import Account
+from websight_desk.server.checks import CheckContext, CompanyRules
+from websight_desk.server.company import load_company_settings
 from websight_desk.server.models import rejections
+from websight_desk.server.stamps import restamp_of, same_op, stamp
 from websight_desk.server.store import Store
 from websight_desk.storage.appliers import ApplyContext, apply_ops, insert_ignore
-from websight_desk.storage.ops import Op, canonical_json
+from websight_desk.storage.ops import Op, canonical_json, from_iso
 from websight_desk.sync.grouping import regroup
 
 APPLIED = "applied"
@@ -35,11 +39,14 @@ class OpResult:
     op_id: str
     status: str
     reason: str | None = None
+    stamped: dict[str, Any] | None = None  # what the server decided instead of the client
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"op_id": self.op_id, "status": self.status}
         if self.reason:
             out["reason"] = self.reason
+        if self.stamped:
+            out["stamped"] = self.stamped
         return out
 
 
@@ -47,10 +54,15 @@ class OpResult:
 class _Batch:
     account: Account
     now_ms: int
+    company: CompanyRules
     stored: dict[str, set[str]] = field(default_factory=dict)  # table -> ids already stored
     created: dict[str, set[str]] = field(default_factory=dict)  # table -> ids made here
     rejected_ids: set[str] = field(default_factory=set)  # record ids of rejected ops
     made_ops: dict[str, Op] = field(default_factory=dict)  # record id -> accepted op making it
+
+    @property
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(self.now_ms / 1000, UTC)
 
     def stored_or_made(self, table: Table, record_id: str) -> bool:
         return record_id in self.stored.get(table.name, ()) or record_id in self.created.get(
@@ -59,19 +71,19 @@ class _Batch:
 
 
 def _lookup_stored(conn: Connection, ops: Sequence[Op]) -> dict[str, set[str]]:
-    """Which referenced / append-only ids already exist: one query per table per batch.
+    """Which referenced / created ids already exist: one query per table per batch.
 
     Checks run before anything of the batch is applied, so this snapshot stays true for the
     whole check loop; ids the batch itself creates are tracked in `_Batch.created`.
     """
     wanted: dict[str, tuple[Table, set[str]]] = {}
     for op in ops:
-        spec = rules.KINDS.get(op.kind)
+        table = rules.TABLES.get(op.kind)
         record_id = op.payload.get("id")
-        if spec is not None and spec.append_only and isinstance(record_id, str):
-            wanted.setdefault(spec.table.name, (spec.table, set()))[1].add(record_id)
-        for _name, table, ref in rules.references(op):
-            wanted.setdefault(table.name, (table, set()))[1].add(ref)
+        if table is not None and isinstance(record_id, str):
+            wanted.setdefault(table.name, (table, set()))[1].add(record_id)
+        for _name, ref_table, ref in rules.references(op):
+            wanted.setdefault(ref_table.name, (ref_table, set()))[1].add(ref)
     found: dict[str, set[str]] = {}
     for name, (table, ids) in wanted.items():
         pk = next(iter(table.primary_key.columns))
@@ -83,73 +95,53 @@ def _lookup_stored(conn: Connection, ops: Sequence[Op]) -> dict[str, set[str]]:
     return found
 
 
-def _same(a: Op, b: Op) -> bool:
-    return (a.kind, a.payload_json(), a.hlc, a.node_id) == (
-        b.kind,
-        b.payload_json(),
-        b.hlc,
-        b.node_id,
-    )
-
-
-def _ahead_reason(op: Op, now_ms: int) -> str | None:
-    ahead = physical_ms(op.hlc) - now_ms
+def _ahead_reason(what: str, ms: int, now_ms: int) -> str | None:
+    ahead = ms - now_ms
     if ahead <= rules.MAX_HLC_AHEAD_MS:
         return None
     return (
-        f"the change is timestamped {ahead / 60000:.0f} minutes ahead of the server clock "
+        f"the {what} is timestamped {ahead / 60000:.0f} minutes ahead of the server clock "
         f"(limit {rules.MAX_HLC_AHEAD_MS // 60000} minutes): set this computer's date and time "
         "correctly and make the change again"
     )
 
 
 def check(conn: Connection, op: Op, batch: _Batch) -> str | None:
-    """The business reason to refuse this op, or None to accept it."""
-    reason = rules.role_problem(op.kind, batch.account.role, batch.account.name)
+    """The business reason to refuse this (already stamped) op, or None to accept it."""
+    reason = rules.role_problem(op, batch.account) or rules.author_problem(op, batch.account)
     if reason:
         return reason
-    reason = rules.author_problem(op, batch.account.id)
-    if reason:
-        return reason
-    reason = _ahead_reason(op, batch.now_ms)
+    reason = _ahead_reason("change", physical_ms(op.hlc), batch.now_ms)
+    created = from_iso(op.payload.get("created_at"))
+    if not reason and created is not None:
+        reason = _ahead_reason("record", int(created.timestamp() * 1000), batch.now_ms)
     if reason:
         return reason
     for value in op.payload.values():
         if isinstance(value, str) and value in batch.rejected_ids:
             return f"depends on {value}, which was rejected in the same batch"
-    spec = rules.KINDS.get(op.kind)
-    record_id = op.payload.get("id")
-    if (
-        spec is not None
-        and spec.append_only
-        and isinstance(record_id, str)
-        and batch.stored_or_made(spec.table, record_id)
-    ):
+    spec = rules.spec(op.kind)
+    table = rules.TABLES[op.kind]
+    record_id = str(op.payload["id"])
+    if spec.append_only and batch.stored_or_made(table, record_id):
         return (
             f"{op.kind}: record {record_id} already exists and cannot be changed "
             "(append-only; a correction is a new record)"
         )
-    for name, table, ref in rules.references(op):
-        if not batch.stored_or_made(table, ref):
-            return f"{op.kind}: {name} refers to {table.name} {ref}, which does not exist"
-    if spec is not None and spec.extra is not None:
-        reason = spec.extra(conn, op)
-        if reason:
-            return reason
-    batch_check = rules.BATCH_CHECKS.get(op.kind)
-    if batch_check is not None:
-        now = datetime.fromtimestamp(batch.now_ms / 1000, UTC)
-        return batch_check(conn, op, batch.made_ops, now)
+    for name, ref_table, ref in rules.references(op):
+        if not batch.stored_or_made(ref_table, ref):
+            return f"{op.kind}: {name} refers to {ref_table.name} {ref}, which does not exist"
+    business = rules.CHECKS.get(op.kind)
+    if business is not None:
+        ctx = CheckContext(conn, batch.account, batch.now, batch.made_ops, batch.company)
+        return business(ctx, op, validate_payload(op.kind, op.payload))
     return None
 
 
 def _record(batch: _Batch, op: Op) -> None:
-    spec = rules.KINDS.get(op.kind)
-    record_id = op.payload.get("id")
-    if isinstance(record_id, str):
-        batch.made_ops[record_id] = op
-    if spec is not None and isinstance(record_id, str):
-        batch.created.setdefault(spec.table.name, set()).add(record_id)
+    record_id = str(op.payload["id"])
+    batch.made_ops[record_id] = op
+    batch.created.setdefault(rules.TABLES[op.kind].name, set()).add(record_id)
 
 
 def _store_rejections(conn: Connection, items: list[tuple[Op, str]], account: Account) -> None:
@@ -192,7 +184,10 @@ def push(store: Store, account: Account, ops: Sequence[Op]) -> tuple[list[OpResu
         prior = _prior_rejections(conn, ids)
         fresh = [op for op in ops if op.op_id not in logged and op.op_id not in prior]
         batch = _Batch(
-            account=account, now_ms=int(time.time() * 1000), stored=_lookup_stored(conn, fresh)
+            account=account,
+            now_ms=int(time.time() * 1000),
+            company=load_company_settings(conn),
+            stored=_lookup_stored(conn, fresh),
         )
         results: dict[str, OpResult] = {}
         accepted: list[Op] = []
@@ -210,25 +205,28 @@ def push(store: Store, account: Account, ops: Sequence[Op]) -> tuple[list[OpResu
             if earlier is not None:
                 if op.op_id in results:
                     continue  # sent twice in one batch: the first one's answer stands
-                if _same(earlier, op):
-                    results[op.op_id] = OpResult(op.op_id, DUPLICATE)
+                if same_op(earlier, op):
+                    results[op.op_id] = OpResult(
+                        op.op_id, DUPLICATE, stamped=restamp_of(earlier, op)
+                    )
                 else:
                     refuse(op, "an op with this id and different content was already accepted")
                 continue
             if op.op_id in prior:
                 old, old_reason = prior[op.op_id]
-                if not _same(old, op):
+                if not same_op(old, op):
                     old_reason = "an op with this id and different content was already rejected"
                 results[op.op_id] = OpResult(op.op_id, REJECTED, old_reason)
                 continue
-            seen[op.op_id] = op
-            reason = check(conn, op, batch)
+            stamped = stamp(op, batch.now, batch.company)
+            seen[op.op_id] = stamped.op
+            reason = check(conn, stamped.op, batch)
             if reason:
                 refuse(op, reason)
             else:
-                accepted.append(op)
-                _record(batch, op)
-                results[op.op_id] = OpResult(op.op_id, APPLIED)
+                accepted.append(stamped.op)
+                _record(batch, stamped.op)
+                results[op.op_id] = OpResult(op.op_id, APPLIED, stamped=stamped.to_json())
 
         accepted = _apply(conn, accepted, refuse)
         _store_rejections(conn, refused, account)

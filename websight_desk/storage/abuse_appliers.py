@@ -11,15 +11,12 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Table
 
 from websight_desk.domain.abuse import (
     DEFAULT_RETENTION_DAYS,
     LEGAL_BASIS,
     RETENTION_CLASS,
-    ReviewDecision,
-    TerminationStatus,
-    next_status,
 )
 from websight_desk.storage import chain
 from websight_desk.storage.appliers import APPLIERS, ApplyContext, ApplyFn, applier, insert_ignore
@@ -124,41 +121,3 @@ def _sealing(original: ApplyFn) -> ApplyFn:
 
 if "audit.create" in APPLIERS and not getattr(APPLIERS["audit.create"], "chain_sealing", False):
     APPLIERS["audit.create"] = _sealing(APPLIERS["audit.create"])
-
-
-def termination_status_on_server(conn: Connection, termination_id: str) -> TerminationStatus:
-    """Status from the reviews stored here, in (hlc, node_id, id) order (server side)."""
-    status = TerminationStatus.PENDING_REVIEW
-    for decision in conn.execute(
-        select(AbuseReview.decision)
-        .where(AbuseReview.termination_id == termination_id)
-        .order_by(AbuseReview.hlc, AbuseReview.node_id, AbuseReview.id)
-    ).scalars():
-        status = next_status(status, ReviewDecision(decision)) or status
-    return status
-
-
-def review_check(conn: Connection, op: Op) -> str | None:
-    """Server business check of a `review.create`: a legal decision now, with a note."""
-    try:
-        decision = ReviewDecision(str(op.payload.get("decision")))
-    except ValueError:
-        return f"{op.payload.get('decision')!r} is not a review decision"
-    if not str(op.payload.get("note") or "").strip():
-        return "a review needs a note"
-    if op.payload.get("reviewer_id") != op.author_id:
-        return "the reviewer must be the author of the op"
-    current = termination_status_on_server(conn, str(op.payload.get("termination_id")))
-    if next_status(current, decision) is None:
-        return f"a termination that is {current.value} cannot be {decision.value}"
-    return None
-
-
-def install_server_rules() -> None:
-    """Register the abuse kinds with the sync server's rules (call once at server start)."""
-    from websight_desk.server import rules
-
-    rules.REQUIRED_ROLE["review.create"] = "shift_lead"
-    rules.register_kind("termination.create", AbuseTermination)
-    rules.register_kind("review.create", AbuseReview, extra=review_check)
-    rules.register_kind("override.create", RefusalOverride)

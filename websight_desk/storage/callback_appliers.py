@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select, update
 
+from websight_desk.domain.op_schemas import CallbackCreate
 from websight_desk.storage import fts
 from websight_desk.storage.abuse_destruction import anonymise_terminations
 from websight_desk.storage.appliers import APPLIERS, ApplyContext, ApplyFn, applier, insert_ignore
@@ -49,27 +50,11 @@ _CALLBACK_TIMES = (
     "consent_at",
     "destroy_after",
 )
-_CALLBACK_FIELDS = (
-    "id",
-    "ticket_id",
-    "customer_id",
-    "agent_id",
-    "contact_role",
-    "reason",
-    "shift",
-    "outcome",
-    "identity_verified",
-    "identity_method",
-    "notice_version",
-    "notice_lang",
-    "notice_method",
-    "legal_basis",
-    "recording_state",
-    "consent_method",
-    "consent_version",
-    "consent_lang",
-    "retention_class",
-    "corrects_id",
+# Everything else the schema declares goes to the callback row itself.
+_CALLBACK_FIELDS = tuple(
+    name
+    for name in CallbackCreate.model_fields
+    if name not in PERSONAL_BLANK and name not in _CALLBACK_TIMES and name != "created_at"
 )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Table, func, insert, select, update
 
 from websight_desk.domain.hlc import HybridClock
 from websight_desk.domain.ids import new_id
+from websight_desk.domain.op_kinds import validate_payload
 from websight_desk.storage import bulk
 from websight_desk.storage.appliers import ApplyContext, apply_ops
 from websight_desk.storage.models import SyncOutbox, SyncState
@@ -59,6 +60,11 @@ class OpWriter:
 
     def emit_many(self, kind: str, payloads: Iterable[Mapping[str, Any]]) -> list[Op]:
         now, node, author = self.clock.now, self.node_id, self.author_id
+        payloads = list(payloads)
+        for payload in payloads:
+            # The schema the server checks too: a service that writes what the server would
+            # refuse is a bug, found here, before anything is stored.
+            validate_payload(kind, payload)
         ops = [Op(new_id(), kind, dict(p), now(), node, author) for p in payloads]
         if not ops:
             return ops

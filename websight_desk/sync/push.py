@@ -15,6 +15,7 @@ from websight_desk.storage.appliers import insert_ignore
 from websight_desk.storage.models import SyncOutbox, SyncQuarantine
 from websight_desk.storage.ops import Op
 from websight_desk.storage.outbox import ACKED, PENDING, REJECTED
+from websight_desk.storage.restamp import adopt_stamp
 from websight_desk.sync.client import SyncClient
 from websight_desk.sync.errors import ServerRefused, SyncProblem
 
@@ -59,7 +60,16 @@ def record_results(desk: Desk, ops: Sequence[Op], results: Sequence[dict[str, An
     now = datetime.now(UTC)
     acked = [r["op_id"] for r in results if r.get("status") in ("applied", "duplicate")]
     refused = [r for r in results if r.get("status") == "rejected" and r.get("op_id") in by_id]
+    stamped = [
+        (by_id[r["op_id"]], r["stamped"])
+        for r in results
+        if r.get("op_id") in by_id
+        and r.get("status") in ("applied", "duplicate")
+        and isinstance(r.get("stamped"), dict)
+    ]
     with desk.db.write() as conn:
+        for op, values in stamped:
+            adopt_stamp(conn, op, values)
         if acked:
             conn.execute(
                 update(SyncOutbox)

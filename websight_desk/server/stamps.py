@@ -1,0 +1,102 @@
+"""What the server decides itself for a pushed op: retention dates and a clock it can trust.
+
+* `destroy_after` of a callback or an abuse termination is computed from the company's
+  retention periods (`server.company`), counted from the recorded time — but never from
+  earlier than `BACKLOG_GRACE` before the server received it, so a forged old timestamp cannot
+  make personal data expire at once, while an offline workstation's backlog keeps its times.
+* A kind whose HLC decides the current value (`op_kinds.ORDERED_BY_CLOCK`) claiming a time
+  ahead of the server's clock is re-stamped with the server's clock: a forged future stamp
+  cannot win a conflict. The pushing workstation is told the new values and adopts them.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from websight_desk.domain.abuse import RETENTION_CLASS as RETENTION_ABUSE
+from websight_desk.domain.callbacks import RETENTION_CALLBACK_NOTES
+from websight_desk.domain.hlc import HybridClock, physical_ms
+from websight_desk.domain.op_kinds import KINDS, ORDERED_BY_CLOCK
+from websight_desk.server.checks import CompanyRules
+from websight_desk.storage.ops import Op, from_iso, to_iso
+
+BACKLOG_GRACE = timedelta(days=7)
+
+# (kind, the payload time retention counts from, retention class)
+_RETENTION = {
+    "callback.create": ("ended_at", RETENTION_CALLBACK_NOTES),
+    "termination.create": ("created_at", RETENTION_ABUSE),
+}
+
+_clock_lock = threading.Lock()
+_clock = HybridClock()
+
+
+def server_hlc() -> int:
+    """The next timestamp of this server process's own clock (never observes clients)."""
+    with _clock_lock:
+        return _clock.now()
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """An op as the server stores it, and what differs from what the client sent."""
+
+    op: Op
+    hlc: int | None = None  # the new HLC when re-stamped
+    payload: dict[str, Any] = field(default_factory=dict)  # server-computed fields that differ
+
+    def to_json(self) -> dict[str, Any] | None:
+        if self.hlc is None and not self.payload:
+            return None
+        out: dict[str, Any] = {}
+        if self.hlc is not None:
+            out["hlc"] = self.hlc
+        if self.payload:
+            out["payload"] = self.payload
+        return out
+
+
+def stamp(op: Op, now: datetime, company: CompanyRules) -> Stamp:
+    payload = dict(op.payload)
+    changed: dict[str, Any] = {}
+    rule = _RETENTION.get(op.kind)
+    if rule is not None:
+        at_field, record_class = rule
+        recorded = from_iso(payload.get(at_field))
+        base = max(recorded, now - BACKLOG_GRACE) if recorded is not None else now
+        value = to_iso(base + company.retention(record_class))
+        if payload.get("destroy_after") != value:
+            payload["destroy_after"] = changed["destroy_after"] = value
+    hlc = op.hlc
+    new_hlc = None
+    if op.kind in ORDERED_BY_CLOCK and physical_ms(op.hlc) > int(now.timestamp() * 1000):
+        hlc = new_hlc = server_hlc()
+    if not changed and new_hlc is None:
+        return Stamp(op)
+    stored = Op(op.op_id, op.kind, payload, hlc, op.node_id, op.author_id)
+    return Stamp(stored, new_hlc, changed)
+
+
+def same_op(stored: Op, sent: Op) -> bool:
+    """Is `sent` a repeat of `stored`? Fields the server stamps are not compared."""
+    if (stored.kind, stored.node_id) != (sent.kind, sent.node_id):
+        return False
+    if stored.hlc != sent.hlc and stored.kind not in ORDERED_BY_CLOCK:
+        return False
+    skip = KINDS[stored.kind].stamped if stored.kind in KINDS else ()
+    a = {k: v for k, v in stored.payload.items() if k not in skip}
+    b = {k: v for k, v in sent.payload.items() if k not in skip}
+    return a == b
+
+
+def restamp_of(stored: Op, sent: Op) -> dict[str, Any] | None:
+    """What a repeated op must adopt from the stored one (for a `duplicate` answer)."""
+    skip = KINDS[stored.kind].stamped if stored.kind in KINDS else ()
+    payload = {
+        k: stored.payload.get(k) for k in skip if stored.payload.get(k) != sent.payload.get(k)
+    }
+    return Stamp(stored, stored.hlc if stored.hlc != sent.hlc else None, payload).to_json()
