@@ -45,7 +45,7 @@ KINDS: dict[str, KindSpec] = {
     "customer.create": KindSpec(s.CustomerCreate),
     "contact.upsert": KindSpec(s.ContactUpsert, append_only=False),
     "service.upsert": KindSpec(s.ServiceUpsert, append_only=False),
-    "ticket.create": KindSpec(s.TicketCreate, actors=("created_by",)),
+    "ticket.create": KindSpec(s.TicketCreate, actors=("created_by",), stamped=("number",)),
     # The author of a customer's message is nobody; of a reply or note, the pusher (a check).
     "message.create": KindSpec(s.MessageCreate),
     # A field change is an append-only record; the ticket's field is projected from the

@@ -4,6 +4,7 @@
   retention periods (`server.company`), counted from the recorded time — but never from
   earlier than `BACKLOG_GRACE` before the server received it, so a forged old timestamp cannot
   make personal data expire at once, while an offline workstation's backlog keeps its times.
+* A new ticket's public `number` is the server's next one: numbers are unique across the team.
 * A kind whose HLC decides the current value (`op_kinds.ORDERED_BY_CLOCK`) claiming a time
   ahead of the server's clock is re-stamped with the server's clock: a forged future stamp
   cannot win a conflict. The pushing workstation is told the new values and adopts them.
@@ -16,14 +17,19 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import Connection, func, select
+
 from websight_desk.domain.abuse import RETENTION_CLASS as RETENTION_ABUSE
 from websight_desk.domain.callbacks import RETENTION_CALLBACK_NOTES
 from websight_desk.domain.hlc import HybridClock, physical_ms
 from websight_desk.domain.op_kinds import KINDS, ORDERED_BY_CLOCK
 from websight_desk.server.checks import CompanyRules
+from websight_desk.server.models import counter
+from websight_desk.storage.models import Ticket
 from websight_desk.storage.ops import Op, from_iso, to_iso
 
 BACKLOG_GRACE = timedelta(days=7)
+FIRST_NUMBER = 10001  # the first ticket number of a new team (as on a new workstation)
 
 # (kind, the payload time retention counts from, retention class)
 _RETENTION = {
@@ -60,9 +66,37 @@ class Stamp:
         return out
 
 
-def stamp(op: Op, now: datetime, company: CompanyRules) -> Stamp:
+class TicketNumbers:
+    """Team-wide ticket numbers, handed out in the push's writing transaction.
+
+    A workstation numbers its tickets max + 1 of what it has seen; two of them working offline
+    make the same numbers. The server gives every new ticket the next number of its own, and
+    the workstation adopts it (an online workstation's guess is usually already right).
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.next: int | None = None
+
+    def take(self) -> int:
+        if self.next is None:
+            if self.conn.dialect.name == "postgresql":  # serialise allocators until commit
+                self.conn.execute(select(counter.c.seq).where(counter.c.id == 1).with_for_update())
+            current = self.conn.execute(select(func.max(Ticket.number))).scalar_one_or_none()
+            self.next = max(int(current or 0), FIRST_NUMBER - 1) + 1
+        number, self.next = self.next, self.next + 1
+        return number
+
+
+def stamp(
+    op: Op, now: datetime, company: CompanyRules, numbers: TicketNumbers | None = None
+) -> Stamp:
     payload = dict(op.payload)
     changed: dict[str, Any] = {}
+    if op.kind == "ticket.create" and numbers is not None:
+        number = numbers.take()
+        if payload.get("number") != number:
+            payload["number"] = changed["number"] = number
     rule = _RETENTION.get(op.kind)
     if rule is not None:
         at_field, record_class = rule

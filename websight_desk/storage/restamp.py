@@ -21,6 +21,7 @@ from websight_desk.storage.models import (
     Contact,
     Service,
     SyncOutbox,
+    Ticket,
     TicketFieldChange,
 )
 from websight_desk.storage.ops import Op, canonical_json, from_iso
@@ -60,6 +61,11 @@ def adopt_stamp(conn: Connection, op: Op, stamped: dict[str, Any]) -> Op:
         conn.execute(update(table).where(table.c.id == record_id).values(destroy_after=when))
         if op.kind == "termination.create":
             chain.seal_from(conn, (op.hlc, op.node_id, record_id))
+    if "number" in changes and op.kind == "ticket.create":
+        tickets = _t(Ticket)
+        conn.execute(
+            update(tickets).where(tickets.c.id == record_id).values(number=int(changes["number"]))
+        )
     if hlc != op.hlc:
         _adopt_hlc(conn, op, hlc, record_id)
     return Op(op.op_id, op.kind, payload, hlc, op.node_id, op.author_id)
