@@ -46,3 +46,37 @@ def test_offline_workstations_get_unique_team_numbers(
     finally:
         store.close()
     assert on_server == numbers
+
+
+def test_offline_customer_codes_become_unique_and_nothing_cascades(
+    server: ServerProc, make_ws: Callable[..., Workstation]
+) -> None:
+    from websight_desk.storage.models import Customer
+
+    a, b = make_ws("ayse", "agent"), make_ws("bora", "agent")
+    mine: dict[str, str] = {}
+    for ws in (a, b):  # the same codes on both, made offline, each with tickets and messages
+        with ws.desk.writer() as w:
+            for code in ("WS0000001", "WS0000002", "ACME"):
+                customer = people.add_customer(w, people.NewCustomer(code, "company", "Ad"))
+                mine[customer] = code
+                tickets.open_ticket(w, tickets.OpenTicket(customer, "Konu", "Metin"))
+    for ws in (a, b, a):
+        assert ws.engine.run_once().rejected == 0
+    codes = {}
+    for ws in (a, b):
+        with ws.desk.db.read() as conn:
+            codes[ws.agent_id] = {
+                r.id: r.code for r in conn.execute(select(Customer.id, Customer.code))
+            }
+    assert codes[a.agent_id] == codes[b.agent_id]
+    final = codes[a.agent_id]
+    assert set(final) == set(mine)
+    assert len(set(final.values())) == 6
+    assert {"WS0000001", "WS0000002", "ACME"} <= set(final.values())
+    assert {"WS0000003", "WS0000004", "ACME-2"} == set(final.values()) - {
+        "WS0000001",
+        "WS0000002",
+        "ACME",
+    }
+    assert len(_numbers(a)) == len(_numbers(b)) == 6

@@ -42,7 +42,7 @@ _LEAD = frozenset({Role.SHIFT_LEAD})
 
 KINDS: dict[str, KindSpec] = {
     "agent.upsert": KindSpec(s.AgentUpsert, append_only=False, roles=_ADMIN),
-    "customer.create": KindSpec(s.CustomerCreate),
+    "customer.create": KindSpec(s.CustomerCreate, stamped=("code",)),
     "contact.upsert": KindSpec(s.ContactUpsert, append_only=False),
     "service.upsert": KindSpec(s.ServiceUpsert, append_only=False),
     "ticket.create": KindSpec(s.TicketCreate, actors=("created_by",), stamped=("number",)),

@@ -23,7 +23,14 @@ from websight_desk.server.accounts import Account
 from websight_desk.server.checks import CheckContext, CompanyRules
 from websight_desk.server.company import load_company_settings
 from websight_desk.server.models import rejections
-from websight_desk.server.stamps import TicketNumbers, restamp_of, same_op, stamp
+from websight_desk.server.stamps import (
+    Allocators,
+    CustomerCodes,
+    TicketNumbers,
+    restamp_of,
+    same_op,
+    stamp,
+)
 from websight_desk.server.store import Store
 from websight_desk.storage.appliers import ApplyContext, apply_ops, insert_ignore
 from websight_desk.storage.ops import Op, canonical_json, from_iso
@@ -189,7 +196,7 @@ def push(store: Store, account: Account, ops: Sequence[Op]) -> tuple[list[OpResu
             company=load_company_settings(conn),
             stored=_lookup_stored(conn, fresh),
         )
-        numbers = TicketNumbers(conn)
+        allocate = Allocators(TicketNumbers(conn), CustomerCodes(conn))
         results: dict[str, OpResult] = {}
         accepted: list[Op] = []
         refused: list[tuple[Op, str]] = []
@@ -219,7 +226,7 @@ def push(store: Store, account: Account, ops: Sequence[Op]) -> tuple[list[OpResu
                     old_reason = "an op with this id and different content was already rejected"
                 results[op.op_id] = OpResult(op.op_id, REJECTED, old_reason)
                 continue
-            stamped = stamp(op, batch.now, batch.company, numbers)
+            stamped = stamp(op, batch.now, batch.company, allocate)
             seen[op.op_id] = stamped.op
             reason = check(conn, stamped.op, batch)
             if reason:

@@ -4,7 +4,8 @@
   retention periods (`server.company`), counted from the recorded time — but never from
   earlier than `BACKLOG_GRACE` before the server received it, so a forged old timestamp cannot
   make personal data expire at once, while an offline workstation's backlog keeps its times.
-* A new ticket's public `number` is the server's next one: numbers are unique across the team.
+* A new ticket's public `number` is the server's next one, and a customer code another customer
+  already holds is replaced by a free one: numbers and codes are unique across the team.
 * A kind whose HLC decides the current value (`op_kinds.ORDERED_BY_CLOCK`) claiming a time
   ahead of the server's clock is re-stamped with the server's clock: a forged future stamp
   cannot win a conflict. The pushing workstation is told the new values and adopts them.
@@ -12,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -25,7 +27,7 @@ from websight_desk.domain.hlc import HybridClock, physical_ms
 from websight_desk.domain.op_kinds import KINDS, ORDERED_BY_CLOCK
 from websight_desk.server.checks import CompanyRules
 from websight_desk.server.models import counter
-from websight_desk.storage.models import Ticket
+from websight_desk.storage.models import Customer, Ticket
 from websight_desk.storage.ops import Op, from_iso, to_iso
 
 BACKLOG_GRACE = timedelta(days=7)
@@ -88,15 +90,73 @@ class TicketNumbers:
         return number
 
 
+_CODE = re.compile(r"^(?P<prefix>[A-Za-z-]*)(?P<digits>[0-9]+)$")
+
+
+class CustomerCodes:
+    """Customer codes unique across the team: a code another customer holds gets a free one.
+
+    A code like `WS0000042` continues its prefix's series (`WS` + the next number, same width);
+    any other code gets a suffix (`ACME-2`).
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.taken: set[str] = set()
+
+    def _used(self, code: str) -> bool:
+        if code in self.taken:
+            return True
+        found = self.conn.execute(select(Customer.id).where(Customer.code == code)).first()
+        return found is not None
+
+    def free(self, code: str) -> str:
+        if not self._used(code):
+            self.taken.add(code)
+            return code
+        match = _CODE.match(code)
+        if match is not None:
+            prefix, width = match["prefix"], len(match["digits"])
+            like = f"{prefix}{'_' * width}"
+            top = self.conn.execute(
+                select(func.max(Customer.code)).where(Customer.code.like(like))
+            ).scalar_one_or_none()
+            number = max(int(match["digits"]), int(str(top)[len(prefix) :] or 0) if top else 0)
+            candidate = f"{prefix}{number + 1:0{width}d}"
+            while self._used(candidate):
+                number += 1
+                candidate = f"{prefix}{number + 1:0{width}d}"
+        else:
+            suffix = 2
+            candidate = f"{code[:28]}-{suffix}"
+            while self._used(candidate):
+                suffix += 1
+                candidate = f"{code[:28]}-{suffix}"
+        self.taken.add(candidate)
+        return candidate
+
+
+@dataclass
+class Allocators:
+    """What one push hands out: ticket numbers and customer codes."""
+
+    numbers: TicketNumbers
+    codes: CustomerCodes
+
+
 def stamp(
-    op: Op, now: datetime, company: CompanyRules, numbers: TicketNumbers | None = None
+    op: Op, now: datetime, company: CompanyRules, allocate: Allocators | None = None
 ) -> Stamp:
     payload = dict(op.payload)
     changed: dict[str, Any] = {}
-    if op.kind == "ticket.create" and numbers is not None:
-        number = numbers.take()
+    if op.kind == "ticket.create" and allocate is not None:
+        number = allocate.numbers.take()
         if payload.get("number") != number:
             payload["number"] = changed["number"] = number
+    if op.kind == "customer.create" and allocate is not None:
+        code = allocate.codes.free(str(payload.get("code")))
+        if payload.get("code") != code:
+            payload["code"] = changed["code"] = code
     rule = _RETENTION.get(op.kind)
     if rule is not None:
         at_field, record_class = rule

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Table, update
+from sqlalchemy import Connection, Table, func, update
 
 from websight_desk.storage import chain
 from websight_desk.storage.field_appliers import project_fields
@@ -19,6 +19,7 @@ from websight_desk.storage.models import (
     Agent,
     Callback,
     Contact,
+    Customer,
     Service,
     SyncOutbox,
     Ticket,
@@ -66,6 +67,17 @@ def adopt_stamp(conn: Connection, op: Op, stamped: dict[str, Any]) -> Op:
         conn.execute(
             update(tickets).where(tickets.c.id == record_id).values(number=int(changes["number"]))
         )
+    if "code" in changes and op.kind == "customer.create":
+        customers = _t(Customer)
+        code = str(changes["code"])
+        # A customer of ours still waiting to be pushed may hold that code here: it steps
+        # aside (a provisional code); the server gives it a free code when it is pushed.
+        conn.execute(
+            update(customers)
+            .where(customers.c.code == code, customers.c.id != record_id)
+            .values(code=func.substr("~" + customers.c.id, 1, 32))
+        )
+        conn.execute(update(customers).where(customers.c.id == record_id).values(code=code))
     if hlc != op.hlc:
         _adopt_hlc(conn, op, hlc, record_id)
     return Op(op.op_id, op.kind, payload, hlc, op.node_id, op.author_id)
