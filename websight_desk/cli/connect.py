@@ -1,38 +1,96 @@
-"""`websight-desk connect URL [--token T]`: check a token with the server and keep it."""
+"""`websight-desk connect URL`: check a token with the server and keep it.
+
+The token comes from `--token=TOKEN`, `--token-stdin` (first line of standard input),
+`WEBSIGHT_DESK_TOKEN`, or is asked for on the terminal — in that order.
+"""
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import os
+import re
 import sys
 from typing import Any
 
 from websight_desk.cli.common import open_from_args
 from websight_desk.cli.main import add_workspace_option
 from websight_desk.domain.errors import ValidationError
+from websight_desk.i18n import _
 from websight_desk.sync import credentials
 from websight_desk.sync.client import SyncClient
 from websight_desk.sync.engine import SyncEngine, resync
 from websight_desk.sync.errors import NoKeyringBackend
 
+_TOKEN = re.compile(r"[\x21-\x7e]{1,512}")  # printable ASCII, no spaces: what HTTP can carry
+
 
 def register(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
-        "connect", help="connect this workstation to a sync server", description=__doc__
+        "connect",
+        help=_("connect this workstation to a sync server"),
+        description=_(
+            "Check an access token with the sync server and keep it in the system keyring. "
+            "The token is taken from --token, --token-stdin or {env}, or asked for."
+        ).format(env=credentials.ENV_TOKEN),
     )
     add_workspace_option(parser)
-    parser.add_argument("url", help="server address, e.g. https://desk.example:8765")
-    parser.add_argument("--token", help="access token (asked for if not given)")
+    parser.add_argument("url", help=_("server address, e.g. https://desk.example:8765"))
+    given = parser.add_mutually_exclusive_group()
+    given.add_argument(
+        "--token",
+        metavar="TOKEN",
+        help=_("access token (write --token=TOKEN if it starts with '-')"),
+    )
+    given.add_argument(
+        "--token-stdin",
+        action="store_true",
+        help=_("read the access token from the first line of standard input"),
+    )
     parser.set_defaults(func=run)
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def read_token(args: argparse.Namespace) -> str:
+    """The token from the option, standard input, the environment or the terminal."""
+    token: str
+    if args.token is not None:
+        token = args.token
+    elif args.token_stdin:
+        token = sys.stdin.readline() if sys.stdin is not None else ""
+    elif os.environ.get(credentials.ENV_TOKEN, "").strip():
+        token = os.environ[credentials.ENV_TOKEN]
+    elif _interactive():
+        try:
+            token = getpass.getpass(_("Access token: "))
+        except EOFError:
+            token = ""
+    else:
+        raise ValidationError(
+            _("No access token given, and there is no terminal to ask for one."),
+            hint=_("Use --token=TOKEN, --token-stdin or set {env}.").format(
+                env=credentials.ENV_TOKEN
+            ),
+        )
+    token = token.strip()
+    if not token:
+        raise ValidationError(_("No access token given."))
+    if not _TOKEN.fullmatch(token):
+        raise ValidationError(
+            _("This is not an access token: it has spaces or characters a token never has."),
+            hint=_("Copy the token again exactly as the administrator gave it."),
+        )
+    return token
 
 
 def run(args: argparse.Namespace) -> int:
     url = args.url.strip().rstrip("/")
     if not url.startswith(("http://", "https://")):
-        raise ValidationError("The server address must start with http:// or https://.")
-    token = args.token or getpass.getpass("Access token: ").strip()
-    if not token:
-        raise ValidationError("No access token given.")
+        raise ValidationError(_("The server address must start with http:// or https://."))
+    token = read_token(args)
     with SyncClient(url, token, retries=1) as client:
         me = client.whoami()
         desk = open_from_args(args, with_triage=False)
@@ -49,11 +107,17 @@ def run(args: argparse.Namespace) -> int:
             desk.close()
     if not stored:
         print(
-            "websight-desk: this computer has no keyring; the token was NOT saved. "
-            f"Set {credentials.ENV_TOKEN} (or enter it in the app at each start).",
+            "websight-desk: "
+            + _(
+                "this computer has no keyring; the token was NOT saved. "
+                "Set {env} (or enter it in the app at each start)."
+            ).format(env=credentials.ENV_TOKEN),
             file=sys.stderr,
         )
-    print(f"Connected to {url} as {me.name} ({me.role}).", file=sys.stderr)
+    print(
+        _("Connected to {url} as {name} ({role}).").format(url=url, name=me.name, role=me.role),
+        file=sys.stderr,
+    )
     return 0
 
 

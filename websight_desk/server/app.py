@@ -12,15 +12,25 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from websight_desk import __version__
-from websight_desk.server import changelog, rules
+from websight_desk.server import changelog
 from websight_desk.server.accounts import Account, authenticate
 from websight_desk.server.models import rejections
+from websight_desk.server.problems import ProblemGuard
 from websight_desk.server.push import push
+from websight_desk.server.request_checks import (
+    bearer_token,
+    check_protocol,
+    client_address,
+    int_param,
+    read_body,
+)
 from websight_desk.server.store import Store
-from websight_desk.server.wire import MAX_BODY_BYTES, MAX_PAGE, ApiError, parse_push
+from websight_desk.server.throttle import AuthThrottle
+from websight_desk.server.wire import MAX_PAGE, ApiError, parse_push
 from websight_desk.sync import protocol
 
 MAX_WAIT_S = 60.0
@@ -28,10 +38,19 @@ POLL_FALLBACK_S = 1.0  # other server processes on the same PostgreSQL do not no
 
 
 class Notifier:
-    """Wakes long-polls when this process commits; each wake replaces the event."""
+    """Wakes long-polls when this process commits; each wake replaces the event.
+
+    `close()` at shutdown wakes them all for good: they answer at once (with what there is)
+    instead of holding the server until the graceful-shutdown timeout cancels them.
+    """
 
     def __init__(self) -> None:
         self._event = asyncio.Event()
+        self.closing = False
+
+    def close(self) -> None:
+        self.closing = True
+        self.notify()
 
     def current(self) -> asyncio.Event:
         return self._event
@@ -39,41 +58,6 @@ class Notifier:
     def notify(self) -> None:
         event, self._event = self._event, asyncio.Event()
         event.set()
-
-
-def _bearer(request: Request) -> str:
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise ApiError(401, "unauthorized", "Send the access token as 'Authorization: Bearer ...'.")
-    return token.strip()
-
-
-def _check_protocol(request: Request) -> None:
-    """Refuse a client whose sync protocol this server does not speak (4xx, clear message)."""
-    raw = request.headers.get(protocol.HEADER)
-    if raw is None:
-        return  # scripts and curl: taken as the current version
-    if not raw.strip().isdigit():
-        raise ApiError(400, "invalid_request", f"{protocol.HEADER} must be an integer.")
-    version = int(raw)
-    if version < protocol.MIN_CLIENT_VERSION:
-        raise ApiError(
-            426,
-            protocol.CLIENT_TOO_OLD,
-            f"This server needs sync protocol {protocol.MIN_CLIENT_VERSION} or newer; the client "
-            f"speaks {version}. Update Websight Desk on this computer.",
-            server_protocol=protocol.PROTOCOL_VERSION,
-            min_client_protocol=protocol.MIN_CLIENT_VERSION,
-        )
-    if version > protocol.PROTOCOL_VERSION:
-        raise ApiError(
-            400,
-            protocol.CLIENT_TOO_NEW,
-            f"This server speaks sync protocol {protocol.PROTOCOL_VERSION}; the client speaks "
-            f"{version}. Update the sync server.",
-            server_protocol=protocol.PROTOCOL_VERSION,
-        )
 
 
 class ProtocolHeaders:
@@ -102,9 +86,18 @@ class ProtocolHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-async def _account(store: Store, request: Request) -> Account:
-    _check_protocol(request)
-    token = _bearer(request)
+async def _account(store: Store, throttle: AuthThrottle, request: Request) -> Account:
+    check_protocol(request)
+    token = bearer_token(request)
+    client = client_address(request)
+    wait = throttle.wait_s(client)
+    if wait:
+        raise ApiError(
+            429,
+            "too_many_attempts",
+            f"Too many wrong access tokens came from this address; try again in {wait} s.",
+            retry_after=wait,
+        )
 
     def lookup() -> Account | None:
         with store.read() as conn:
@@ -112,7 +105,9 @@ async def _account(store: Store, request: Request) -> Account:
 
     account = await run_in_threadpool(lookup)
     if account is None:
+        throttle.failed(client)
         raise ApiError(401, "unauthorized", "This access token is not valid on this server.")
+    throttle.succeeded(client)
     if not account.active:
         raise ApiError(
             401, "revoked", f"The access of {account.name!r} was revoked; ask an administrator."
@@ -120,53 +115,54 @@ async def _account(store: Store, request: Request) -> Account:
     return account
 
 
-async def _read_body(request: Request) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise ApiError(413, "body_too_large", f"The request is larger than {MAX_BODY_BYTES} bytes.")
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            raise ApiError(
-                413, "body_too_large", f"The request is larger than {MAX_BODY_BYTES} bytes."
-            )
-        chunks.append(chunk)
-    return b"".join(chunks)
+def _error_headers(exc: ApiError) -> dict[str, str]:
+    headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else {}
+    retry_after = exc.extra.get("retry_after")
+    if isinstance(retry_after, int):
+        headers["Retry-After"] = str(retry_after)
+    return headers
 
 
-def _int_param(request: Request, name: str, default: int, low: int, high: int) -> int:
-    raw = request.query_params.get(name)
-    if raw is None:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ApiError(400, "invalid_request", f"{name!r} must be an integer.") from None
-    if not low <= value <= high:
-        raise ApiError(400, "invalid_request", f"{name!r} must be between {low} and {high}.")
-    return value
-
-
-def create_app(store: Store) -> FastAPI:
-    rules.install_features()
-    app = FastAPI(title="Websight Desk sync server", version=__version__, docs_url=None)
-    notifier = Notifier()
-    app.state.store = store
-    app.state.notifier = notifier
-    app.add_middleware(ProtocolHeaders)
-
+def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-        return JSONResponse(exc.to_json(), status_code=exc.status, headers=headers)
+        return JSONResponse(exc.to_json(), status_code=exc.status, headers=_error_headers(exc))
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        return JSONResponse(
-            {"error": "invalid_request", "message": str(exc.errors())[:500]}, status_code=400
+        # name the places, never echo the input (it may be personal data)
+        where = "; ".join(
+            f"{'.'.join(map(str, e.get('loc', ())))}: {e.get('msg', '')}" for e in exc.errors()
         )
+        return JSONResponse({"error": "invalid_request", "message": where[:500]}, status_code=400)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return JSONResponse(
+            {"error": code, "message": str(exc.detail)},
+            status_code=exc.status_code,
+            headers=exc.headers,
+        )
+
+
+def create_app(store: Store, *, throttle: AuthThrottle | None = None) -> FastAPI:
+    # no /openapi.json, /docs or /redoc: the API is described in docs/, not to strangers
+    app = FastAPI(
+        title="Websight Desk sync server",
+        version=__version__,
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+    )
+    notifier = Notifier()
+    throttle = throttle or AuthThrottle()
+    app.state.store = store
+    app.state.notifier = notifier
+    app.state.throttle = throttle
+    app.add_middleware(ProblemGuard)
+    app.add_middleware(ProtocolHeaders)  # outermost: 500/503 answers carry the headers too
+    _install_error_handlers(app)
 
     @app.get("/v1/health")
     async def health() -> dict[str, Any]:
@@ -180,23 +176,23 @@ def create_app(store: Store) -> FastAPI:
 
     @app.get("/v1/whoami")
     async def whoami(request: Request) -> dict[str, Any]:
-        account = await _account(store, request)
+        account = await _account(store, throttle, request)
         return {"id": account.id, "name": account.name, "role": account.role}
 
     @app.post("/v1/push")
     async def push_ops(request: Request) -> dict[str, Any]:
-        account = await _account(store, request)
-        ops = parse_push(await _read_body(request))
+        account = await _account(store, throttle, request)
+        ops = await run_in_threadpool(parse_push, await read_body(request))
         results, head = await run_in_threadpool(push, store, account, ops)
         notifier.notify()
         return {"results": [r.to_json() for r in results], "head": head}
 
     @app.get("/v1/changes")
     async def changes(request: Request) -> dict[str, Any]:
-        await _account(store, request)
-        after = _int_param(request, "after", 0, 0, 2**62)
-        limit = _int_param(request, "limit", 1000, 1, MAX_PAGE)
-        wait = _int_param(request, "wait", 0, 0, int(MAX_WAIT_S))
+        await _account(store, throttle, request)
+        after = int_param(request, "after", 0, 0, 2**62)
+        limit = int_param(request, "limit", 1000, 1, MAX_PAGE)
+        wait = int_param(request, "wait", 0, 0, int(MAX_WAIT_S))
         deadline = time.monotonic() + wait
 
         def read() -> changelog.Page:
@@ -216,14 +212,14 @@ def create_app(store: Store) -> FastAPI:
                     head=page.head,
                 )
             remaining = deadline - time.monotonic()
-            if page.changes or remaining <= 0:
+            if page.changes or remaining <= 0 or notifier.closing:
                 return page.to_json(after)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(event.wait(), timeout=min(remaining, POLL_FALLBACK_S))
 
     @app.get("/v1/rejections")
     async def my_rejections(request: Request) -> dict[str, Any]:
-        account = await _account(store, request)
+        account = await _account(store, throttle, request)
 
         def read() -> list[dict[str, Any]]:
             with store.read() as conn:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,23 +29,26 @@ def _open(args: argparse.Namespace) -> Store:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from websight_desk.server import serve
     from websight_desk.server.app import create_app
 
     if bool(args.certfile) != bool(args.keyfile):
         raise EnvironmentProblem("Give both --certfile and --keyfile for HTTPS, or neither.")
+    os.umask(0o077)  # whatever this process writes (database, logs) is its user's alone
     store = _open(args)
     try:
+        app = create_app(store)
         config = uvicorn.Config(
-            create_app(store),
+            app,
             host=args.host,
             port=args.port,
             ssl_certfile=args.certfile,
             ssl_keyfile=args.keyfile,
             log_level=args.log_level,
-            timeout_graceful_shutdown=3,  # long-polls are cut short on Ctrl+C / SIGTERM
+            timeout_graceful_shutdown=serve.GRACEFUL_SHUTDOWN_S,
             access_log=args.log_level == "debug",
         )
-        uvicorn.Server(config).run()
+        serve.run(config, on_stop=app.state.notifier.close)
     finally:
         store.close()
     return 0

@@ -1,14 +1,17 @@
 """The server's database: SQLite in the data directory by default, or PostgreSQL by URL.
 
 SQLite runs in WAL with synchronous=FULL (the client's engine settings), so an answered push
-survives a SIGKILL or a power cut. Both engines are upgraded by Alembic at start-up.
+survives a SIGKILL or a power cut. Both engines are upgraded by Alembic at start-up. Neither
+engine ever puts statement parameters (personal data) into an error message or a log.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from alembic import command
@@ -17,17 +20,32 @@ from sqlalchemy import Connection, Engine, create_engine, select
 
 from websight_desk.domain.errors import StorageProblem
 from websight_desk.server.models import counter
+from websight_desk.server.sqlite_engine import make_private_dir, make_server_sqlite_engine
 from websight_desk.storage import migrate as client_migrate
-from websight_desk.storage.database import make_engine
 
 SERVER_DB_FILE = "server.sqlite3"
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+# One lock per SQLite file in this process: the threads of the server's pool queue here for
+# the single writer instead of racing for SQLite's lock and failing with "database is locked".
+_WRITE_LOCKS: dict[str, threading.Lock] = {}
+_WRITE_LOCKS_GUARD = threading.Lock()
+
+
+def _write_lock(url: str) -> threading.Lock:
+    with _WRITE_LOCKS_GUARD:
+        return _WRITE_LOCKS.setdefault(url, threading.Lock())
 
 
 @dataclass
 class Store:
     engine: Engine
     url: str
+    _lock: threading.Lock | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self._lock is None and self.dialect == "sqlite":
+            self._lock = _write_lock(self.url)
 
     @property
     def dialect(self) -> str:
@@ -41,7 +59,11 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """One writing transaction (BEGIN IMMEDIATE on SQLite: the single writer up front)."""
-        with self.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        with (
+            self._lock or contextlib.nullcontext(),
+            self.engine.connect().execution_options(immediate=True) as conn,
+            conn.begin(),
+        ):
             yield conn
 
     def head(self, conn: Connection) -> int:
@@ -66,15 +88,18 @@ def make_store_engine(data_dir: Path | None, db_url: str | None) -> tuple[Engine
     if db_url:
         if db_url.startswith("sqlite"):
             raise StorageProblem("Use --data DIR for a SQLite server database, not --db.")
-        return create_engine(db_url, pool_size=8, max_overflow=8, pool_pre_ping=True), db_url
+        engine = create_engine(
+            db_url, pool_size=8, max_overflow=8, pool_pre_ping=True, hide_parameters=True
+        )
+        return engine, db_url
     if data_dir is None:
         raise StorageProblem("Give --data DIR (SQLite) or --db postgresql+psycopg://...")
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dir(data_dir)
     except OSError as exc:
         raise StorageProblem(f"The data directory {data_dir} cannot be created ({exc}).") from exc
     path = data_dir / SERVER_DB_FILE
-    return make_engine(path), f"sqlite:///{path}"
+    return make_server_sqlite_engine(path), f"sqlite:///{path}"
 
 
 def open_store(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import ssl
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from websight_desk.sync.errors import (
     ResyncRequired,
     ServerRefused,
     ServerUnreachable,
+    UntrustedCertificate,
 )
 
 DEFAULT_TIMEOUT = 30.0
@@ -53,7 +55,7 @@ class SyncClient:
         *,
         timeout: float = DEFAULT_TIMEOUT,
         retries: int = 3,
-        verify: bool | str = True,
+        verify: bool | str | ssl.SSLContext = True,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.base_url = base_url.rstrip("/")
@@ -86,6 +88,9 @@ class SyncClient:
                     kw["timeout"] = timeout
                 response = self._http.request(method, path, **kw)
             except httpx.TransportError as exc:
+                untrusted = certificate_problem(exc)
+                if untrusted is not None:
+                    raise self._untrusted(untrusted) from exc
                 if attempt < self.retries:
                     self._sleep(delays[attempt])
                     continue
@@ -99,6 +104,15 @@ class SyncClient:
                 continue
             return self._answer(response)
         raise AssertionError("unreachable")
+
+    def _untrusted(self, problem: ssl.SSLCertVerificationError) -> UntrustedCertificate:
+        detail = problem.verify_message or problem.reason or "verification failed"
+        return UntrustedCertificate(
+            f"The server's certificate is not trusted ({detail}): {self.base_url}.",
+            hint="Check the address. If the server uses a certificate of its own company "
+            "authority, install that authority on this computer (or point SSL_CERT_FILE at "
+            "it). Your work is saved on this computer.",
+        )
 
     def _answer(self, response: httpx.Response) -> Any:
         try:
@@ -155,6 +169,18 @@ class SyncClient:
             head=int(data["head"]),
             more=bool(data["more"]),
         )
+
+
+def certificate_problem(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate verification failure behind a transport error, if that is the cause."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
 
 
 def _check_protocol(response: httpx.Response, code: str, message: str) -> None:

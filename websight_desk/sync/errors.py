@@ -13,6 +13,11 @@ class ServerUnreachable(SyncProblem):
     """No answer from the server (network down, server stopped, wrong address)."""
 
 
+class UntrustedCertificate(SyncProblem):
+    """The server answered over TLS with a certificate this computer does not trust
+    (self-signed, expired, another name). Retrying will not help; the network is fine."""
+
+
 class NotConnected(SyncProblem):
     """No server URL or no token configured on this workstation."""
 

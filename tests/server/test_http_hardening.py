@@ -1,0 +1,271 @@
+"""HTTP hardening (issue #11), against real servers over HTTP on 127.0.0.1.
+
+Malformed input is a 4xx JSON problem and the server stays healthy; database failures are a
+500 (bug) or 503 (environment) problem whose log holds no personal data; SQLite writers queue
+instead of failing; files are private; no API description; token guessing is slowed down;
+`serve` says where it listens and stops cleanly.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import stat
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import event
+
+from tests.server.conftest import (
+    PHONE,
+    Served,
+    assert_problem,
+    bind_desk,
+    fail_change_log,
+    personal_ops,
+    push,
+    served_in_thread,
+    workstation,
+)
+from tests.sync.data import make_tickets
+from tests.sync.serverproc import ServerProc
+from websight_desk.server.accounts import add_account
+from websight_desk.server.app import create_app
+from websight_desk.server.store import SERVER_DB_FILE, open_store
+from websight_desk.storage.ops import Op
+from websight_desk.sync.push import pending_ops
+
+MALFORMED_BODIES = [
+    (b"[" * 100_000, "unsupported_json"),
+    (b'{"ops": [{"hlc": 123456789012345678901234567890}]}', "unsupported_json"),
+    (b'{"ops": [{"payload": {"n": [' + b"9" * 5000 + b"]}}]}", "unsupported_json"),
+    (b'{"ops": [{"payload": {"n": -9223372036854775809}}]}', "unsupported_json"),
+    (b'{"ops": [{"payload": {"n": 1e400}}]}', "unsupported_json"),
+    (b'{"ops": [{"payload": {"n": NaN}}]}', "unsupported_json"),
+    (b'{"ops": [{"op_id": "\\ud800"}]}', "unsupported_json"),
+    (b'{"ops": [{"payload": {"\\udfff": 1}}]}', "unsupported_json"),
+    (b'{"ops": [{"op_id": "0190\\u0000"}]}', "unsupported_json"),
+    (b'{"ops": [{"payload": {"body": "a\\u0000b"}}]}', "unsupported_json"),
+    (b'{"ops": [], "ops": [1]}', "unsupported_json"),
+    (b'{"ops": ["\xff\xfe"]}', "malformed_json"),
+    (b"\xef\xbb\xbf{}", "malformed_json"),
+    (b"{not json", "malformed_json"),
+    (b"", "malformed_json"),
+    (b"[]", "invalid_request"),
+    (b'"ops"', "invalid_request"),
+    (b"null", "invalid_request"),
+    (b"12", "invalid_request"),
+    (b'{"ops": [1, "x", null, []]}', "invalid_ops"),
+]
+BAD_PROTOCOL_HEADERS = [b"9" * 5000, "\u00b2".encode("latin-1"), b"-1", b"1.0", b"0x1", b""]
+BAD_CHANGES_QUERIES = [
+    *("after=x", "after=" + "9" * 5000, "after=-1", "after=1.5", "after=%00", "after=%D9%A1"),
+    *("after=1&after=2", "limit=0", "limit=" + "9" * 30, "wait=61", "wait=-5"),
+]
+SECRETS = (PHONE, PHONE[1:], "5321234567", "GIZLI-ICERIK", "sifrem kayboldu", "Ayse Veri")
+
+
+def test_malformed_requests_are_4xx_problems_and_the_server_stays_healthy(
+    server: ServerProc, agent_http: httpx.Client
+) -> None:
+    def healthy() -> None:
+        assert httpx.get(f"{server.url}/v1/health", timeout=10).status_code == 200
+
+    for body, code in MALFORMED_BODIES:
+        assert_problem(agent_http.post("/v1/push", content=body), 400, code)
+        healthy()
+    for value in BAD_PROTOCOL_HEADERS:
+        r = agent_http.get("/v1/whoami", headers={b"X-Websight-Protocol": value})
+        assert_problem(r, 400, "invalid_request")
+        healthy()
+    for query in BAD_CHANGES_QUERIES:
+        assert_problem(agent_http.get(f"/v1/changes?{query}"), 400, "invalid_request")
+        healthy()
+    assert_problem(agent_http.get("/v1/nothing-here"), 404, "not_found")
+    assert_problem(agent_http.delete("/v1/push"), 405, "method_not_allowed")
+    r = agent_http.post("/v1/push", content=b"[" * (5 * 1024 * 1024 + 1))
+    assert_problem(r, 413, "body_too_large")
+    healthy()
+    assert agent_http.get("/v1/whoami").status_code == 200
+
+
+def test_a_database_failure_is_a_500_problem_and_the_log_holds_no_personal_data(
+    server: ServerProc, tmp_path: Path
+) -> None:
+    desk, token = workstation(server, tmp_path / "ws", "ayse")
+    try:
+        ops = personal_ops(desk)
+    finally:
+        desk.close()
+    fail_change_log(server)  # on PostgreSQL the error text itself quotes the row
+    r = push(server.url, token, ops)
+    assert_problem(r, 500, "internal_error")
+    request_id = r.json()["request_id"]
+    assert r.headers["x-request-id"] == request_id
+    assert httpx.get(f"{server.url}/v1/health").status_code == 200
+    log = (server.data_dir / "server.log").read_text(errors="replace")
+    assert request_id in log  # the administrator can find it ...
+    assert "IntegrityError" in log or "RaiseException" in log  # ... and the kind of failure
+    for secret in SECRETS:
+        assert secret not in log, f"{secret!r} leaked into the server log:\n{log[-3000:]}"
+        assert secret not in r.text
+
+
+def test_postgresql_disk_full_is_a_503_with_retry_after(server: ServerProc, tmp_path: Path) -> None:
+    if server.db_url is None:
+        pytest.skip("PostgreSQL only; SQLite: test_sqlite_disk_full_is_a_503_with_retry_after")
+    desk, token = workstation(server, tmp_path / "ws", "ayse")
+    try:
+        ops = personal_ops(desk)
+    finally:
+        desk.close()
+    fail_change_log(server, errcode="disk_full")
+    r = push(server.url, token, ops)
+    assert_problem(r, 503, "storage_full")
+    assert int(r.headers["retry-after"]) > 0
+    log = (server.data_dir / "server.log").read_text(errors="replace")
+    assert "storage_full" in log
+    assert not [s for s in SECRETS if s in log]
+
+
+def test_sqlite_disk_full_is_a_503_with_retry_after(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = open_store(tmp_path / "server")
+    with store.write() as conn:
+        account, token = add_account(conn, "ayse", "agent")
+    try:
+        with served_in_thread(create_app(store)) as url:
+            desk = bind_desk(url, account.id, token, tmp_path / "ws")
+            try:
+                make_tickets(desk, 40)
+                ops = personal_ops(desk)
+            finally:
+                desk.close()
+
+            @event.listens_for(store.engine, "connect")
+            def no_room(dbapi_conn: object, _record: object) -> None:
+                cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
+                pages = cur.execute("PRAGMA page_count").fetchone()[0]
+                cur.execute(f"PRAGMA max_page_count = {pages}")  # the "disk" is full now
+                cur.close()
+
+            store.engine.dispose()
+            with caplog.at_level(logging.INFO):
+                r = push(url, token, ops)
+            assert_problem(r, 503, "storage_full")
+            assert int(r.headers["retry-after"]) > 0
+            assert httpx.get(f"{url}/v1/health").status_code == 200
+    finally:
+        store.close()
+    assert "storage_full" in caplog.text
+    assert not [s for s in SECRETS if s in caplog.text + r.text]
+
+
+def test_sixteen_concurrent_writers_on_sqlite_get_no_5xx(tmp_path: Path) -> None:
+    server = ServerProc(data_dir=tmp_path / "server")
+    server.data_dir.mkdir()
+    server.start()
+    try:
+        work: list[tuple[str, list[list[Op]]]] = []
+        for i in range(16):
+            desk, token = workstation(server, tmp_path / f"ws{i}", f"agent{i}")
+            try:
+                make_tickets(desk, 6, prefix=f"W{i}-")
+                ops = pending_ops(desk)
+            finally:
+                desk.close()
+            work.append((token, [ops[j : j + 4] for j in range(0, len(ops), 4)]))
+        answers: list[tuple[int, str]] = []
+        start = threading.Barrier(len(work))
+
+        def writer(token: str, batches: list[list[Op]]) -> None:
+            start.wait()
+            for batch in batches:
+                r = push(server.url, token, batch)
+                answers.append((r.status_code, r.text))
+
+        threads = [threading.Thread(target=writer, args=w) for w in work]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+        assert len(answers) == sum(len(b) for _t, b in work)
+        assert [a for a in answers if a[0] != 200] == []
+        assert server.counts()["tickets"] == 16 * 6
+    finally:
+        server.kill()
+    assert "database is locked" not in (server.data_dir / "server.log").read_text()
+
+
+def test_data_files_are_private_to_the_server_user(tmp_path: Path) -> None:
+    data = tmp_path / "new" / "data"  # the server creates it
+    served = Served("--data", str(data))
+    try:
+        _, token = ServerProc(data_dir=data).add_account("ayse", "agent")
+        auth = {"Authorization": f"Bearer {token}"}
+        assert httpx.get(f"{served.url}/v1/whoami", headers=auth).status_code == 200
+        modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in data.iterdir()}
+    finally:
+        served.stop(signal.SIGTERM)
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert {SERVER_DB_FILE, f"{SERVER_DB_FILE}-wal", f"{SERVER_DB_FILE}-shm"} <= set(modes)
+    assert {name: oct(m) for name, m in modes.items() if m != 0o600} == {}
+
+
+def test_api_description_pages_are_off(server: ServerProc, agent_http: httpx.Client) -> None:
+    for path in ("/openapi.json", "/docs", "/redoc", "/docs/oauth2-redirect"):
+        assert_problem(httpx.get(f"{server.url}{path}"), 404, "not_found")
+        assert_problem(agent_http.get(path), 404, "not_found")
+
+
+def test_wrong_tokens_from_one_address_are_slowed_down(
+    server: ServerProc, agent_http: httpx.Client
+) -> None:
+    def whoami(token: str) -> httpx.Response:
+        return httpx.get(f"{server.url}/v1/whoami", headers={"Authorization": f"Bearer {token}"})
+
+    good = str(agent_http.headers["authorization"]).split(" ", 1)[1]
+    for i in range(5):
+        assert_problem(whoami(f"guess-{i}"), 401, "unauthorized")
+    for token in ("guess-5", good):  # during the pause even the right token waits
+        r = whoami(token)
+        assert_problem(r, 429, "too_many_attempts")
+        assert r.headers["retry-after"] == "1"
+    time.sleep(1.1)
+    assert_problem(whoami("guess-6"), 401, "unauthorized")  # the 6th failure: a 2 s pause
+    r = whoami(good)
+    assert_problem(r, 429, "too_many_attempts")
+    assert r.headers["retry-after"] == "2"
+    time.sleep(2.1)
+    assert whoami(good).status_code == 200  # after the pause the right token works ...
+    assert_problem(whoami("guess-7"), 401, "unauthorized")  # ... and the count starts again
+    assert whoami(good).status_code == 200
+    assert httpx.get(f"{server.url}/v1/health").status_code == 200  # never throttled
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_serve_says_where_it_listens_and_stops_cleanly(tmp_path: Path, sig: int) -> None:
+    data = tmp_path / "data"
+    served = Served("--data", str(data))
+    _, token = ServerProc(data_dir=data).add_account("ayse", "agent")
+    answers: list[httpx.Response] = []
+
+    def long_poll() -> None:
+        auth = {"Authorization": f"Bearer {token}"}
+        answers.append(httpx.get(f"{served.url}/v1/changes?after=1&wait=60", headers=auth))
+
+    poller = threading.Thread(target=long_poll)
+    poller.start()
+    time.sleep(1.0)  # the long-poll is waiting inside the server
+    began = time.monotonic()
+    status = served.stop(sig)
+    poller.join(30)
+    assert status == 0, served.output()
+    assert time.monotonic() - began < 8  # not the 60 s of the long-poll
+    assert "ERROR" not in served.output(), served.output()
+    assert "Traceback" not in served.output(), served.output()
+    assert [a.status_code for a in answers] == [200]  # answered, not cut
