@@ -113,15 +113,18 @@ def _ahead_reason(what: str, ms: int, now_ms: int) -> str | None:
     )
 
 
+def clock_problem(op: Op, now_ms: int) -> str | None:
+    """A change (as sent, before any stamp) from a clock too far ahead is refused outright."""
+    reason = _ahead_reason("change", physical_ms(op.hlc), now_ms)
+    created = from_iso(op.payload.get("created_at"))
+    if not reason and created is not None:
+        reason = _ahead_reason("record", int(created.timestamp() * 1000), now_ms)
+    return reason
+
+
 def check(conn: Connection, op: Op, batch: _Batch) -> str | None:
     """The business reason to refuse this (already stamped) op, or None to accept it."""
     reason = rules.role_problem(op, batch.account) or rules.author_problem(op, batch.account)
-    if reason:
-        return reason
-    reason = _ahead_reason("change", physical_ms(op.hlc), batch.now_ms)
-    created = from_iso(op.payload.get("created_at"))
-    if not reason and created is not None:
-        reason = _ahead_reason("record", int(created.timestamp() * 1000), batch.now_ms)
     if reason:
         return reason
     for value in op.payload.values():
@@ -228,7 +231,7 @@ def push(store: Store, account: Account, ops: Sequence[Op]) -> tuple[list[OpResu
                 continue
             stamped = stamp(op, batch.now, batch.company, allocate)
             seen[op.op_id] = stamped.op
-            reason = check(conn, stamped.op, batch)
+            reason = clock_problem(op, batch.now_ms) or check(conn, stamped.op, batch)
             if reason:
                 refuse(op, reason)
             else:

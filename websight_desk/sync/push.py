@@ -16,6 +16,7 @@ from websight_desk.storage.models import SyncOutbox, SyncQuarantine
 from websight_desk.storage.ops import Op
 from websight_desk.storage.outbox import ACKED, PENDING, REJECTED
 from websight_desk.storage.restamp import adopt_stamp
+from websight_desk.storage.rollback import roll_back_refused
 from websight_desk.sync.client import SyncClient
 from websight_desk.sync.errors import ServerRefused, SyncProblem
 
@@ -81,6 +82,7 @@ def record_results(desk: Desk, ops: Sequence[Op], results: Sequence[dict[str, An
             _mark_rejected(
                 conn, by_id, [(r["op_id"], str(r.get("reason", ""))) for r in refused], now
             )
+            roll_back_refused(conn, [by_id[r["op_id"]] for r in refused])
 
 
 def _mark_rejected(
