@@ -18,6 +18,7 @@ from websight_desk.cli.main import add_workspace_option
 from websight_desk.domain.errors import ValidationError
 from websight_desk.i18n import _
 from websight_desk.sync import credentials
+from websight_desk.sync.adopt import adopt_local_work
 from websight_desk.sync.client import SyncClient
 from websight_desk.sync.engine import SyncEngine, resync
 from websight_desk.sync.errors import NoKeyringBackend
@@ -103,8 +104,18 @@ def run(args: argparse.Namespace) -> int:
             desk.save_settings()
             # learn the accounts now, so this workstation's agent exists locally
             SyncEngine(desk, client).pull()
+            with desk.db.write() as conn:  # work done before connecting becomes this account's
+                adoption = adopt_local_work(conn, me.id)
         finally:
             desk.close()
+    if adoption.adopted or adoption.kept_local:
+        print(
+            _(
+                "{adopted} change(s) made on this computer before connecting will be sent as "
+                "{name}'s; {kept} local-only colleague(s) stay on this computer."
+            ).format(adopted=adoption.adopted, name=me.name, kept=adoption.kept_local),
+            file=sys.stderr,
+        )
     if not stored:
         print(
             "websight-desk: "

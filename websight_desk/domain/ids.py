@@ -7,6 +7,9 @@ import threading
 import time
 import uuid
 
+# The node id of the sync server's own ops (accounts it publishes); never a workstation's.
+SERVER_NODE = "server"
+
 _lock = threading.Lock()
 _last_ms = 0
 _seq = 0

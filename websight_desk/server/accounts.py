@@ -16,14 +16,13 @@ from sqlalchemy import Connection, insert, select, update
 from websight_desk.domain.enums import Role
 from websight_desk.domain.errors import NotFound, ValidationError
 from websight_desk.domain.hlc import HybridClock
-from websight_desk.domain.ids import new_id
+from websight_desk.domain.ids import SERVER_NODE, new_id
 from websight_desk.server import changelog
 from websight_desk.server.models import accounts
 from websight_desk.storage.appliers import ApplyContext, apply_ops
 from websight_desk.storage.models import Agent
 from websight_desk.storage.ops import Op, to_iso
 
-SERVER_NODE = "server"
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from websight_desk.server.stamps import (
 )
 from websight_desk.server.store import Store
 from websight_desk.storage.appliers import ApplyContext, apply_ops, insert_ignore
+from websight_desk.storage.kind_tables import TABLES
 from websight_desk.storage.ops import Op, canonical_json, from_iso
 from websight_desk.sync.grouping import regroup
 
@@ -85,7 +86,7 @@ def _lookup_stored(conn: Connection, ops: Sequence[Op]) -> dict[str, set[str]]:
     """
     wanted: dict[str, tuple[Table, set[str]]] = {}
     for op in ops:
-        table = rules.TABLES.get(op.kind)
+        table = TABLES.get(op.kind)
         record_id = op.payload.get("id")
         if table is not None and isinstance(record_id, str):
             wanted.setdefault(table.name, (table, set()))[1].add(record_id)
@@ -131,7 +132,7 @@ def check(conn: Connection, op: Op, batch: _Batch) -> str | None:
         if isinstance(value, str) and value in batch.rejected_ids:
             return f"depends on {value}, which was rejected in the same batch"
     spec = rules.spec(op.kind)
-    table = rules.TABLES[op.kind]
+    table = TABLES[op.kind]
     record_id = str(op.payload["id"])
     if spec.append_only and batch.stored_or_made(table, record_id):
         return (
@@ -151,7 +152,7 @@ def check(conn: Connection, op: Op, batch: _Batch) -> str | None:
 def _record(batch: _Batch, op: Op) -> None:
     record_id = str(op.payload["id"])
     batch.made_ops[record_id] = op
-    batch.created.setdefault(rules.TABLES[op.kind].name, set()).add(record_id)
+    batch.created.setdefault(TABLES[op.kind].name, set()).add(record_id)
 
 
 def _store_rejections(conn: Connection, items: list[tuple[Op, str]], account: Account) -> None:

@@ -2,7 +2,7 @@
 
 The kinds, their schemas, roles, actor fields and server-computed fields are declared once in
 `domain.op_kinds`; this module adds what only the server knows (tables, business checks) with
-plain imports. `tests/unit/server/test_rules_cover_every_kind.py` fails if a kind is missing.
+plain imports. `tests/sync/test_kind_registry.py` fails if a kind is missing.
 """
 
 from __future__ import annotations
@@ -17,27 +17,8 @@ from websight_desk.domain.op_kinds import KINDS, KindSpec
 from websight_desk.server import checks
 from websight_desk.server.accounts import Account
 from websight_desk.server.checks import Check
-from websight_desk.storage.models import (
-    AbuseReview,
-    AbuseTermination,
-    Agent,
-    AuditEvent,
-    Callback,
-    Contact,
-    Customer,
-    KvkkErasure,
-    KvkkPurgeRun,
-    KvkkRequest,
-    KvkkRequestClosure,
-    KvkkText,
-    LegalHold,
-    LegalHoldRelease,
-    Message,
-    RefusalOverride,
-    Service,
-    Ticket,
-    TicketFieldChange,
-)
+from websight_desk.storage.kind_tables import TABLES
+from websight_desk.storage.models import Agent, Callback, Customer, Message, Ticket
 from websight_desk.storage.ops import Op
 
 MAX_HLC_AHEAD_MS = 5 * 60 * 1000
@@ -47,29 +28,6 @@ def _t(model: Any) -> Table:
     table: Table = model.__table__
     return table
 
-
-# The table whose row an op of the kind creates (its payload `id` is that row's key).
-TABLES: dict[str, Table] = {
-    "agent.upsert": _t(Agent),
-    "customer.create": _t(Customer),
-    "contact.upsert": _t(Contact),
-    "service.upsert": _t(Service),
-    "ticket.create": _t(Ticket),
-    "message.create": _t(Message),
-    "ticket.set_field": _t(TicketFieldChange),
-    "audit.create": _t(AuditEvent),
-    "callback.create": _t(Callback),
-    "legal_hold.set": _t(LegalHold),
-    "legal_hold.release": _t(LegalHoldRelease),
-    "kvkk_text.create": _t(KvkkText),
-    "kvkk_request.create": _t(KvkkRequest),
-    "kvkk_request.close": _t(KvkkRequestClosure),
-    "kvkk.purge": _t(KvkkPurgeRun),
-    "kvkk.erase": _t(KvkkErasure),
-    "termination.create": _t(AbuseTermination),
-    "review.create": _t(AbuseReview),
-    "override.create": _t(RefusalOverride),
-}
 
 # Business checks beyond schema, role, authorship, references and append-only.
 CHECKS: dict[str, Check] = {
@@ -165,7 +123,7 @@ def references(op: Op) -> list[tuple[str, Table, str]]:
         if value is None or column.name == "id":
             continue
         for fk in column.foreign_keys:
-            found.append((column.name, fk.column.table, str(value)))  # type: ignore[arg-type]
+            found.append((column.name, fk.column.table, str(value)))
     extra = EXTRA_REFERENCES.get(op.kind)
     if extra is not None:
         found.extend(extra(op))

@@ -61,7 +61,7 @@ def adopt_stamp(conn: Connection, op: Op, stamped: dict[str, Any]) -> Op:
         when = from_iso(str(changes["destroy_after"]))
         conn.execute(update(table).where(table.c.id == record_id).values(destroy_after=when))
         if op.kind == "termination.create":
-            chain.seal_from(conn, (op.hlc, op.node_id, record_id))
+            chain.reseal_changed(conn, (op.hlc, op.node_id, record_id), {record_id})
     if "number" in changes and op.kind == "ticket.create":
         tickets = _t(Ticket)
         conn.execute(
