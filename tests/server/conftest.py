@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import Engine, event
 
 from tests.sync.serverproc import (
     BACKENDS,
@@ -36,6 +37,7 @@ from websight_desk.sync.push import pending_ops
 
 PHONE = "+905321234567"
 SECRET_BODY = "GIZLI-ICERIK-7731 sifrem kayboldu"
+SECRETS = (PHONE, PHONE[1:], "5321234567", "GIZLI-ICERIK", "sifrem kayboldu", "Ayse Veri")
 
 
 @pytest.fixture(scope="session")
@@ -146,6 +148,36 @@ def fail_change_log(server: ServerProc, *, errcode: str | None = None) -> None:
             "CREATE TRIGGER boom BEFORE INSERT ON server_change_log "
             "FOR EACH ROW EXECUTE FUNCTION boom()"
         )
+
+
+def failing_push(server: ServerProc, tmp_path: Path, errcode: str | None) -> httpx.Response:
+    """Push personal data while storing the change log fails (see `fail_change_log`)."""
+    desk, token = workstation(server, tmp_path / "ws", "ayse")
+    try:
+        ops = personal_ops(desk)
+    finally:
+        desk.close()
+    fail_change_log(server, errcode=errcode)
+    return push(server.url, token, ops)
+
+
+def assert_no_secrets(*texts: str) -> None:
+    for secret in SECRETS:
+        for text in texts:
+            assert secret not in text, f"{secret!r} leaked:\n{text[-3000:]}"
+
+
+def fill_the_disk(engine: Engine) -> None:
+    """From now on the SQLite database cannot grow: SQLITE_FULL, as on a full disk."""
+
+    @event.listens_for(engine, "connect")
+    def no_room(dbapi_conn: Any, _record: object) -> None:
+        cur = dbapi_conn.cursor()
+        pages = cur.execute("PRAGMA page_count").fetchone()[0]
+        cur.execute(f"PRAGMA max_page_count = {pages}")
+        cur.close()
+
+    engine.dispose()  # the pooled connections were opened without the limit
 
 
 class Served:

@@ -27,31 +27,31 @@ def _open(args: argparse.Namespace) -> Store:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
     from websight_desk.server import serve
     from websight_desk.server.app import create_app
 
-    if bool(args.certfile) != bool(args.keyfile):
-        raise EnvironmentProblem("Give both --certfile and --keyfile for HTTPS, or neither.")
     os.umask(0o077)  # whatever this process writes (database, logs) is its user's alone
     store = _open(args)
     try:
         app = create_app(store)
-        config = uvicorn.Config(
+        config = serve.make_config(
             app,
             host=args.host,
             port=args.port,
-            ssl_certfile=args.certfile,
-            ssl_keyfile=args.keyfile,
+            certfile=args.certfile,
+            keyfile=args.keyfile,
             log_level=args.log_level,
-            timeout_graceful_shutdown=serve.GRACEFUL_SHUTDOWN_S,
-            access_log=args.log_level == "debug",
         )
         serve.run(config, on_stop=app.state.notifier.close)
     finally:
         store.close()
     return 0
+
+
+def _port(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and int(text) <= 65535):
+        raise argparse.ArgumentTypeError("a port is a number from 0 to 65535")
+    return int(text)
 
 
 def cmd_add_agent(args: argparse.Namespace) -> int:
@@ -158,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the sync server")
     _store_options(serve)
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--port", type=_port, default=8765, help="0: any free port")
     serve.add_argument("--certfile", help="TLS certificate (PEM) for HTTPS")
     serve.add_argument("--keyfile", help="TLS private key (PEM) for HTTPS")
     serve.add_argument("--log-level", default="warning", choices=("debug", "info", "warning"))

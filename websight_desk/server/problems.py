@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import exc as sa_exc
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger(__name__)
@@ -170,6 +171,8 @@ class ProblemGuard:
 
         try:
             await self.app(scope, receive, tracking_send)
+        except ClientDisconnect:
+            log.debug("the client went away before its request was read")
         except Exception as exc:
             request_id = uuid.uuid4().hex[:16]
             problem = classify(exc)

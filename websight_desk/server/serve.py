@@ -14,6 +14,9 @@ from contextlib import contextmanager
 from types import FrameType
 
 import uvicorn
+from starlette.types import ASGIApp
+
+from websight_desk.domain.errors import EnvironmentProblem
 
 GRACEFUL_SHUTDOWN_S = 10  # a push in flight finishes; long-polls are woken at once
 
@@ -64,6 +67,38 @@ def _stop_signals_end_quietly(server: DeskServer) -> Iterator[None]:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def make_config(
+    app: ASGIApp,
+    *,
+    host: str,
+    port: int,
+    certfile: str | None,
+    keyfile: str | None,
+    log_level: str,
+) -> uvicorn.Config:
+    """uvicorn's settings, loaded now so that a bad certificate or key is a clear message."""
+    if bool(certfile) != bool(keyfile):
+        raise EnvironmentProblem("Give both --certfile and --keyfile for HTTPS, or neither.")
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        ssl_certfile=certfile,
+        ssl_keyfile=keyfile,
+        log_level=log_level,
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,
+        access_log=log_level == "debug",
+    )
+    try:
+        config.load()
+    except OSError as exc:  # ssl.SSLError included
+        raise EnvironmentProblem(
+            f"The TLS certificate or key cannot be used: {exc}.",
+            hint="Give a PEM certificate with --certfile and its private key with --keyfile.",
+        ) from exc
+    return config
 
 
 def run(config: uvicorn.Config, on_stop: Callable[[], None]) -> None:
