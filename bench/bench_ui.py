@@ -52,7 +52,7 @@ SEARCHES = [
 
 
 def ensure_workspace(path: Path, tickets: int) -> None:
-    from websight_desk.services.demo import add_demo_data, workspace_has_tickets
+    from websight_desk.demo.run import add_demo_data, workspace_has_tickets
     from websight_desk.services.desk import open_desk
 
     desk = open_desk(path)

@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--tickets", type=int, default=300)
     args = parser.parse_args(argv)
-    from websight_desk.services.demo import add_demo_data
+    from websight_desk.demo.run import add_demo_data
     from websight_desk.services.desk import open_desk
     from websight_desk.ui.app import run_gui
 

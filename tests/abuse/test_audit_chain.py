@@ -9,15 +9,15 @@ import pytest
 
 from tests.abuse.conftest import World, ack_all, lead_review, terminate_ticket
 from websight_desk.cli.main import main
+from websight_desk.demo.run import add_demo_data
 from websight_desk.domain.hlc import pack
-from websight_desk.services import abuse_demo, demo
 from websight_desk.services.audit_chain import verify_desk
 from websight_desk.services.desk import open_desk
 from websight_desk.storage import chain
 from websight_desk.storage.appliers import ApplyContext, apply_ops
 from websight_desk.storage.ops import Op
 
-# services.demo (another engineer) still calls the deprecated Result.tuples(); not ours.
+# the demo generator (another engineer) still calls the deprecated Result.tuples(); not ours.
 DEMO_WARNING = pytest.mark.filterwarnings("ignore:The Result.tuples:DeprecationWarning")
 
 
@@ -38,12 +38,7 @@ def demo_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("demo") / "ws"
     desk = open_desk(root)
     try:
-        monkey = abuse_demo.add_demo_terminations
-        demo.EXTRA_GENERATORS.append(monkey)
-        try:
-            demo.add_demo_data(desk, 150, seed=3)
-        finally:
-            demo.EXTRA_GENERATORS.remove(monkey)
+        add_demo_data(desk, 150, seed=3)  # with the demo terminations
     finally:
         desk.close()
     return root

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
 from sqlalchemy import select
 
-from websight_desk.services import demo, kvkk
-from websight_desk.services.callback_demo import add_demo_callbacks
+from websight_desk.demo.callbacks import add_demo_callbacks
+from websight_desk.demo.run import add_demo_data
+from websight_desk.services import kvkk
 from websight_desk.services.desk import Desk
 from websight_desk.storage.models import Callback, KvkkRequest
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
 
-def test_demo_callbacks(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(demo, "EXTRA_GENERATORS", [add_demo_callbacks])
-    demo.add_demo_data(desk, 30, seed=7, now=NOW)
+def test_demo_callbacks(desk: Desk) -> None:
+    add_demo_data(desk, 30, seed=7, now=NOW, generators=[add_demo_callbacks])
     with desk.db.read() as conn:
         rows = conn.execute(select(Callback.outcome, Callback.recording_state)).all()
         requests = conn.execute(select(KvkkRequest.ticket_id)).scalars().all()

@@ -14,9 +14,10 @@ import pytest
 from sqlalchemy import func, select
 
 from websight_desk.cli.main import main
+from websight_desk.demo import run as demo
+from websight_desk.demo.context import DemoContext
 from websight_desk.domain.enums import MessageKind, RequesterKind, Role, ServiceKind
 from websight_desk.domain.turkish import fold
-from websight_desk.services import demo
 from websight_desk.services.desk import Desk, open_desk
 from websight_desk.storage.models import (
     Agent,
@@ -194,18 +195,17 @@ def test_times_spread_over_the_last_sixty_days(filled: Desk) -> None:
     assert last <= NOW
 
 
-def test_extension_generators_run_with_their_own_random(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_feature_generators_run_with_their_own_random(tmp_path: Path) -> None:
     seen: list[tuple[int, int, float]] = []
 
-    def gen(w: OpWriter, rng: random.Random, ctx: demo.DemoContext) -> None:
+    def gen(w: OpWriter, rng: random.Random, ctx: DemoContext) -> None:
         assert w.conn is not None
         seen.append((len(ctx.tickets), len(ctx.agents_with(Role.SHIFT_LEAD)), rng.random()))
 
-    monkeypatch.setattr(demo, "EXTRA_GENERATORS", [gen])
-    _fill(tmp_path / "a", 10).close()
-    _fill(tmp_path / "b", 10).close()
+    for name in ("a", "b"):
+        d = open_desk(tmp_path / name, with_triage=False)
+        demo.add_demo_data(d, 10, 7, now=NOW, generators=[gen])
+        d.close()
     assert seen[0] == seen[1]
     assert seen[0][:2] == (10, 2)
 
@@ -233,18 +233,18 @@ def test_worker_processes_make_the_same_data_and_triage(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Batches built in a worker and policy decisions evaluated ahead change nothing."""
-    from websight_desk.services import triage_ahead
+    from websight_desk.demo.policy_pool import PolicyPool
 
     taken: list[str] = []
-    original = triage_ahead.Ahead.take
+    original = PolicyPool.take
 
-    def take(self: triage_ahead.Ahead, ticket_id: str, *args: Any) -> Any:
+    def take(self: PolicyPool, ticket_id: str, *args: Any) -> Any:
         row = original(self, ticket_id, *args)
         if row is not None:
             taken.append(ticket_id)
         return row
 
-    monkeypatch.setattr(triage_ahead.Ahead, "take", take)
+    monkeypatch.setattr(PolicyPool, "take", take)
 
     def triaged(d: Desk) -> list[tuple[int, str, str, bool]]:
         with d.db.read() as conn:

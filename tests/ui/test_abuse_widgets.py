@@ -139,16 +139,12 @@ def test_banner_for_every_ticket_of_the_customer(ctx: UiContext, world: World) -
 @pytest.mark.filterwarnings("ignore:The Result.tuples:DeprecationWarning")
 @pytest.mark.parametrize("lang", ["tr", "en"])
 def test_screens_render(lang: str, tmp_path: Path, qtbot: Any, qapp: Any) -> None:
-    from websight_desk.services import abuse_demo, demo
+    from websight_desk.demo.run import add_demo_data
     from websight_desk.services.desk import open_desk
 
     i18n.set_language(lang)
     desk = open_desk(tmp_path / "demo")
-    demo.EXTRA_GENERATORS.append(abuse_demo.add_demo_terminations)
-    try:
-        demo.add_demo_data(desk, 250, seed=2)
-    finally:
-        demo.EXTRA_GENERATORS.remove(abuse_demo.add_demo_terminations)
+    add_demo_data(desk, 250, seed=2)  # with the demo terminations
     try:
         from websight_desk.storage.models import Agent
 

@@ -45,7 +45,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from websight_desk.services.demo import add_demo_data, workspace_has_tickets
+    from websight_desk.demo.run import add_demo_data, workspace_has_tickets
 
     desk = open_from_args(args)
     try:

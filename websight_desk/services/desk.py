@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from websight_desk.domain.hlc import HybridClock
+from websight_desk.services import triage
 from websight_desk.settings import Settings, WorkspacePaths
 from websight_desk.storage.database import Database, open_database
 from websight_desk.storage.outbox import OpWriter, load_or_create_state
@@ -79,7 +80,5 @@ def open_desk(root: Path, *, with_triage: bool = True) -> Desk:
         raise
     desk = Desk(paths=paths, settings=settings, db=db, node_id=node_id, clock=HybridClock(hlc))
     if with_triage:
-        from websight_desk.services import triage
-
         desk.ticket_hooks.append(triage.hook_for(desk))
     return desk

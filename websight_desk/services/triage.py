@@ -1,101 +1,59 @@
 """Keep each ticket's policy decision current (the queue's verdict column and filters).
 
 The decision itself is the pure policy engine; this module gathers the facts from the store
-and caches the outcome in `ticket_triage`, inside the same transaction as the change that
-made it stale.
+(`triage_facts`) and caches the outcome in `ticket_triage`, inside the same transaction as the
+change that made it stale. Decisions made elsewhere for the same facts (a bulk loader may
+evaluate them in other processes while it writes) can be handed in through `Precomputed`.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
-from sqlalchemy import Connection, Table, delete, insert, select
+from sqlalchemy import Connection, Table, delete, insert
 
-from websight_desk.domain.enums import MessageKind, RequesterKind, ServiceKind
-from websight_desk.services.triage_ahead import Ahead, decision_row
+from websight_desk.services.triage_facts import (
+    RawFacts,
+    Row,
+    build_facts,
+    decision_row,
+    facts_for_tickets,
+    raw_facts,
+)
+from websight_desk.settings import Settings
 from websight_desk.storage import bulk
-from websight_desk.storage.models import Message, Service, Ticket, TicketTriage
+from websight_desk.storage.models import TicketTriage
 
 if TYPE_CHECKING:
-    from websight_desk.policy import Decision, Facts, Ruleset
-    from websight_desk.services.desk import Desk
+    from websight_desk.policy import Decision, Ruleset
 
 CHUNK = 500
-Row = dict[str, Any]
 
 
-def load_ruleset_for(desk: Desk) -> Ruleset:
+class HasSettings(Protocol):
+    """Anything that carries the workspace settings (a `Desk`)."""
+
+    @property
+    def settings(self) -> Settings: ...
+
+
+class Precomputed(Protocol):
+    """Decisions evaluated elsewhere; `take` gives one only for exactly these inputs."""
+
+    def take(self, ticket_id: str, facts: RawFacts, ruleset: Ruleset, now: datetime) -> Row | None:
+        """The `ticket_triage` row evaluated for these facts, ruleset and time, else None."""
+        ...
+
+
+def load_ruleset_for(owner: HasSettings) -> Ruleset:
+    """The workspace's policy: its custom policy file, else the packaged one."""
     from websight_desk.policy import load_ruleset
 
-    custom = desk.settings.policy_file
+    custom = owner.settings.policy_file
     return load_ruleset(Path(custom) if custom else None)
-
-
-# The store's view of one ticket, before it becomes `Facts`: subject, requester kind,
-# service (kind, delivered, SLA, managed) or None, inbound messages (id, body) in time order.
-# Plain tuples: cheap to compare and to send to worker processes.
-RawFacts = tuple[str, str, tuple[str, bool, bool, bool] | None, tuple[tuple[str, str], ...]]
-
-
-def build_facts(raw: RawFacts) -> Facts:
-    """The policy's `Facts` of a ticket's raw facts."""
-    from websight_desk.policy import Facts, TextPart
-
-    subject, requester, service, texts = raw
-    parts = [TextPart("subject", subject)]
-    parts.extend(TextPart(f"message:{mid}", body) for mid, body in texts)
-    kind, delivered, sla, managed = service if service is not None else (None, False, False, False)
-    return Facts(
-        subject=subject,
-        parts=tuple(parts),
-        service=ServiceKind(kind) if kind else None,
-        requester=RequesterKind(requester),
-        server_delivered=delivered,
-        has_sla=sla,
-        managed=managed,
-    )
-
-
-def raw_facts(conn: Connection, ticket_ids: Sequence[str]) -> dict[str, RawFacts]:
-    """What the policy looks at, per ticket, as stored (two queries)."""
-    rows = conn.execute(
-        select(
-            Ticket.id,
-            Ticket.subject,
-            Ticket.requester_kind,
-            Service.kind,
-            Service.delivered_at.is_not(None).label("delivered"),  # no datetime parsing
-            Service.has_sla,
-            Service.managed,
-        )
-        .outerjoin(Service, Service.id == Ticket.service_id)
-        .where(Ticket.id.in_(ticket_ids))
-    ).all()
-    texts: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for msg in conn.execute(
-        select(Message.ticket_id, Message.id, Message.body)
-        .where(
-            Message.ticket_id.in_(ticket_ids),
-            Message.kind == MessageKind.INBOUND.value,
-            Message.redacted_at.is_(None),
-        )
-        .order_by(Message.created_at, Message.id)
-    ):
-        texts[msg.ticket_id].append((msg.id, msg.body))
-    out: dict[str, RawFacts] = {}
-    for r in rows:
-        service = (r.kind, bool(r.delivered), bool(r.has_sla), bool(r.managed)) if r.kind else None
-        out[r.id] = (r.subject, r.requester_kind, service, tuple(texts.get(r.id, ())))
-    return out
-
-
-def facts_for_tickets(conn: Connection, ticket_ids: Sequence[str]) -> dict[str, Facts]:
-    """Policy facts of each ticket: context from its service, text from customer messages."""
-    return {tid: build_facts(raw) for tid, raw in raw_facts(conn, ticket_ids).items()}
 
 
 def decide(conn: Connection, ticket_id: str, ruleset: Ruleset, now: datetime) -> Decision | None:
@@ -112,12 +70,12 @@ def refresh(
     ruleset: Ruleset,
     now: datetime,
     *,
-    ahead: Ahead | None = None,
+    precomputed: Precomputed | None = None,
 ) -> int:
     """Recompute and store the cached decision of these tickets; returns how many.
 
-    Decisions `ahead` evaluated for exactly the facts the store now holds (and the same
-    ruleset and time) are taken as they are; everything else is evaluated here.
+    Rows `precomputed` holds for exactly the facts the store now holds (and the same ruleset
+    and time) are taken as they are; everything else is evaluated here.
     """
     from websight_desk.policy import evaluate
 
@@ -127,7 +85,7 @@ def refresh(
         chunk = ids[start : start + CHUNK]
         rows = []
         for ticket_id, raw in raw_facts(conn, chunk).items():
-            row = ahead.take(ticket_id, raw, ruleset, now) if ahead is not None else None
+            row = precomputed.take(ticket_id, raw, ruleset, now) if precomputed else None
             if row is None:
                 row = decision_row(ticket_id, evaluate(build_facts(raw), ruleset, now), ruleset)
             rows.append(row)
@@ -153,26 +111,26 @@ class TriageHook:
     tickets all its ops touched, after the last op.
     """
 
-    def __init__(self, desk: Desk) -> None:
-        self.desk = desk
-        self.ahead: Ahead | None = None
+    def __init__(self, owner: HasSettings) -> None:
+        self.owner = owner
+        self.precomputed: Precomputed | None = None
         self._ruleset: Ruleset | None = None
 
     @property
     def ruleset(self) -> Ruleset:
         if self._ruleset is None:
-            self._ruleset = load_ruleset_for(self.desk)
+            self._ruleset = load_ruleset_for(self.owner)
         return self._ruleset
 
     def __call__(self, conn: Connection, ticket_ids: set[str], now: datetime) -> None:
-        refresh(conn, ticket_ids, self.ruleset, now, ahead=self.ahead)
+        refresh(conn, ticket_ids, self.ruleset, now, precomputed=self.precomputed)
 
 
-def hook_for(desk: Desk) -> TriageHook:
+def hook_for(owner: HasSettings) -> TriageHook:
     """A `Desk.ticket_hooks` entry that re-triages touched tickets with the desk's ruleset."""
-    return TriageHook(desk)
+    return TriageHook(owner)
 
 
-def hook_of(desk: Desk) -> TriageHook | None:
-    """The desk's triage hook, if it triages."""
-    return next((h for h in desk.ticket_hooks if isinstance(h, TriageHook)), None)
+def hook_of(hooks: Iterable[object]) -> TriageHook | None:
+    """The triage hook among a desk's `ticket_hooks`, if it triages."""
+    return next((h for h in hooks if isinstance(h, TriageHook)), None)

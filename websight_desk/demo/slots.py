@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from websight_desk.services.demo_people import ip_address, reseller_name
+from websight_desk.demo.people import ip_address, reseller_name
 
 Pick = Callable[[random.Random], str]
 

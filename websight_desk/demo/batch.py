@@ -6,24 +6,22 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
 
+from websight_desk.demo.accounts import Accounts, DemoCustomer, DemoService
+from websight_desk.demo.records import DemoAgent, DemoTicket
+from websight_desk.demo.slots import Slots
+from websight_desk.demo.text import Lang, first_message, pick_lang, pick_tone
+from websight_desk.demo.threads import build_thread, initial_priority
+from websight_desk.demo.topics import SHARED_TOPICS, Topic
+from websight_desk.demo.topics_server import SERVER_TOPICS
 from websight_desk.domain.enums import (
     Channel,
     Department,
     RequesterKind,
     Role,
     TicketField,
-    TicketStatus,
 )
 from websight_desk.domain.ids import new_id
-from websight_desk.services.demo_accounts import Accounts, DemoCustomer, DemoService
-from websight_desk.services.demo_people import fast_reduce
-from websight_desk.services.demo_slots import Slots
-from websight_desk.services.demo_text import Lang, Tone, first_message, pick_lang, pick_tone
-from websight_desk.services.demo_threads import build_thread, initial_priority
-from websight_desk.services.demo_topics import SHARED_TOPICS, Topic
-from websight_desk.services.demo_topics_server import SERVER_TOPICS
 from websight_desk.services.tickets import (
     ChangeField,
     OpenTicket,
@@ -31,11 +29,8 @@ from websight_desk.services.tickets import (
     message_payload,
     ticket_payload,
 )
+from websight_desk.services.triage_facts import RawFacts
 from websight_desk.storage.outbox import OpWriter
-
-if TYPE_CHECKING:
-    from websight_desk.services.demo import DemoAgent
-    from websight_desk.services.demo_gen import BatchOut
 
 Payload = dict[str, object]
 END_CUSTOMER_TR = (
@@ -52,25 +47,6 @@ _END_TOPICS = [t for t in SHARED_TOPICS if t.key not in ("reseller_clients", "bi
 # 100,000-ticket demos fast while the queue still shows history and conflict-capable data.
 HISTORY_SHARE = 0.2
 _PAYLOAD_KEY = {"status": "status", "priority": "priority", "assignee": "assignee_id"}
-
-
-@dataclass(frozen=True, slots=True)
-class DemoTicket:
-    id: str
-    number: int
-    customer: DemoCustomer
-    service: DemoService | None
-    requester: RequesterKind
-    created_at: datetime
-    topic: str
-    clause: str
-    lang: Lang
-    tone: Tone
-    status: TicketStatus
-    messages: int
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return fast_reduce(self)
 
 
 def _weighted(rng: random.Random, topics: Sequence[Topic]) -> Topic:
@@ -198,6 +174,19 @@ class Batch:
             thread.status,
             len(thread.messages),
         )
+
+
+@dataclass
+class BatchOut:
+    """One built batch: payloads to emit, what was made, and the tickets' policy facts."""
+
+    tickets: list[tuple[str | None, Payload]]
+    messages: list[tuple[str | None, Payload]]
+    changes: list[tuple[str | None, Payload]]
+    pending: dict[str, list[dict[str, object]]]
+    made: list[DemoTicket]
+    facts: dict[str, RawFacts] = field(default_factory=dict)
+    customers: list[DemoCustomer] | None = None  # the run's customers, on the last batch
 
 
 def _fold_changes(

@@ -7,9 +7,9 @@ import random
 import re
 from enum import StrEnum
 
+from websight_desk.demo.slots import Slots
+from websight_desk.demo.topics import Topic
 from websight_desk.domain.turkish import tr_lower, tr_upper
-from websight_desk.services.demo_slots import Slots
-from websight_desk.services.demo_topics import Topic
 
 _ASCII = str.maketrans("çğıöşüÇĞİÖŞÜâîû", "cgiosuCGIOSUaiu")
 
@@ -172,7 +172,7 @@ def first_message(
 
 def follow_up(lang: Lang, tone: Tone, slots: Slots, rng: random.Random) -> tuple[str, bool]:
     """A later customer message (without the quoted history) and whether it says "solved"."""
-    from websight_desk.services.demo_replies import CUSTOMER_FOLLOW_EN, CUSTOMER_FOLLOW_TR
+    from websight_desk.demo.replies import CUSTOMER_FOLLOW_EN, CUSTOMER_FOLLOW_TR
 
     english = lang is Lang.EN
     options = CUSTOMER_FOLLOW_EN if english else CUSTOMER_FOLLOW_TR

@@ -1,5 +1,5 @@
 """Demo callbacks: every outcome, consent granted and refused, some past retention, one under
-legal hold, and a pending KVKK request. A `services.demo` extension generator."""
+legal hold, and a pending KVKK request. A generator of `demo.run.GENERATORS`."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from websight_desk.storage.models import Contact
 from websight_desk.storage.outbox import OpWriter
 
 if TYPE_CHECKING:
-    from websight_desk.services.demo import DemoContext
+    from websight_desk.demo.context import DemoContext
 
 NOTES = (
     "DNS kayıtları birlikte kontrol edildi, A kaydı düzeltildi.",

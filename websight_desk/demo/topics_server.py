@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from websight_desk.services.demo_topics import SERVERS, Topic
+from websight_desk.demo.topics import SERVERS, Topic
 
 SERVER_TOPICS = (
     Topic(

@@ -1,6 +1,5 @@
-"""Demo terminations in every state, from both channels (a `services.demo` generator).
+"""Demo terminations in every state, from both channels (a generator of `demo.run.GENERATORS`).
 
-Register with `GENERATOR_MODULES += ("websight_desk.services.abuse_demo:add_demo_terminations",)`.
 Leads' reviews are applied as if pulled from the server (accepted there), so the demo shows
 refused, overturned and reinstated customers, not only "awaiting the server".
 """
@@ -25,7 +24,7 @@ from websight_desk.storage.ops import Op, to_iso
 from websight_desk.storage.outbox import OpWriter
 
 if TYPE_CHECKING:
-    from websight_desk.services.demo import DemoContext
+    from websight_desk.demo.context import DemoContext
 
 LEAD_DEVICE = "demo-lead-workstation"
 # (channel, review decisions in order) — every state from both channels.
@@ -59,8 +58,8 @@ REVIEW_NOTES = {
 
 def add_demo_terminations(w: OpWriter, rng: random.Random, ctx: DemoContext) -> None:
     """Terminate some abusive demo tickets and calls; leads review most of them."""
+    from websight_desk.demo.text import Tone
     from websight_desk.policy import load_ruleset
-    from websight_desk.services.demo_text import Tone
     from websight_desk.services.triage import decide
 
     agents = ctx.agents_with(Role.AGENT)

@@ -6,11 +6,11 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from websight_desk.demo import replies as rp
+from websight_desk.demo.slots import Slots
+from websight_desk.demo.text import Lang, Tone, follow_up
+from websight_desk.demo.topics import Topic
 from websight_desk.domain.enums import MessageKind, Priority, TicketField, TicketStatus
-from websight_desk.services import demo_replies as rp
-from websight_desk.services.demo_slots import Slots
-from websight_desk.services.demo_text import Lang, Tone, follow_up
-from websight_desk.services.demo_topics import Topic
 
 URGENT_TOPICS = frozenset({"site_down", "server_down", "mail_down"})
 CALM_TOPICS = frozenset({"billing", "mail_client", "theme_plugin", "cms_install"})

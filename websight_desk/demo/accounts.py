@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from websight_desk.demo import people as pp
+from websight_desk.demo.people import fast_reduce
 from websight_desk.domain.enums import ServiceKind
 from websight_desk.domain.ids import new_id
-from websight_desk.services import demo_people as pp
-from websight_desk.services.demo_people import fast_reduce
 from websight_desk.services.people import (
     NewCustomer,
     NewService,

@@ -1,33 +1,35 @@
 """Fill a workspace with believable, seeded Websight support traffic (`websight-desk demo`).
 
 Everything is written through the services' payload builders and `OpWriter.emit_many`, so demo
-records land in the outbox and sync like any other change. Other features add their own demo
-records through `EXTRA_GENERATORS` (see `DemoGenerator`).
+records land in the outbox and sync like any other change. Features add their own demo records
+after the tickets through the generators of `GENERATORS` (see `DemoGenerator`).
 """
 
 from __future__ import annotations
 
 import gc
-import importlib
 import random
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
+from websight_desk.demo.abuse import add_demo_terminations
+from websight_desk.demo.accounts import DemoCustomer
+from websight_desk.demo.batch import write_batch
+from websight_desk.demo.callbacks import add_demo_callbacks
+from websight_desk.demo.context import DemoContext, DemoGenerator
+from websight_desk.demo.gen import GenPlan, batches
+from websight_desk.demo.policy_pool import PolicyPool
+from websight_desk.demo.records import DemoAgent
 from websight_desk.domain.enums import Role
 from websight_desk.services import triage
-from websight_desk.services.demo_accounts import DemoCustomer, DemoService
-from websight_desk.services.demo_batch import DemoTicket, write_batch
-from websight_desk.services.demo_gen import GenPlan, batches
 from websight_desk.services.desk import Desk
 from websight_desk.services.people import NewAgent, add_agent
 from websight_desk.services.tickets import next_number
-from websight_desk.services.triage_ahead import Ahead
-from websight_desk.storage.models import Agent, Customer
-from websight_desk.storage.outbox import OpWriter
+from websight_desk.storage.models import Agent, Customer, Ticket
 
 BATCH = 2000  # tickets per transaction: big enough to amortise, small enough to stay responsive
 PARALLEL_FROM = 5000  # below this, starting worker processes costs more than it saves
@@ -42,41 +44,8 @@ TEAM = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class DemoAgent:
-    id: str
-    username: str
-    display_name: str
-    role: Role
-
-
-@dataclass
-class DemoContext:
-    """What a demo run made, for extension generators to build on."""
-
-    seed: int
-    now: datetime
-    agents: list[DemoAgent]
-    customers: list[DemoCustomer] = field(default_factory=list)
-    tickets: list[DemoTicket] = field(default_factory=list)
-
-    def agents_with(self, role: Role) -> list[DemoAgent]:
-        return [a for a in self.agents if a.role is role]
-
-    def service(self, ticket: DemoTicket) -> DemoService | None:
-        return ticket.service
-
-
-# A generator adds records of its own feature inside one write transaction, after the tickets.
-# It gets its own Random (seeded from the run's seed and its name), so adding one never
-# changes what the others make. Register by appending to EXTRA_GENERATORS, or list a
-# "package.module:function" in GENERATOR_MODULES (imported lazily, no import cycles).
-DemoGenerator = Callable[[OpWriter, random.Random, DemoContext], None]
-EXTRA_GENERATORS: list[DemoGenerator] = []
-GENERATOR_MODULES: tuple[str, ...] = (
-    "websight_desk.services.callback_demo:add_demo_callbacks",
-    "websight_desk.services.abuse_demo:add_demo_terminations",
-)
+# Feature generators, run in this order after the tickets (each with its own Random).
+GENERATORS: tuple[DemoGenerator, ...] = (add_demo_callbacks, add_demo_terminations)
 
 
 @dataclass(frozen=True)
@@ -97,16 +66,6 @@ class DemoSummary:
             f"Added {self.tickets} demo tickets{span}, {self.messages} messages, "
             f"{self.customers} customers, {self.services} services in {self.seconds:.1f} s."
         )
-
-
-def _generators() -> list[DemoGenerator]:
-    found = list(EXTRA_GENERATORS)
-    for ref in GENERATOR_MODULES:
-        module, _, name = ref.partition(":")
-        fn: DemoGenerator = getattr(importlib.import_module(module), name)
-        if fn not in found:
-            found.append(fn)
-    return found
 
 
 def ensure_team(desk: Desk) -> tuple[list[DemoAgent], int]:
@@ -144,8 +103,9 @@ def add_demo_data(
     *,
     now: datetime | None = None,
     parallel: bool | None = None,
+    generators: Sequence[DemoGenerator] = GENERATORS,
 ) -> DemoSummary:
-    """Add `tickets` demo tickets (with customers, services, threads) and the extensions.
+    """Add `tickets` demo tickets (with customers, services, threads), then run `generators`.
 
     `parallel` builds batches (and evaluates the policy) in worker processes; by default
     only for big runs. The data is the same either way.
@@ -155,7 +115,7 @@ def add_demo_data(
     team, created = ensure_team(desk)
     with desk.writer() as w:
         number = next_number(w)
-    hook = triage.hook_of(desk)
+    hook = triage.hook_of(desk.ticket_hooks)
     if parallel is None:
         parallel = tickets >= PARALLEL_FROM
     plan = GenPlan(
@@ -172,12 +132,12 @@ def add_demo_data(
     counts = {"messages": 0, "services": 0, "changes": 0}
     customers: list[DemoCustomer] = []
     ahead = (
-        Ahead(hook.ruleset, desk.settings.policy_file or None)
+        PolicyPool(hook.ruleset, desk.settings.policy_file or None)
         if hook is not None and plan.with_facts
         else None
     )
     if hook is not None:
-        hook.ahead = ahead
+        hook.precomputed = ahead
     # The loop makes millions of short-lived, acyclic dicts and tuples (unpickled batches, rows):
     # the cyclic collector would rescan everything made so far again and again (a third of
     # the unpickling time alone). Nothing here needs it; it runs again after the load.
@@ -204,14 +164,13 @@ def add_demo_data(
         if collecting:
             gc.enable()
         if hook is not None:
-            hook.ahead = None
+            hook.precomputed = None
         if ahead is not None:
             ahead.close()
     ctx.customers = customers
-    gens = _generators()
-    if gens:
+    if generators:
         with desk.writer() as w:
-            for gen in gens:
+            for gen in generators:
                 gen(w, random.Random(f"{seed}:{gen.__module__}.{gen.__qualname__}"), ctx)
     return DemoSummary(
         tickets=tickets,
@@ -227,7 +186,5 @@ def add_demo_data(
 
 
 def workspace_has_tickets(desk: Desk) -> bool:
-    from websight_desk.storage.models import Ticket
-
     with desk.db.read() as conn:
         return conn.execute(select(Ticket.id).limit(1)).first() is not None

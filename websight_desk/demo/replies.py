@@ -6,7 +6,7 @@ import random
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from websight_desk.services.demo_slots import Slots
+from websight_desk.demo.slots import Slots
 
 ISTANBUL = ZoneInfo("Europe/Istanbul")
 KB = "https://destek.websight.example/makale"

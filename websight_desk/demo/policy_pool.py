@@ -1,9 +1,10 @@
-"""Policy decisions evaluated ahead, in worker processes, for facts about to be written.
+"""Policy decisions evaluated ahead, in worker processes, for demo tickets about to be written.
 
-Bulk loads (demo data) know each new ticket's facts before the write transaction ends, so
-the policy can run on the other core while the main process writes. The triage hook still
-reads the facts from the store and only takes a decision evaluated for exactly those facts,
-the same ruleset and the same time; anything else it evaluates itself.
+A bulk demo load knows each new ticket's facts before the write transaction ends, so the
+policy can run on the other core while the main process writes. The pool is handed to the
+triage hook as its `Precomputed` source: the hook still reads the facts from the store and
+only takes a decision evaluated for exactly those facts, the same ruleset and the same time;
+anything else it evaluates itself.
 """
 
 from __future__ import annotations
@@ -14,32 +15,18 @@ from collections.abc import Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from websight_desk.services.triage_facts import RawFacts, Row, build_facts, decision_row
 
 if TYPE_CHECKING:
-    from websight_desk.policy import Decision, Ruleset
-
-# A ticket's facts as plain tuples (`services.triage.RawFacts`; repeated to avoid a cycle).
-RawFacts = tuple[str, str, tuple[str, bool, bool, bool] | None, tuple[tuple[str, str], ...]]
+    from websight_desk.policy import Ruleset
 
 log = logging.getLogger(__name__)
-Row = dict[str, Any]
 TASK = 250  # tickets per worker task: small enough to spread, big enough to amortise pickling
 WORKERS = 2
 
 _worker_ruleset: list[Ruleset] = []
-
-
-def decision_row(ticket_id: str, d: Decision, ruleset: Ruleset) -> Row:
-    """The `ticket_triage` row of a decision."""
-    return {
-        "ticket_id": ticket_id,
-        "ruleset_version": ruleset.version,
-        "verdict": d.verdict.value,
-        "primary_clause": d.primary_clause,
-        "abuse": d.abuse,
-        "discretion": d.discretion,
-    }
 
 
 def _init(policy_file: str | None) -> None:
@@ -51,7 +38,6 @@ def _init(policy_file: str | None) -> None:
 
 def _evaluate(items: list[tuple[str, RawFacts]], now: datetime) -> dict[str, Row]:
     from websight_desk.policy import evaluate
-    from websight_desk.services.triage import build_facts
 
     ruleset = _worker_ruleset[0]
     return {
@@ -60,7 +46,7 @@ def _evaluate(items: list[tuple[str, RawFacts]], now: datetime) -> dict[str, Row
     }
 
 
-class Ahead:
+class PolicyPool:
     """A pool of policy workers and the decisions they are computing or have computed."""
 
     def __init__(self, ruleset: Ruleset, policy_file: str | None, workers: int = WORKERS) -> None:

@@ -13,16 +13,14 @@ import queue
 import random
 import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from websight_desk.services.demo_accounts import Accounts, DemoCustomer
-from websight_desk.services.demo_batch import Batch, DemoTicket, Payload
-
-if TYPE_CHECKING:
-    from websight_desk.services.demo import DemoAgent
-    from websight_desk.services.triage import RawFacts
+from websight_desk.demo.accounts import Accounts
+from websight_desk.demo.batch import Batch, BatchOut
+from websight_desk.demo.records import DemoAgent
+from websight_desk.services.triage_facts import RawFacts
 
 DAYS = 60
 QUEUE_BATCHES = 3  # batches built ahead: enough to keep the writer fed, bounded memory
@@ -41,19 +39,6 @@ class GenPlan:
     tickets: int
     batch: int
     with_facts: bool
-
-
-@dataclass
-class BatchOut:
-    """One built batch: payloads to emit, what was made, and the tickets' policy facts."""
-
-    tickets: list[tuple[str | None, Payload]]
-    messages: list[tuple[str | None, Payload]]
-    changes: list[tuple[str | None, Payload]]
-    pending: dict[str, list[dict[str, object]]]
-    made: list[DemoTicket]
-    facts: dict[str, RawFacts] = field(default_factory=dict)
-    customers: list[DemoCustomer] | None = None  # the run's customers, on the last batch
 
 
 def ticket_times(rng: random.Random, n: int, now: datetime) -> list[datetime]:
