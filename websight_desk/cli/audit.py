@@ -10,8 +10,7 @@ import argparse
 import json
 from typing import Any
 
-from websight_desk.cli.common import open_from_args
-from websight_desk.cli.main import add_workspace_option
+from websight_desk.cli.common import add_workspace_option, open_from_args
 from websight_desk.services.audit_chain import verify_desk
 
 

@@ -13,8 +13,7 @@ import re
 import sys
 from typing import Any
 
-from websight_desk.cli.common import open_from_args
-from websight_desk.cli.main import add_workspace_option
+from websight_desk.cli.common import add_workspace_option, open_from_args
 from websight_desk.domain.errors import ValidationError
 from websight_desk.i18n import _
 from websight_desk.sync import credentials

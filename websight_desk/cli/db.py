@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from websight_desk.cli.common import open_from_args
-from websight_desk.cli.main import add_workspace_option
+from websight_desk.cli.common import add_workspace_option, open_from_args
 from websight_desk.storage import migrate
 
 

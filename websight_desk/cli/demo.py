@@ -6,8 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from websight_desk.cli.common import open_from_args
-from websight_desk.cli.main import add_workspace_option
+from websight_desk.cli.common import add_workspace_option, open_from_args
 
 DEFAULT_TICKETS = 300
 

@@ -9,8 +9,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from websight_desk.cli.common import open_from_args
-from websight_desk.cli.main import add_workspace_option
+from websight_desk.cli.common import add_workspace_option, open_from_args
 from websight_desk.domain.errors import NotFound
 from websight_desk.services import kvkk
 from websight_desk.services.desk import Desk

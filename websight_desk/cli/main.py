@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 from collections.abc import Sequence
 
 from websight_desk import __version__
+from websight_desk.cli import audit, connect, db, demo, kvkk, stats, sync, triage
+from websight_desk.cli.common import add_workspace_option
 from websight_desk.domain.errors import EnvironmentProblem
 
 # Each module has `register(subparsers)` that adds its parser with `set_defaults(func=...)`;
-# `func(args) -> int` returns the exit status.
-SUBCOMMAND_MODULES = (
-    "websight_desk.cli.demo",
-    "websight_desk.cli.db",
-    "websight_desk.cli.stats",
-    "websight_desk.cli.triage",
-    "websight_desk.cli.sync",
-    "websight_desk.cli.connect",
-    "websight_desk.cli.audit",
-    "websight_desk.cli.kvkk",
-)
+# `func(args) -> int` returns the exit status. Listed in help order.
+SUBCOMMANDS = (demo, db, stats, triage, sync, connect, audit, kvkk)
 
 log = logging.getLogger(__name__)
 
@@ -43,18 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--ticket", metavar="NUMBER", type=int, help="ticket to open")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in SUBCOMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for module in SUBCOMMANDS:
+        module.register(sub)
     return parser
-
-
-def add_workspace_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--workspace",
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help="data directory (default: $WEBSIGHT_DESK_HOME or the user data directory)",
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,8 +7,7 @@ import sys
 import threading
 from typing import Any
 
-from websight_desk.cli.common import open_from_args
-from websight_desk.cli.main import add_workspace_option
+from websight_desk.cli.common import add_workspace_option, open_from_args
 from websight_desk.sync.engine import SyncEngine, client_for
 from websight_desk.sync.status import read_status
 

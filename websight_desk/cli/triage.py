@@ -22,7 +22,7 @@ def register(subparsers: Any) -> None:
         "a line. A ticket is {subject, body, service, requester, server_delivered, has_sla, "
         "managed, received_at}; a labelled case line {id, ticket, expect} is accepted too.",
     )
-    from websight_desk.cli.main import add_workspace_option
+    from websight_desk.cli.common import add_workspace_option
 
     add_workspace_option(parser)
     parser.add_argument(
