@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Table, select
 
 from websight_desk.domain.hlc import physical_ms
 from websight_desk.domain.op_kinds import validate_payload
-from websight_desk.server import changelog, rules
+from websight_desk.server import changelog, forget, rules
 from websight_desk.server.accounts import Account
 from websight_desk.server.checks import CheckContext, CompanyRules
 from websight_desk.server.company import load_company_settings
@@ -243,6 +243,7 @@ def push(store: Store, account: Account, ops: Sequence[Op]) -> tuple[list[OpResu
         accepted = _apply(conn, accepted, refuse)
         _store_rejections(conn, refused, account)
         head = changelog.append(conn, accepted, pushed_by=account.id)
+        forget.after_push(conn, accepted, [op for op, _reason in refused])
     # one answer per op id, in the order they were sent
     ordered = [results[i] for i in dict.fromkeys(ids)]
     return ordered, head
