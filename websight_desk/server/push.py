@@ -33,6 +33,8 @@ from websight_desk.server.stamps import (
 )
 from websight_desk.server.store import Store
 from websight_desk.storage.appliers import ApplyContext, apply_ops, insert_ignore
+from websight_desk.storage.database import checkpoint
+from websight_desk.storage.forget_local import FORGETTING
 from websight_desk.storage.kind_tables import TABLES
 from websight_desk.storage.ops import Op, canonical_json, from_iso
 from websight_desk.sync.grouping import regroup
@@ -244,6 +246,8 @@ def push(store: Store, account: Account, ops: Sequence[Op]) -> tuple[list[OpResu
         _store_rejections(conn, refused, account)
         head = changelog.append(conn, accepted, pushed_by=account.id)
         forget.after_push(conn, accepted, [op for op, _reason in refused])
+    if store.dialect == "sqlite" and any(op.kind in FORGETTING for op in accepted):
+        checkpoint(store.engine)  # the erased text must not stay in the WAL
     # one answer per op id, in the order they were sent
     ordered = [results[i] for i in dict.fromkeys(ids)]
     return ordered, head

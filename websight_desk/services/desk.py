@@ -14,6 +14,7 @@ from websight_desk.domain.hlc import HybridClock
 from websight_desk.services import triage
 from websight_desk.settings import Settings, WorkspacePaths
 from websight_desk.storage.database import Database, open_database
+from websight_desk.storage.forget_local import FORGETTING
 from websight_desk.storage.outbox import OpWriter, load_or_create_state
 
 # Called inside the write transaction with the tickets an op touched (e.g. re-triage).
@@ -59,6 +60,8 @@ class Desk:
             except BaseException:
                 self.clock.last = saved_clock  # the transaction rolls back; so does the clock
                 raise
+        if any(op.kind in FORGETTING for op in w.ops):
+            self.db.checkpoint()
 
     def save_settings(self) -> None:
         self.settings.save(self.paths.settings)

@@ -62,6 +62,9 @@ class Database:
         ):
             yield conn
 
+    def checkpoint(self) -> None:
+        checkpoint(self.engine)
+
     def close(self) -> None:
         self.engine.dispose()
         _open_marker(self.path).unlink(missing_ok=True)
@@ -74,12 +77,23 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = FULL")
     cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA secure_delete = ON")  # erased and purged text is overwritten, not freed
     cur.close()
 
 
 def _on_begin(conn: Connection) -> None:
     immediate = conn.get_execution_options().get("immediate", False)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def checkpoint(engine: Engine) -> None:
+    """Move the WAL into the database file and empty it: after an erasure or a purge, the old
+    page images holding the erased text must not stay in `-wal`."""
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+    finally:
+        raw.close()
 
 
 def make_engine(path: Path) -> Engine:

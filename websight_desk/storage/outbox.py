@@ -13,6 +13,7 @@ from websight_desk.domain.ids import new_id
 from websight_desk.domain.op_kinds import validate_payload
 from websight_desk.storage import bulk
 from websight_desk.storage.appliers import ApplyContext, apply_ops
+from websight_desk.storage.forget_local import forget_locally
 from websight_desk.storage.models import SyncOutbox, SyncState
 from websight_desk.storage.ops import Op, canonical_json
 
@@ -97,6 +98,7 @@ class OpWriter:
                 for op in ops
             ]
             self.conn.execute(insert(outbox), rows)
+        forget_locally(self.conn, ops)  # an erasure or purge: this outbox forgets too
         self.ops.extend(ops)
         return ops
 

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, select, update
 from websight_desk.domain.hlc import ClockDriftError
 from websight_desk.services.desk import Desk
 from websight_desk.storage.appliers import ApplyContext, apply_ops, insert_ignore
+from websight_desk.storage.forget_local import FORGETTING, forget_locally
 from websight_desk.storage.models import SyncOutbox, SyncQuarantine, SyncState
 from websight_desk.storage.ops import Op
 from websight_desk.sync import conflicts
@@ -85,6 +86,7 @@ def apply_page(desk: Desk, ops: Sequence[Op], new_cursor: int) -> int:
             known = conflicts.existing_ids(conn, ops) if keys else set()
             ctx = ApplyContext(conn)
             failed = _apply(conn, ctx, ops)
+            forget_locally(conn, ops)  # a pulled erasure or purge: our copies forget too
             now = desk.now()
             if keys:
                 conflicts.record(
@@ -111,4 +113,6 @@ def apply_page(desk: Desk, ops: Sequence[Op], new_cursor: int) -> int:
         except BaseException:
             desk.clock.last = saved_clock
             raise
+    if any(op.kind in FORGETTING for op in ops):
+        desk.db.checkpoint()
     return failed
