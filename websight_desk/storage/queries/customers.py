@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import Connection, func, or_, select
 
 from websight_desk.domain.enums import ContactRole, TicketStatus
@@ -89,6 +91,26 @@ def contacts_of(conn: Connection, customer_id: str) -> tuple[ContactView, ...]:
     )
 
 
+def customer_code(conn: Connection, customer_id: str) -> str | None:
+    """The customer's code ("C-1001"), or None if there is no such customer."""
+    code = conn.execute(
+        select(Customer.code).where(Customer.id == customer_id)
+    ).scalar_one_or_none()
+    return None if code is None else str(code)
+
+
+def contact_phones(conn: Connection, contact_ids: Iterable[str]) -> dict[str, str]:
+    """The full stored number of each of these contacts that has one (never shown unasked:
+    the callback dialog records it, the screen shows it masked until revealed)."""
+    ids = sorted(set(contact_ids))
+    if not ids:
+        return {}
+    rows = conn.execute(
+        select(Contact.id, Contact.phone).where(Contact.id.in_(ids), Contact.phone.is_not(None))
+    ).all()
+    return {r.id: str(r.phone) for r in rows}
+
+
 def tickets_of(conn: Connection, customer_id: str, *, limit: int = 200) -> tuple[TicketRow, ...]:
     """The customer's most recently updated tickets."""
     rows = conn.execute(
@@ -124,4 +146,11 @@ def customer_detail(conn: Connection, customer_id: str) -> CustomerDetail | None
     )
 
 
-__all__ = ["contacts_of", "customer_detail", "find_customers", "tickets_of"]
+__all__ = [
+    "contact_phones",
+    "contacts_of",
+    "customer_code",
+    "customer_detail",
+    "find_customers",
+    "tickets_of",
+]

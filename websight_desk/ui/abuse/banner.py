@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 
 from websight_desk.i18n import _
 from websight_desk.services import abuse
+from websight_desk.storage.queries.ticket_owner import customer_of_ticket
 from websight_desk.ui import errors
 from websight_desk.ui.context import UiContext
 
@@ -30,14 +31,8 @@ def show_refusal_banner(ctx: UiContext, panel: BannerSlot, ticket_id: str | None
     desk = ctx.desk
 
     def job() -> abuse.BannerView | None:
-        from sqlalchemy import select
-
-        from websight_desk.storage.models import Ticket
-
         with desk.db.read() as conn:
-            customer = conn.execute(
-                select(Ticket.customer_id).where(Ticket.id == ticket_id)
-            ).scalar()
+            customer = customer_of_ticket(conn, ticket_id)
             return None if customer is None else abuse.refusal_banner(conn, customer)
 
     def done(view: abuse.BannerView | None) -> None:

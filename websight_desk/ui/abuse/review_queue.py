@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from websight_desk.domain.abuse import ReviewDecision
 from websight_desk.domain.enums import Role, TicketStatus
 from websight_desk.i18n import _, ngettext
 from websight_desk.services import abuse
-from websight_desk.storage.models import Agent
+from websight_desk.storage.queries.agents import agent_summary
 from websight_desk.storage.queries.review_queue import ReviewItem, pending_terminations
 from websight_desk.ui import errors
 from websight_desk.ui.abuse.terminate_dialog import CATEGORY_LABELS
@@ -100,8 +99,9 @@ class ReviewQueueWidget(QWidget):
 
         def job() -> tuple[bool, list[ReviewItem]]:
             with desk.db.read() as conn:
-                role = conn.execute(select(Agent.role).where(Agent.id == agent_id)).scalar()
-                return role == Role.SHIFT_LEAD.value, pending_terminations(conn)
+                agent = agent_summary(conn, agent_id)
+                is_lead = agent is not None and agent.role == Role.SHIFT_LEAD.value
+                return is_lead, pending_terminations(conn)
 
         self.ctx.runner.run(job, self._loaded, lambda exc: errors.report(exc, self))
 

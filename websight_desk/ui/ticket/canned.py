@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from websight_desk.domain.ticket_views import TicketDetail
 from websight_desk.i18n import current_language
 from websight_desk.policy.canned import CannedLibrary, load_canned, render
 from websight_desk.policy.model import Action
-from websight_desk.storage.models import Agent
 
 if TYPE_CHECKING:
     from websight_desk.policy import Decision
     from websight_desk.ui.context import UiContext
+
+# Checklist actions that open a dialog of another feature instead of inserting a reply.
+DIALOG_ACTIONS = frozenset({Action.OFFER_PHONE_CALLBACK.value, Action.CONSIDER_TERMINATION.value})
 
 # Websight's usual mail settings; the domain is the customer's own.
 MAIL_DEFAULTS = {"incoming_port": "993", "outgoing_port": "465"}
@@ -61,18 +61,13 @@ def key_for_action(action: str, decision: Decision | None) -> str | None:
     return replies[0].id if replies else None
 
 
-def values_for(detail: TicketDetail, ctx: UiContext) -> dict[str, str]:
-    """Placeholder values known for this ticket and agent."""
+def values_for(detail: TicketDetail, agent_name: str | None, ctx: UiContext) -> dict[str, str]:
+    """Placeholder values known for this ticket and agent (read with the ticket)."""
     values: dict[str, str] = {"ticket_number": str(detail.number)}
     if detail.customer.name:
         values["customer_name"] = detail.customer.name
-    if ctx.agent_id:
-        with ctx.desk.db.read() as conn:
-            name = conn.execute(
-                select(Agent.display_name).where(Agent.id == ctx.agent_id)
-            ).scalar_one_or_none()
-        if name:
-            values["agent_name"] = name
+    if agent_name:
+        values["agent_name"] = agent_name
     service = detail.service
     if service is not None:
         values["domain"] = service.label
@@ -86,11 +81,11 @@ def values_for(detail: TicketDetail, ctx: UiContext) -> dict[str, str]:
     return values
 
 
-def fill(key: str, detail: TicketDetail, ctx: UiContext) -> str:
+def fill(key: str, detail: TicketDetail, agent_name: str | None, ctx: UiContext) -> str:
     """The reply `key` in the UI language with its placeholders filled (unknown ones stay
     visible as `{name}` for the agent to complete)."""
     try:
         reply = library().get(key)
     except KeyError:
         return ""
-    return render(reply, current_language(), values_for(detail, ctx)).text
+    return render(reply, current_language(), values_for(detail, agent_name, ctx)).text

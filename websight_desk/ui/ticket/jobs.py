@@ -1,0 +1,67 @@
+"""Background jobs of the ticket pane (run by `ctx.runner`): load a ticket, change a field.
+
+Plain functions over the queries and services; no widgets here, so they are easy to test.
+Sending a reply is one service call (`services.replies.send_reply`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from websight_desk.domain.callbacks import CallbackView
+from websight_desk.domain.enums import TicketField
+from websight_desk.domain.ticket_views import TicketDetail
+from websight_desk.services import tickets
+from websight_desk.services.callback_views import callback_entries
+from websight_desk.services.desk import Desk
+from websight_desk.services.triage import decide
+from websight_desk.storage.queries.agents import agent_summary
+from websight_desk.storage.queries.ticket_detail import ticket_detail
+
+if TYPE_CHECKING:
+    from websight_desk.policy import Decision, Ruleset
+
+
+@dataclass(frozen=True)
+class LoadedTicket:
+    """One ticket as the pane shows it (`detail` None: it does not exist)."""
+
+    detail: TicketDetail | None
+    decision: Decision | None
+    callbacks: tuple[CallbackView, ...]
+    agent_name: str | None  # the working agent, for canned replies' signatures
+
+
+def load_job(
+    desk: Desk, ticket_id: str, ruleset: Ruleset, now: datetime
+) -> Callable[[], LoadedTicket]:
+    """The ticket, its full policy decision and its phone callbacks, read in one snapshot."""
+    agent_id = desk.agent_id
+
+    def job() -> LoadedTicket:
+        with desk.db.read() as conn:
+            detail = ticket_detail(conn, ticket_id)
+            if detail is None:
+                return LoadedTicket(None, None, (), None)
+            agent = agent_summary(conn, agent_id)
+            return LoadedTicket(
+                detail,
+                decide(conn, ticket_id, ruleset, now),
+                tuple(callback_entries(conn, ticket_id)),
+                agent.display_name if agent else None,
+            )
+
+    return job
+
+
+def change_field_job(
+    desk: Desk, ticket_id: str, field: TicketField, value: str | None
+) -> Callable[[], str]:
+    def job() -> str:
+        with desk.writer() as w:
+            return tickets.change_field(w, tickets.ChangeField(ticket_id, field, value))
+
+    return job
