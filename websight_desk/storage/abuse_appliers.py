@@ -1,8 +1,9 @@
 """Appliers of `termination.create`, `review.create` and `override.create`, and the chain seal.
 
-Every chained kind (these three and `audit.create`) seals the tamper-evidence chain from its
-batch's oldest key after inserting (storage.chain), in the same transaction — for local
-writes, pulled ops and the server alike. Loaded by `storage/appliers.py` at import time.
+Every chained kind (these three and `audit.create`, whose applier is in `record_appliers`)
+seals the tamper-evidence chain from its batch's oldest key after inserting (storage.chain),
+in the same transaction — for local writes, pulled ops and the server alike. Loaded by
+`storage/appliers.py` at import time.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from websight_desk.domain.abuse import (
     RETENTION_CLASS,
 )
 from websight_desk.storage import chain
-from websight_desk.storage.appliers import APPLIERS, ApplyContext, ApplyFn, applier, insert_ignore
+from websight_desk.storage.applier_registry import ApplyContext, applier
+from websight_desk.storage.apply_rows import insert_ignore
 from websight_desk.storage.models import AbuseReview, AbuseTermination, RefusalOverride
 from websight_desk.storage.ops import Op, from_iso
 
@@ -106,18 +108,3 @@ def _overrides(ctx: ApplyContext, ops: Sequence[Op]) -> None:
         for op in ops
     ]
     _insert_and_seal(ctx, RefusalOverride.__table__, rows)  # type: ignore[arg-type]
-
-
-def _sealing(original: ApplyFn) -> ApplyFn:
-    """Wrap the foundation's `audit.create` applier so audit events join the chain too."""
-
-    def apply(ctx: ApplyContext, ops: Sequence[Op]) -> None:
-        original(ctx, ops)
-        chain.seal_keys(ctx.conn, [(op.hlc, op.node_id, str(op.payload.get("id"))) for op in ops])
-
-    apply.chain_sealing = True  # type: ignore[attr-defined]
-    return apply
-
-
-if "audit.create" in APPLIERS and not getattr(APPLIERS["audit.create"], "chain_sealing", False):
-    APPLIERS["audit.create"] = _sealing(APPLIERS["audit.create"])

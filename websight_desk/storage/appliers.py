@@ -3,17 +3,20 @@
 An applier takes a batch of ops of one kind. Inserts of append-only records ignore a row that
 already exists (applying an op twice is harmless); mutable records (agents, contacts,
 services) keep the version with the greatest (hlc, node_id). New kinds register with
-`@applier("kind")`. Importing this module loads every applier: the core ones
-(`record_appliers`, `ticket_appliers`, `field_appliers`) and the feature ones.
+`@applier("kind")` in a module imported here. Importing this module loads every applier:
+the core ones (`record_appliers`, `ticket_appliers`, `field_appliers`) and the feature ones
+(callbacks and KVKK; abuse terminations, reviews and overrides).
 """
 
 from __future__ import annotations
 
-# Importing the core applier modules registers their kinds; the feature modules below wrap
-# some of them (message.create, contact.upsert, audit.create), so they come first.
+# Every applier module, imported for the kinds it registers (tests/sync/test_kind_registry.py
+# checks that every op kind has one).
+import websight_desk.storage.abuse_appliers
+import websight_desk.storage.callback_appliers
 import websight_desk.storage.field_appliers
 import websight_desk.storage.record_appliers
-import websight_desk.storage.ticket_appliers
+import websight_desk.storage.ticket_appliers  # noqa: F401
 from websight_desk.storage.applier_registry import (
     APPLIERS,
     ApplyContext,
@@ -33,8 +36,3 @@ __all__ = [
     "apply_ops",
     "insert_ignore",
 ]
-
-# Feature appliers (callbacks and KVKK; abuse terminations, reviews, overrides and the audit
-# chain seal) register on import: keep them loaded wherever appliers run.
-import websight_desk.storage.abuse_appliers
-import websight_desk.storage.callback_appliers  # noqa: F401

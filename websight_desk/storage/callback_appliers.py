@@ -1,28 +1,32 @@
-"""Appliers of the callback and KVKK op kinds, and erasure-awareness for personal data.
+"""Appliers of the callback and KVKK op kinds.
 
-Erasure is a tombstone (`kvkk.erase`) that every replica applies; afterwards any personal data
-of that customer arriving from an offline device (a callback, an inbound message, a contact)
-is blanked on apply, so the result does not depend on the order ops arrive in.
+What erasure blanks, and keeping it blank when personal data arrives later, is
+`storage/erasure.py`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from datetime import datetime
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, select, update
+from sqlalchemy import Table, select
 
 from websight_desk.domain.op_schemas import CallbackCreate
-from websight_desk.storage import fts
 from websight_desk.storage.abuse_destruction import anonymise_terminations
-from websight_desk.storage.appliers import APPLIERS, ApplyContext, ApplyFn, applier, insert_ignore
+from websight_desk.storage.applier_registry import ApplyContext, applier
+from websight_desk.storage.apply_rows import insert_ignore
+from websight_desk.storage.erasure import (
+    PERSONAL_BLANK,
+    anonymise_callbacks,
+    erase_customer_data,
+    erased_customers,
+    held_by_tombstones,
+)
 from websight_desk.storage.kvkk_holds import held_callback_ids, held_termination_ids
 from websight_desk.storage.models import (
     Callback,
     CallbackPersonal,
-    Contact,
     KvkkErasure,
     KvkkPurgeRun,
     KvkkRequest,
@@ -30,18 +34,9 @@ from websight_desk.storage.models import (
     KvkkText,
     LegalHold,
     LegalHoldRelease,
-    Message,
-    Ticket,
 )
 from websight_desk.storage.ops import Op, from_iso
 
-PERSONAL_BLANK = {
-    "contact_id": None,
-    "contact_name": None,
-    "phone": None,
-    "notes": None,
-    "recording_ref": None,
-}
 _CALLBACK_TIMES = (
     "scheduled_at",
     "started_at",
@@ -68,23 +63,6 @@ def _meta(op: Op) -> dict[str, Any]:
     if created is None:
         raise ValueError(f"{op.kind} {op.op_id}: payload has no created_at")
     return {"hlc": op.hlc, "node_id": op.node_id, "created_at": created}
-
-
-def erased_customers(conn: Connection, customer_ids: Iterable[str]) -> dict[str, datetime]:
-    """Customers with an erasure tombstone → the earliest erasure time."""
-    ids = sorted(set(customer_ids))
-    if not ids:
-        return {}
-    found: dict[str, datetime] = {}
-    rows = conn.execute(
-        select(KvkkErasure.customer_id, KvkkErasure.created_at).where(
-            KvkkErasure.customer_id.in_(ids)
-        )
-    )
-    for customer_id, when in rows:
-        if customer_id not in found or when < found[customer_id]:
-            found[customer_id] = when
-    return found
 
 
 @applier("callback.create")
@@ -114,23 +92,8 @@ def _callbacks(ctx: ApplyContext, ops: Sequence[Op]) -> None:
     for r in rows:
         when = erased.get(r["customer_id"])
         # A call logged offline after the erasure loses its personal part on arrival.
-        if when is not None and r["id"] not in _held_by_tombstones(ctx.conn, r["customer_id"]):
+        if when is not None and r["id"] not in held_by_tombstones(ctx.conn, r["customer_id"]):
             anonymise_callbacks(ctx.conn, [r["id"]], when, "erasure")
-
-
-def anonymise_callbacks(conn: Connection, ids: Sequence[str], when: datetime, why: str) -> int:
-    """Blank the personal part of these callbacks (once; later calls keep the first time)."""
-    table = _table(CallbackPersonal)
-    done = 0
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        result = conn.execute(
-            update(table)
-            .where(table.c.callback_id.in_(chunk), table.c.anonymised_at.is_(None))
-            .values(**PERSONAL_BLANK, anonymised_at=when, anonymised_why=why)
-        )
-        done += int(result.rowcount or 0)
-    return done
 
 
 @applier("legal_hold.set")
@@ -236,84 +199,3 @@ def _erase(ctx: ApplyContext, ops: Sequence[Op]) -> None:
         }
         insert_ignore(ctx.conn, _table(KvkkErasure), [row])
         erase_customer_data(ctx, p["customer_id"], meta["created_at"], keep=set(held))
-
-
-def erase_customer_data(
-    ctx: ApplyContext, customer_id: str, when: datetime, *, keep: set[str] | None = None
-) -> None:
-    """Blank what identifies the person: contacts, inbound message bodies, callbacks' parts."""
-    conn = ctx.conn
-    contacts = _table(Contact)
-    conn.execute(
-        update(contacts)
-        .where(contacts.c.customer_id == customer_id, contacts.c.erased_at.is_(None))
-        .values(name=None, email=None, phone=None, erased_at=when)
-    )
-    messages = _table(Message)
-    ticket_ids = select(Ticket.id).where(Ticket.customer_id == customer_id).scalar_subquery()
-    targets = conn.execute(
-        select(messages.c.id, messages.c.ticket_id).where(
-            messages.c.ticket_id.in_(ticket_ids),
-            messages.c.kind == "inbound",
-            messages.c.redacted_at.is_(None),
-        )
-    ).all()
-    if targets:
-        ids = [t.id for t in targets]
-        for start in range(0, len(ids), 500):
-            conn.execute(
-                update(messages)
-                .where(messages.c.id.in_(ids[start : start + 500]))
-                .values(body="", redacted_at=when)
-            )
-        if ctx.with_search_index:
-            for message_id in ids:
-                fts.remove_doc(conn, message_id)
-        ctx.touched_tickets.update(t.ticket_id for t in targets)
-    callback_ids = [
-        cid
-        for cid in conn.execute(
-            select(Callback.id).where(Callback.customer_id == customer_id)
-        ).scalars()
-        if cid not in (keep or set())
-    ]
-    anonymise_callbacks(conn, callback_ids, when, "erasure")
-
-
-def _erasure_aware(original: ApplyFn, customers_of: str) -> ApplyFn:
-    """Wrap a foundation applier: after it runs, re-blank the data of erased customers."""
-
-    def apply(ctx: ApplyContext, ops: Sequence[Op]) -> None:
-        original(ctx, ops)
-        if ctx.conn.execute(select(KvkkErasure.id).limit(1)).first() is None:
-            return  # no erasure anywhere (the usual case): nothing to re-blank
-        if customers_of == "contact":
-            customer_ids = {str(op.payload.get("customer_id")) for op in ops}
-        else:
-            ticket_ids = {str(op.payload.get("ticket_id")) for op in ops}
-            customer_ids = set(
-                ctx.conn.execute(
-                    select(Ticket.customer_id).where(Ticket.id.in_(sorted(ticket_ids)))
-                ).scalars()
-            )
-        for customer_id, when in erased_customers(ctx.conn, customer_ids).items():
-            keep = _held_by_tombstones(ctx.conn, customer_id)
-            erase_customer_data(ctx, customer_id, when, keep=keep)
-
-    return apply
-
-
-def _held_by_tombstones(conn: Connection, customer_id: str) -> set[str]:
-    keep: set[str] = set()
-    for text in conn.execute(
-        select(KvkkErasure.held_callback_ids).where(KvkkErasure.customer_id == customer_id)
-    ).scalars():
-        keep.update(json.loads(text or "[]"))
-    return keep
-
-
-for _kind, _of in (("message.create", "ticket"), ("contact.upsert", "contact")):
-    if _kind in APPLIERS and not getattr(APPLIERS[_kind], "erasure_aware", False):
-        wrapped = _erasure_aware(APPLIERS[_kind], _of)
-        wrapped.erasure_aware = True  # type: ignore[attr-defined]
-        APPLIERS[_kind] = wrapped

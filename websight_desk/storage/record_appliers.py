@@ -1,7 +1,8 @@
 """Appliers of the directory records: agents, customers, contacts, services and audit events.
 
 Registered on import; `storage/appliers.py` imports this module so they are always loaded.
-Mutable records keep the version with the greatest (hlc, node_id).
+Mutable records keep the version with the greatest (hlc, node_id). A contact of an erased
+customer is blanked again on arrival; audit events join the tamper-evidence chain.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Table, and_, or_, select, update
 
+from websight_desk.storage import chain
 from websight_desk.storage.applier_registry import ApplyContext, applier
 from websight_desk.storage.apply_rows import (
     chunks,
@@ -20,6 +22,7 @@ from websight_desk.storage.apply_rows import (
     stored_ids,
     upsert_lww,
 )
+from websight_desk.storage.erasure import reblank_customers
 from websight_desk.storage.models import Agent, AuditEvent, Contact, Customer, Service, Ticket
 from websight_desk.storage.ops import Op, from_iso
 
@@ -64,6 +67,7 @@ def _contacts(ctx: ApplyContext, ops: Sequence[Op]) -> None:
             .where(table.c.id == row["id"], table.c.erased_at.is_(None), newer)
             .values(values)
         )
+    reblank_customers(ctx, {str(op.payload.get("customer_id")) for op in ops})
 
 
 @applier("service.upsert")
@@ -98,3 +102,4 @@ def _audit(ctx: ApplyContext, ops: Sequence[Op]) -> None:
         for op in ops
     ]
     insert_ignore(ctx.conn, AuditEvent.__table__, rows)  # type: ignore[arg-type]
+    chain.seal_keys(ctx.conn, [(op.hlc, op.node_id, str(op.payload.get("id"))) for op in ops])

@@ -1,6 +1,7 @@
 """Appliers of tickets and their messages (append-only, indexed for search once).
 
 Registered on import; `storage/appliers.py` imports this module so they are always loaded.
+An inbound message of an erased customer is blanked again on arrival.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from sqlalchemy import Table, bindparam, update
 from websight_desk.storage import bulk, fts
 from websight_desk.storage.applier_registry import ApplyContext, applier
 from websight_desk.storage.apply_rows import fields, insert_ignore, meta, only_new
+from websight_desk.storage.erasure import reblank_tickets
 from websight_desk.storage.models import Message, Ticket
 from websight_desk.storage.ops import Op
 
@@ -82,3 +84,4 @@ def _messages(ctx: ApplyContext, ops: Sequence[Op]) -> None:
     ctx.touched_tickets.update(latest)
     if ctx.with_search_index:
         fts.index_rows(ctx.conn, ((r["ticket_id"], r["id"], r["body"]) for r in rows))
+    reblank_tickets(ctx, {str(op.payload.get("ticket_id")) for op in ops})

@@ -1,11 +1,8 @@
-"""The queue's views and flags as extensible registries.
+"""The queue's views and flags: one table of each, declared here.
 
-Built-in views: My open, Unassigned, All open, Out of scope, Abuse suspected, Closed. Another
-feature adds its own with `register_view` (e.g. the shift lead's review queue) and its flags
-with `register_flag` (e.g. callback logged ☎, service refused ⛔) — at import time of its
-module, which must be imported before the UI lists views (import it from your package's
-`__init__`, or list it in `EXTENSION_MODULES` here: `views()`, `view()` and `flags()` import
-those first, so every consumer — the UI, the CLI, the benchmarks — sees the same registry).
+Views: My open, Unassigned, All open, Out of scope, Abuse suspected, the shift lead's Review
+queue, Closed, All. Flags: service refused ⛔, abuse suspected ⚠, open KVKK request ⧗,
+callback logged ☎. A new feature adds its row to `VIEWS` or `FLAGS`.
 
 Expressions may use `Ticket` and `TicketTriage` (always outer-joined in the queue query) and
 correlated subqueries on `Ticket.id` / `Ticket.customer_id`.
@@ -13,7 +10,6 @@ correlated subqueries on `Ticket.id` / `Ticket.customer_id`.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,6 +25,10 @@ from websight_desk.storage.models import (
     Ticket,
     TicketTriage,
 )
+from websight_desk.storage.queries.refusal_sql import (
+    customer_refused_or_pending,
+    ticket_awaits_review,
+)
 
 Where = Callable[[QueueQuery], ColumnElement[bool]]
 FlagExpr = Callable[[], ColumnElement[bool]]
@@ -42,62 +42,17 @@ _DONE = sorted(s.value for s in TicketStatus if s not in OPEN_STATUSES)
 class ViewDef:
     info: ViewInfo
     where: Where
-    order: int
 
 
 @dataclass(frozen=True)
 class FlagDef:
     info: FlagInfo
     expr: FlagExpr
-    order: int
 
 
-_views: dict[str, ViewDef] = {}
-_flags: dict[str, FlagDef] = {}
-
-# Modules that register views or flags at import time (they import this module, so they
-# are loaded lazily, on first use of the registry, not from here at import time).
-EXTENSION_MODULES: tuple[str, ...] = ("websight_desk.storage.queries.review_queue",)
-_imported: set[str] = set()
-
-
-def load_extensions() -> None:
-    """Import every module of `EXTENSION_MODULES` once (idempotent, cheap after the first)."""
-    for module in EXTENSION_MODULES:
-        if module not in _imported:
-            _imported.add(module)
-            importlib.import_module(module)
-
-
-def register_view(
-    key: str, label: str, where: Where, *, roles: frozenset[str] | None = None, order: int = 100
-) -> None:
-    """Add (or replace) a queue view; `label` is an `N_()`-marked English msgid."""
-    _views[key] = ViewDef(ViewInfo(key, label, roles), where, order)
-
-
-def register_flag(key: str, symbol: str, label: str, expr: FlagExpr, *, order: int = 100) -> None:
-    """Add (or replace) a flag: `expr()` is true for tickets that carry it."""
-    _flags[key] = FlagDef(FlagInfo(key, symbol, label), expr, order)
-
-
-def view(key: str) -> ViewDef:
-    """The view registered under `key`, or "All open" if there is none (e.g. a removed one)."""
-    load_extensions()
-    return _views.get(key) or _views["all_open"]
-
-
-def views(role: str | None = None) -> list[ViewInfo]:
-    """Views visible to an agent with this role, in menu order."""
-    load_extensions()
-    defs = sorted(_views.values(), key=lambda d: (d.order, d.info.key))
-    return [d.info for d in defs if d.info.roles is None or (role in d.info.roles)]
-
-
-def flags() -> list[FlagDef]:
-    """Every flag, in column order."""
-    load_extensions()
-    return sorted(_flags.values(), key=lambda d: (d.order, d.info.key))
+REVIEW_VIEW = "abuse_review"
+REFUSED_FLAG = "refused"
+_LEADS = frozenset({"shift_lead"})
 
 
 def _is_open() -> ColumnElement[bool]:
@@ -108,32 +63,6 @@ def _mine(q: QueueQuery) -> ColumnElement[bool]:
     if q.agent_id is None:
         return false()
     return and_(_is_open(), Ticket.assignee_id == q.agent_id)
-
-
-register_view("my_open", N_("My open tickets"), _mine, order=10)
-register_view(
-    "unassigned",
-    N_("Unassigned"),
-    lambda q: and_(_is_open(), Ticket.assignee_id.is_(None)),
-    order=20,
-)
-register_view("all_open", N_("All open"), lambda q: _is_open(), order=30)
-register_view(
-    "out_of_scope",
-    N_("Out of scope"),
-    lambda q: and_(_is_open(), TicketTriage.verdict == OUT_OF_SCOPE),
-    order=40,
-)
-register_view(
-    "abuse",
-    N_("Abuse suspected"),
-    lambda q: and_(_is_open(), TicketTriage.abuse.is_(True)),
-    order=50,
-)
-register_view("closed", N_("Closed"), lambda q: Ticket.status.in_(_DONE), order=60)
-register_view("all", N_("All tickets"), lambda q: true(), order=70)
-
-register_flag("abuse", "⚠", N_("Abuse suspected"), lambda: TicketTriage.abuse.is_(True), order=10)
 
 
 def has_callback() -> ColumnElement[bool]:
@@ -147,7 +76,55 @@ def open_kvkk_request() -> ColumnElement[bool]:
     return exists().where(KvkkRequest.ticket_id == Ticket.id, not_(closed))
 
 
-register_flag("callback", "☎", N_("Phone callback logged"), has_callback, order=20)
-register_flag(
-    "kvkk_request", "⧗", N_("Open KVKK request (30-day deadline)"), open_kvkk_request, order=15
+def _view(key: str, label: str, where: Where, roles: frozenset[str] | None = None) -> ViewDef:
+    return ViewDef(ViewInfo(key, label, roles), where)
+
+
+def _flag(key: str, symbol: str, label: str, expr: FlagExpr) -> FlagDef:
+    return FlagDef(FlagInfo(key, symbol, label), expr)
+
+
+# In menu order; labels are `N_()`-marked English msgids.
+VIEWS: tuple[ViewDef, ...] = (
+    _view("my_open", N_("My open tickets"), _mine),
+    _view("unassigned", N_("Unassigned"), lambda q: and_(_is_open(), Ticket.assignee_id.is_(None))),
+    _view("all_open", N_("All open"), lambda q: _is_open()),
+    _view(
+        "out_of_scope",
+        N_("Out of scope"),
+        lambda q: and_(_is_open(), TicketTriage.verdict == OUT_OF_SCOPE),
+    ),
+    _view("abuse", N_("Abuse suspected"), lambda q: and_(_is_open(), TicketTriage.abuse.is_(True))),
+    _view(REVIEW_VIEW, N_("Review queue"), lambda q: ticket_awaits_review(), roles=_LEADS),
+    _view("closed", N_("Closed"), lambda q: Ticket.status.in_(_DONE)),
+    _view("all", N_("All tickets"), lambda q: true()),
 )
+
+# In column order: `expr()` is true for tickets that carry the flag.
+FLAGS: tuple[FlagDef, ...] = (
+    _flag(REFUSED_FLAG, "⛔", N_("Service refused or pending review"), customer_refused_or_pending),
+    _flag("abuse", "⚠", N_("Abuse suspected"), lambda: TicketTriage.abuse.is_(True)),
+    _flag("kvkk_request", "⧗", N_("Open KVKK request (30-day deadline)"), open_kvkk_request),
+    _flag("callback", "☎", N_("Phone callback logged"), has_callback),
+)
+_BY_KEY = {d.info.key: d for d in VIEWS}
+
+
+def view(key: str) -> ViewDef:
+    """The view with this key, or "All open" if there is none (e.g. a removed one)."""
+    return _BY_KEY.get(key) or _BY_KEY["all_open"]
+
+
+def views(role: str | None = None) -> list[ViewInfo]:
+    """Views visible to an agent with this role, in menu order."""
+    return [d.info for d in VIEWS if d.info.roles is None or (role in d.info.roles)]
+
+
+def flags() -> list[FlagDef]:
+    """Every flag, in column order."""
+    return list(FLAGS)
+
+
+def load_extensions() -> None:
+    """Nothing to load any more (the tables above are complete); kept while `ui/main_window.py`
+    still calls it."""

@@ -1,7 +1,6 @@
 """The shift lead's review queue: pending terminations with evidence, note and history.
 
-Also registers the queue view "Review queue" (shift leads only) and the ⛔ flag (customer
-refused or pending review) with the ticket queue's registry.
+(The queue view "Review queue" and the ⛔ flag are rows of `queue_registry`.)
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from sqlalchemy import Connection, func, not_, select
 
 from websight_desk.domain.abuse import ReviewDecision
 from websight_desk.domain.masking import mask_name
-from websight_desk.i18n import N_
 from websight_desk.storage.models import (
     AbuseReview,
     AbuseTermination,
@@ -23,14 +21,11 @@ from websight_desk.storage.models import (
     Customer,
     Ticket,
 )
-from websight_desk.storage.queries import queue_registry
 from websight_desk.storage.queries.refusal_sql import (
     PENDING,
     accepted_review_of,
-    customer_refused_or_pending,
     live_termination,
     outbox_states,
-    ticket_awaits_review,
 )
 
 HISTORY = 5
@@ -139,22 +134,3 @@ def pending_terminations(conn: Connection) -> list[ReviewItem]:
             )
         )
     return items
-
-
-REVIEW_VIEW = "abuse_review"
-REFUSED_FLAG = "refused"
-
-queue_registry.register_view(
-    REVIEW_VIEW,
-    N_("Review queue"),
-    lambda q: ticket_awaits_review(),
-    roles=frozenset({"shift_lead"}),
-    order=55,
-)
-queue_registry.register_flag(
-    REFUSED_FLAG,
-    "⛔",
-    N_("Service refused or pending review"),
-    customer_refused_or_pending,
-    order=5,
-)

@@ -1,0 +1,141 @@
+"""KVKK erasure on apply: blank a customer's personal data, and keep it blank.
+
+Erasure is a tombstone (`kvkk.erase`) that every replica applies; afterwards any personal data
+of that customer arriving from an offline device (a callback, an inbound message, a contact)
+is blanked on apply, so the result does not depend on the order ops arrive in. The core
+appliers of messages and contacts call `reblank_*` after inserting.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import Connection, Table, select, update
+
+from websight_desk.storage import fts
+from websight_desk.storage.applier_registry import ApplyContext
+from websight_desk.storage.models import (
+    Callback,
+    CallbackPersonal,
+    Contact,
+    KvkkErasure,
+    Message,
+    Ticket,
+)
+
+PERSONAL_BLANK = {
+    "contact_id": None,
+    "contact_name": None,
+    "phone": None,
+    "notes": None,
+    "recording_ref": None,
+}
+CHUNK = 500
+_CONTACTS: Table = Contact.__table__  # type: ignore[assignment]
+_MESSAGES: Table = Message.__table__  # type: ignore[assignment]
+_PERSONAL: Table = CallbackPersonal.__table__  # type: ignore[assignment]
+
+
+def erased_customers(conn: Connection, customer_ids: Iterable[str]) -> dict[str, datetime]:
+    """Customers with an erasure tombstone → the earliest erasure time."""
+    ids = sorted(set(customer_ids))
+    if not ids:
+        return {}
+    found: dict[str, datetime] = {}
+    rows = conn.execute(
+        select(KvkkErasure.customer_id, KvkkErasure.created_at).where(
+            KvkkErasure.customer_id.in_(ids)
+        )
+    )
+    for customer_id, when in rows:
+        if customer_id not in found or when < found[customer_id]:
+            found[customer_id] = when
+    return found
+
+
+def held_by_tombstones(conn: Connection, customer_id: str) -> set[str]:
+    """Callbacks the customer's erasures kept (under legal hold when erased)."""
+    keep: set[str] = set()
+    for text in conn.execute(
+        select(KvkkErasure.held_callback_ids).where(KvkkErasure.customer_id == customer_id)
+    ).scalars():
+        keep.update(json.loads(text or "[]"))
+    return keep
+
+
+def anonymise_callbacks(conn: Connection, ids: Sequence[str], when: datetime, why: str) -> int:
+    """Blank the personal part of these callbacks (once; later calls keep the first time)."""
+    done = 0
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(ids[start : start + CHUNK])
+        result = conn.execute(
+            update(_PERSONAL)
+            .where(_PERSONAL.c.callback_id.in_(chunk), _PERSONAL.c.anonymised_at.is_(None))
+            .values(**PERSONAL_BLANK, anonymised_at=when, anonymised_why=why)
+        )
+        done += int(result.rowcount or 0)
+    return done
+
+
+def erase_customer_data(
+    ctx: ApplyContext, customer_id: str, when: datetime, *, keep: set[str] | None = None
+) -> None:
+    """Blank what identifies the person: contacts, inbound message bodies, callbacks' parts."""
+    conn = ctx.conn
+    conn.execute(
+        update(_CONTACTS)
+        .where(_CONTACTS.c.customer_id == customer_id, _CONTACTS.c.erased_at.is_(None))
+        .values(name=None, email=None, phone=None, erased_at=when)
+    )
+    ticket_ids = select(Ticket.id).where(Ticket.customer_id == customer_id).scalar_subquery()
+    targets = conn.execute(
+        select(_MESSAGES.c.id, _MESSAGES.c.ticket_id).where(
+            _MESSAGES.c.ticket_id.in_(ticket_ids),
+            _MESSAGES.c.kind == "inbound",
+            _MESSAGES.c.redacted_at.is_(None),
+        )
+    ).all()
+    if targets:
+        ids = [t.id for t in targets]
+        for start in range(0, len(ids), CHUNK):
+            conn.execute(
+                update(_MESSAGES)
+                .where(_MESSAGES.c.id.in_(ids[start : start + CHUNK]))
+                .values(body="", redacted_at=when)
+            )
+        if ctx.with_search_index:
+            for message_id in ids:
+                fts.remove_doc(conn, message_id)
+        ctx.touched_tickets.update(t.ticket_id for t in targets)
+    callback_ids = [
+        cid
+        for cid in conn.execute(
+            select(Callback.id).where(Callback.customer_id == customer_id)
+        ).scalars()
+        if cid not in (keep or set())
+    ]
+    anonymise_callbacks(conn, callback_ids, when, "erasure")
+
+
+def _any_erasure(conn: Connection) -> bool:
+    return conn.execute(select(KvkkErasure.id).limit(1)).first() is not None
+
+
+def reblank_customers(ctx: ApplyContext, customer_ids: Iterable[str]) -> None:
+    """After applying: blank again what just arrived for customers erased before."""
+    if not _any_erasure(ctx.conn):
+        return  # no erasure anywhere (the usual case): nothing to re-blank
+    for customer_id, when in erased_customers(ctx.conn, customer_ids).items():
+        erase_customer_data(ctx, customer_id, when, keep=held_by_tombstones(ctx.conn, customer_id))
+
+
+def reblank_tickets(ctx: ApplyContext, ticket_ids: Iterable[str]) -> None:
+    """`reblank_customers` for the customers of these tickets."""
+    if not _any_erasure(ctx.conn):
+        return
+    customer_ids = ctx.conn.execute(
+        select(Ticket.customer_id).where(Ticket.id.in_(sorted(set(ticket_ids))))
+    ).scalars()
+    reblank_customers(ctx, set(customer_ids))
