@@ -15,12 +15,16 @@ from datetime import datetime
 from sqlalchemy import Connection, Table, select, update
 
 from websight_desk.storage import fts
+from websight_desk.storage.abuse_destruction import anonymise_terminations
 from websight_desk.storage.applier_registry import ApplyContext
+from websight_desk.storage.kvkk_holds import active_holds, held_termination_ids
 from websight_desk.storage.models import (
+    AbuseTermination,
     Callback,
     CallbackPersonal,
     Contact,
     KvkkErasure,
+    KvkkRequest,
     Message,
     Ticket,
 )
@@ -33,6 +37,7 @@ PERSONAL_BLANK = {
     "recording_ref": None,
 }
 CHUNK = 500
+ERASED_SUBJECT = "—"  # a ticket keeps a subject (it is required), not the person's words
 _CONTACTS: Table = Contact.__table__  # type: ignore[assignment]
 _MESSAGES: Table = Message.__table__  # type: ignore[assignment]
 _PERSONAL: Table = CallbackPersonal.__table__  # type: ignore[assignment]
@@ -79,36 +84,60 @@ def anonymise_callbacks(conn: Connection, ids: Sequence[str], when: datetime, wh
     return done
 
 
+def held_ticket_ids(conn: Connection, ticket_ids: Iterable[str]) -> set[str]:
+    """Of these tickets, those under an active legal hold of their own."""
+    wanted = set(ticket_ids)
+    return {h.subject_id for h in active_holds(conn) if h.subject_type == "ticket"} & wanted
+
+
 def erase_customer_data(
     ctx: ApplyContext, customer_id: str, when: datetime, *, keep: set[str] | None = None
 ) -> None:
-    """Blank what identifies the person: contacts, inbound message bodies, callbacks' parts."""
+    """Blank everything that identifies the person, except what a legal hold keeps.
+
+    Contacts; the subjects and every message (the customer's, the agents' replies and notes)
+    of their tickets, with their search-index rows; callbacks' personal parts; abuse evidence;
+    notes of KVKK requests. A ticket under a legal hold keeps its subject and messages; held
+    callbacks (`keep`) and held terminations keep theirs.
+    """
     conn = ctx.conn
     conn.execute(
         update(_CONTACTS)
         .where(_CONTACTS.c.customer_id == customer_id, _CONTACTS.c.erased_at.is_(None))
         .values(name=None, email=None, phone=None, erased_at=when)
     )
-    ticket_ids = select(Ticket.id).where(Ticket.customer_id == customer_id).scalar_subquery()
-    targets = conn.execute(
-        select(_MESSAGES.c.id, _MESSAGES.c.ticket_id).where(
-            _MESSAGES.c.ticket_id.in_(ticket_ids),
-            _MESSAGES.c.kind == "inbound",
-            _MESSAGES.c.redacted_at.is_(None),
+    all_tickets = list(
+        conn.execute(select(Ticket.id).where(Ticket.customer_id == customer_id)).scalars()
+    )
+    held = held_ticket_ids(conn, all_tickets)
+    ticket_ids = [t for t in all_tickets if t not in held]
+    tickets: Table = Ticket.__table__  # type: ignore[assignment]
+    for start in range(0, len(ticket_ids), CHUNK):
+        chunk = ticket_ids[start : start + CHUNK]
+        conn.execute(
+            update(tickets)
+            .where(tickets.c.id.in_(chunk), tickets.c.subject != ERASED_SUBJECT)
+            .values(subject=ERASED_SUBJECT)
         )
-    ).all()
-    if targets:
-        ids = [t.id for t in targets]
-        for start in range(0, len(ids), CHUNK):
+        targets = (
+            conn.execute(
+                select(_MESSAGES.c.id).where(
+                    _MESSAGES.c.ticket_id.in_(chunk), _MESSAGES.c.redacted_at.is_(None)
+                )
+            )
+            .scalars()
+            .all()
+        )
+        for m in range(0, len(targets), CHUNK):
             conn.execute(
                 update(_MESSAGES)
-                .where(_MESSAGES.c.id.in_(ids[start : start + CHUNK]))
+                .where(_MESSAGES.c.id.in_(targets[m : m + CHUNK]))
                 .values(body="", redacted_at=when)
             )
         if ctx.with_search_index:
-            for message_id in ids:
-                fts.remove_doc(conn, message_id)
-        ctx.touched_tickets.update(t.ticket_id for t in targets)
+            for doc_id in [*chunk, *targets]:
+                fts.remove_doc(conn, doc_id)
+    ctx.touched_tickets.update(ticket_ids)
     callback_ids = [
         cid
         for cid in conn.execute(
@@ -117,6 +146,19 @@ def erase_customer_data(
         if cid not in (keep or set())
     ]
     anonymise_callbacks(conn, callback_ids, when, "erasure")
+    terminations = list(
+        conn.execute(
+            select(AbuseTermination.id).where(AbuseTermination.customer_id == customer_id)
+        ).scalars()
+    )
+    kept_terms = held_termination_ids(conn, terminations)
+    anonymise_terminations(conn, [t for t in terminations if t not in kept_terms], when)
+    requests: Table = KvkkRequest.__table__  # type: ignore[assignment]
+    conn.execute(
+        update(requests)
+        .where(requests.c.customer_id == customer_id, requests.c.note != "")
+        .values(note="")
+    )
 
 
 def _any_erasure(conn: Connection) -> bool:

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Table, delete, select
 
+from websight_desk.storage.erasure import held_ticket_ids
 from websight_desk.storage.kvkk_holds import held_termination_ids
 from websight_desk.storage.models import (
     AbuseTermination,
@@ -71,11 +72,13 @@ def erasure_of(conn: Connection, customer_ids: Sequence[str]) -> Forget:
         select(AbuseTermination.id).where(AbuseTermination.customer_id.in_(customer_ids))
     ).scalars()
     keep.update(held_termination_ids(conn, list(terms)))
+    tickets = ticket_ids_of(conn, customer_ids)
+    held = held_ticket_ids(conn, tickets)  # a held ticket keeps its subject and messages
     return Forget(
         "erasure",
         customer_ids=frozenset(customer_ids),
-        ticket_ids=ticket_ids_of(conn, customer_ids),
-        keep=frozenset(keep),
+        ticket_ids=tickets - held,
+        keep=frozenset(keep | held),
     )
 
 

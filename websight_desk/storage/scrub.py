@@ -20,10 +20,10 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, cast, func, or_, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 
+from websight_desk.storage.abuse_destruction import EVIDENCE_BLANK
+from websight_desk.storage.erasure import ERASED_SUBJECT
 from websight_desk.storage.models import Ticket
 from websight_desk.storage.ops import canonical_json
-
-ERASED_SUBJECT = "—"
 
 # kind -> {field: blank value} for an erased person's records
 _ERASURE: dict[str, dict[str, Any]] = {
@@ -31,7 +31,7 @@ _ERASURE: dict[str, dict[str, Any]] = {
     "ticket.create": {"subject": ERASED_SUBJECT},
     "message.create": {"body": ""},
     "callback.create": {"contact_name": None, "phone": None, "notes": None, "recording_ref": None},
-    "termination.create": {"evidence_excerpt": "", "evidence_words": "[]"},
+    "termination.create": EVIDENCE_BLANK,
     "kvkk_request.create": {"note": ""},
 }
 # kind -> {field: blank value} for records whose retention ended
