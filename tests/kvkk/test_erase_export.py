@@ -220,3 +220,32 @@ def build_world_for_second(world: World) -> str:
 
     with world.desk.writer() as w:
         return add_customer(w, NewCustomer("C-2002", "individual", "Ali Veli", None, PHONE))
+
+
+def test_a_held_ticket_keeps_its_subject_and_messages_the_rest_is_blanked(world: World) -> None:
+    from websight_desk.domain.enums import MessageKind
+    from websight_desk.services import tickets
+    from websight_desk.storage.models import Message, Ticket
+
+    with world.desk.writer() as w:
+        other = tickets.open_ticket(
+            w, tickets.OpenTicket(world.customer_id, "Mehmet Kaya faturası", "Ben Mehmet Kaya")
+        ).ticket_id
+        tickets.post_message(
+            w, tickets.PostMessage(other, MessageKind.NOTE, "Mehmet Kaya tekrar yazdı")
+        )
+        kvkk.set_legal_hold(w, "ticket", world.ticket_id, "Savcılık yazısı")
+    result = erase(world)
+    with world.desk.db.read() as conn:
+        subjects = dict(conn.execute(select(Ticket.id, Ticket.subject)).all())
+        bodies = {
+            t: sorted(
+                b for tid, b in conn.execute(select(Message.ticket_id, Message.body)) if tid == t
+            )
+            for t in (world.ticket_id, other)
+        }
+    assert subjects[world.ticket_id] == "Site açılmıyor"  # held: kept as it was
+    assert bodies[world.ticket_id] == ["Merhaba, sitem açılmıyor"]
+    assert subjects[other] == "—"
+    assert bodies[other] == ["", ""]  # the customer's words and the agent's note
+    assert result is not None
