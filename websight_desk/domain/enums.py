@@ -9,6 +9,8 @@ class Role(StrEnum):
     AGENT = "agent"
     SHIFT_LEAD = "shift_lead"
     ADMIN = "admin"
+    # A web form or billing system: may only open tickets (POST /v1/intake/tickets).
+    INTAKE = "intake"
 
 
 class ServiceKind(StrEnum):

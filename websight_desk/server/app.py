@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from websight_desk import __version__
 from websight_desk.server import changelog
 from websight_desk.server.accounts import Account, authenticate
+from websight_desk.server.mail import api as mail_api
 from websight_desk.server.models import rejections
 from websight_desk.server.problems import ProblemGuard
 from websight_desk.server.push import push
@@ -112,6 +113,7 @@ async def _account(store: Store, throttle: AuthThrottle, request: Request) -> Ac
         raise ApiError(
             401, "revoked", f"The access of {account.name!r} was revoked; ask an administrator."
         )
+    mail_api.refuse_intake(account, request)  # an intake token opens tickets, nothing else
     return account
 
 
@@ -241,4 +243,5 @@ def create_app(store: Store, *, throttle: AuthThrottle | None = None) -> FastAPI
 
         return {"rejections": await run_in_threadpool(read)}
 
+    mail_api.register(app, store, lambda request: _account(store, throttle, request))
     return app

@@ -29,6 +29,7 @@ def _open(args: argparse.Namespace) -> Store:
 def cmd_serve(args: argparse.Namespace) -> int:
     from websight_desk.server import serve
     from websight_desk.server.app import create_app
+    from websight_desk.server.mail import workers as mail_workers
 
     os.umask(0o077)  # whatever this process writes (database, logs) is its user's alone
     store = _open(args)
@@ -42,7 +43,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
             keyfile=args.keyfile,
             log_level=args.log_level,
         )
-        serve.run(config, on_stop=app.state.notifier.close)
+        mail = mail_workers.start(store)  # only when a mailbox or SMTP is configured
+        try:
+            serve.run(config, on_stop=app.state.notifier.close)
+        finally:
+            mail_workers.stop(mail)
     finally:
         store.close()
     return 0
@@ -163,6 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--keyfile", help="TLS private key (PEM) for HTTPS")
     serve.add_argument("--log-level", default="warning", choices=("debug", "info", "warning"))
     serve.set_defaults(func=cmd_serve)
+    from websight_desk.server.mail.cli import register as register_mail
+
+    register_mail(sub, _store_options)  # mailbox add|list|remove, smtp set|show|clear
     add = sub.add_parser("add-agent", help="create an account and print its token once")
     _store_options(add)
     add.add_argument("name")

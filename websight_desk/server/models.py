@@ -69,3 +69,7 @@ counter = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("seq", BigInteger, nullable=False),
 )
+
+# The mail channel's tables live on this MetaData too (a module of their own; imported last,
+# since it takes `server_metadata` from here).
+import websight_desk.server.mail.models  # noqa: E402, F401

@@ -1,0 +1,132 @@
+"""Fetch a support mailbox over IMAP: IDLE where the server offers it, polling otherwise.
+
+Each unseen mail is read with BODY.PEEK (reading does not mark it seen), filed in one writing
+transaction, and only after that commit flagged \\Seen. A crash in between leaves the mail
+unseen; the next run reads it again and finds its Message-ID already filed: nothing is lost
+and nothing is filed twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import ssl
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from imapclient import IMAPClient  # type: ignore[import-untyped]
+from sqlalchemy.exc import SQLAlchemyError
+
+from websight_desk.server.mail.config import Mailbox, own_addresses
+from websight_desk.server.mail.filing import file_mail, set_aside
+from websight_desk.server.store import Store
+
+log = logging.getLogger(__name__)
+
+POLL_S = 30.0  # without IDLE; with IDLE, a safety re-check this often
+IDLE_RENEW_S = 25 * 60  # RFC 2177: end IDLE before 29 minutes
+RETRY_MAX_S = 120.0
+SEEN = b"\\Seen"
+
+# A test hook: "fetched:PATH" or "committed:PATH" makes the worker write PATH and stop dead at
+# that point, so a test can kill the server there (tests/mail). Unset in real use.
+HOLD_ENV = "WEBSIGHT_DESK_MAIL_TEST_HOLD"
+
+
+def _hold(stage: str) -> None:
+    want, _sep, marker = os.environ.get(HOLD_ENV, "").partition(":")
+    if want == stage and marker:
+        Path(marker).write_text(stage, encoding="utf-8")
+        while True:  # the test kills the process here
+            time.sleep(3600)
+
+
+def connect(box: Mailbox) -> Any:
+    """A logged-in client with the mailbox's folder selected."""
+    context = ssl.create_default_context()
+    client = IMAPClient(
+        box.host,
+        port=box.port,
+        ssl=box.tls == "tls",
+        ssl_context=context if box.tls == "tls" else None,
+        timeout=60,
+    )
+    if box.tls == "starttls":
+        client.starttls(context)
+    client.login(box.username, box.password())
+    client.select_folder(box.folder)
+    return client
+
+
+def drain(client: Any, store: Store, box: Mailbox, stop: threading.Event) -> int:
+    """File every unseen mail of the selected folder; returns how many were read."""
+    uids = sorted(int(u) for u in client.search(["UNSEEN"]))
+    for uid in uids:
+        if stop.is_set():
+            break
+        data = client.fetch([uid], ["BODY.PEEK[]"]).get(uid)
+        raw = data.get(b"BODY[]") if data else None
+        if not isinstance(raw, bytes):
+            continue  # expunged meanwhile
+        _hold("fetched")
+        try:
+            with store.write() as conn:
+                outcome = file_mail(conn, raw, box, own_addresses(conn)).outcome
+        except SQLAlchemyError:
+            raise  # the database: the mail stays unseen and is read again later
+        except Exception:  # a bug on this mail: keep its source, let the next ones through
+            log.exception("mailbox %s: mail %d could not be filed", box.name, uid)
+            with store.write() as conn:
+                outcome = set_aside(conn, raw, box)
+        _hold("committed")
+        client.add_flags([uid], [SEEN], silent=True)
+        log.info("mailbox %s: mail %d %s", box.name, uid, outcome)
+    return len(uids)
+
+
+def _wait(client: Any, stop: threading.Event) -> None:
+    """Until the server says something changed, POLL_S passed, or a stop was asked."""
+    if not client.has_capability("IDLE"):
+        stop.wait(POLL_S)
+        return
+    client.idle()
+    try:
+        started = time.monotonic()
+        while not stop.is_set() and time.monotonic() - started < min(POLL_S, IDLE_RENEW_S):
+            if client.idle_check(timeout=1.0):
+                break
+    finally:
+        client.idle_done()
+
+
+class MailboxWorker(threading.Thread):
+    """One mailbox, for the life of the server; reconnects with back-off after failures."""
+
+    def __init__(self, store: Store, box: Mailbox, stop: threading.Event) -> None:
+        super().__init__(name=f"mail-in-{box.name}", daemon=True)
+        self.store = store
+        self.box = box
+        self.stop = stop
+
+    def run(self) -> None:
+        delay = 2.0
+        while not self.stop.is_set():
+            client = None
+            try:
+                client = connect(self.box)
+                delay = 2.0
+                while not self.stop.is_set():
+                    drain(client, self.store, self.box, self.stop)
+                    _wait(client, self.stop)
+            except Exception as exc:  # the mail server or the network: log, wait, reconnect
+                log.warning("mailbox %s: %s: %s", self.box.name, type(exc).__name__, exc)
+                self.stop.wait(delay)
+                delay = min(delay * 2, RETRY_MAX_S)
+            finally:
+                if client is not None:
+                    try:
+                        client.logout()
+                    except Exception:
+                        log.debug("mailbox %s: logout failed", self.box.name)
