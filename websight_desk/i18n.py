@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _language = DEFAULT_LANGUAGE
 _translations: gettext.NullTranslations = gettext.NullTranslations()
+_by_language: dict[str, gettext.NullTranslations] = {}
 
 
 def mo_path(code: str) -> Path:
@@ -87,6 +88,23 @@ def babel_locale() -> str:
 def _(message: str) -> str:
     """Translate `message` into the current UI language."""
     return _translations.gettext(message)
+
+
+def translations_for(code: str) -> gettext.NullTranslations:
+    """The catalogue of `code` (loaded once), for text in a given language whatever the UI's:
+    the policy's explanation in both languages, for instance."""
+    with _lock:
+        found = _by_language.get(code)
+    if found is None:
+        found = load_translations(code) if code in LANGUAGES else gettext.NullTranslations()
+        with _lock:
+            found = _by_language.setdefault(code, found)
+    return found
+
+
+def gettext_in(code: str, message: str) -> str:
+    """Translate `message` into the language `code` (English msgids: "en" keeps them)."""
+    return translations_for(code).gettext(message)
 
 
 def N_(message: str) -> str:

@@ -17,13 +17,13 @@ from websight_desk.domain.callbacks import (
     Outcome,
     PhoneSource,
     RecordingConsent,
-    Shift,
 )
 from websight_desk.domain.enums import ContactRole
 from websight_desk.domain.errors import NotFound, ValidationError
 from websight_desk.domain.phone import PhoneRefused
+from websight_desk.domain.shift import Shift, shift_for
 from websight_desk.services.callback_views import callback_entries, list_callbacks
-from websight_desk.services.callbacks import log_callback, reveal_phone, shift_for
+from websight_desk.services.callbacks import log_callback, reveal_phone
 from websight_desk.services.kvkk import kvkk_settings
 from websight_desk.storage.models import AuditEvent, Callback, CallbackPersonal, SyncOutbox
 

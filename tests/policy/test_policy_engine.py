@@ -8,7 +8,17 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from websight_desk.domain.enums import RequesterKind, ServiceKind
-from websight_desk.policy import Action, Facts, Ruleset, Shift, TextPart, Verdict, evaluate
+from websight_desk.policy import (
+    Action,
+    Facts,
+    Ruleset,
+    Shift,
+    TextPart,
+    Verdict,
+    decision_json,
+    evaluate,
+    explain,
+)
 
 from .helpers import NOON, facts
 
@@ -133,7 +143,7 @@ def test_callback_request_is_offered(ruleset: Ruleset) -> None:
 
 
 def test_decision_json_shape(ruleset: Ruleset) -> None:
-    data = evaluate(facts("SSL", "Sertifika süresi dolmuş"), ruleset, NOON).to_json()
+    data = decision_json(evaluate(facts("SSL", "Sertifika süresi dolmuş"), ruleset, NOON), ruleset)
     assert set(data) == {
         "verdict",
         "clauses",
@@ -154,5 +164,5 @@ def test_decision_json_shape(ruleset: Ruleset) -> None:
 def test_on_call_explained(ruleset: Ruleset) -> None:
     night = NOON + timedelta(hours=12)
     decision = evaluate(facts("Site", "açılmıyor"), ruleset, night)
-    assert "nöbetçi" in decision.explanation_tr
-    assert "on-call" in decision.explanation_en
+    assert "nöbetçi" in explain(decision, ruleset, "tr")
+    assert "on-call" in explain(decision, ruleset, "en")

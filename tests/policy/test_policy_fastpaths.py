@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from websight_desk.domain.turkish import WORD_PATTERN, fold, tr_lower
 from websight_desk.policy import Ruleset, evaluate, load_ruleset
-from websight_desk.policy.explain import explain
+from websight_desk.policy.explain import decision_json, explain, explanations
 from websight_desk.policy.words import scan_words
 
 from .helpers import NOON, facts
@@ -79,21 +79,14 @@ def test_abuse_shortcuts_change_nothing(text: str) -> None:
     assert RULESET.abuse.spans(text, folded=folded, words=words, flagged=flagged) == plain
 
 
-def test_explanation_is_rendered_on_demand_and_stable(ruleset: Ruleset) -> None:
+def test_explanation_is_rendered_from_the_ruleset_and_stable(ruleset: Ruleset) -> None:
     decision = evaluate(facts("Sunucum", "Sunucuma erişemiyorum, aptal mısınız"), ruleset, NOON)
-    expected = explain(
-        ruleset,
-        primary=decision.primary_clause,
-        shift=decision.shift,
-        now=NOON,
-        evidence=decision.evidence,
-        callback="other.phone_callback" in decision.clauses,
-        abuse=decision.abuse,
-    )
-    assert decision.explanation("tr") == expected["tr"] == decision.to_json()["explanation"]["tr"]
-    assert decision.explanation_en == expected["en"]
+    expected = explanations(decision, ruleset)
+    assert explain(decision, ruleset, "tr") == expected["tr"]
+    assert decision_json(decision, ruleset)["explanation"] == expected
+    assert expected["tr"] != expected["en"]
     again = evaluate(facts("Sunucum", "Sunucuma erişemiyorum, aptal mısınız"), ruleset, NOON)
-    assert again == decision  # the rendered-text cache is not compared
+    assert again == decision
     assert hash(again) == hash(decision)
     copy = pickle.loads(pickle.dumps(decision))
-    assert copy.to_json() == decision.to_json()
+    assert decision_json(copy, ruleset) == decision_json(decision, ruleset)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from websight_desk.domain.enums import RequesterKind, ServiceKind
 from websight_desk.domain.turkish import fold, tr_lower, tr_upper
-from websight_desk.policy import Facts, Ruleset, TextPart, evaluate, load_ruleset
+from websight_desk.policy import Facts, Ruleset, TextPart, decision_json, evaluate, load_ruleset
 
 RULESET: Ruleset = load_ruleset()
 PHRASES = [
@@ -63,7 +63,7 @@ def test_never_crashes_and_evidence_is_exact(
     source = {"subject": subject, "body": body}
     for item in decision.evidence:
         assert source[item.field][item.start : item.end] == item.text
-    decision.to_json()
+    decision_json(decision, RULESET)
 
 
 @settings(max_examples=200)

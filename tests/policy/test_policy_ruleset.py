@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 
 from websight_desk.domain.errors import EnvironmentProblem
-from websight_desk.policy import CLAUSE_IDS, PolicyFileError, Ruleset, evaluate, load_ruleset
+from websight_desk.domain.shift import DEFAULT_HOURS, Shift, shift_for
+from websight_desk.policy import (
+    CLAUSE_IDS,
+    PolicyFileError,
+    Ruleset,
+    evaluate,
+    load_ruleset,
+    shift_at,
+)
+from websight_desk.policy.clause_texts import CLAUSE_TEXTS
 from websight_desk.policy.ruleset import DEFAULT_POLICY
 
 from .helpers import NOON, facts
@@ -109,3 +118,19 @@ def test_edited_hours_change_the_shift(tmp_path: Path) -> None:
 
 def test_default_is_cached() -> None:
     assert load_ruleset() is load_ruleset(None)
+
+
+def test_shift_hours_come_from_the_policy_data(ruleset: Ruleset) -> None:
+    """Callers without a ruleset (the callback rules) use `DEFAULT_HOURS`: the packaged ones."""
+    assert ruleset.shift_hours == DEFAULT_HOURS
+    moment = NOON.replace(hour=8, minute=59)
+    assert shift_at(moment, ruleset) is shift_for(moment) is Shift.ON_CALL
+
+
+def test_clause_words_are_translations_not_data(tmp_path: Path) -> None:
+    assert set(CLAUSE_TEXTS) == set(CLAUSE_IDS)
+    edited = ORIGINAL.replace(
+        '[clauses."support.hours"]\n', '[clauses."support.hours"]\ntitle = { tr = "a", en = "b" }\n'
+    )
+    with pytest.raises(PolicyFileError, match="translated"):
+        load_ruleset(_copy(tmp_path, edited))

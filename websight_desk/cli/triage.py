@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from websight_desk.domain.errors import ValidationError
-from websight_desk.policy import Decision, Facts, Ruleset, evaluate, load_ruleset
+from websight_desk.policy import (
+    Decision,
+    Facts,
+    Ruleset,
+    decision_json,
+    evaluate,
+    load_ruleset,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -66,7 +73,7 @@ def run_stream(stdin: TextIO, ruleset: Ruleset, out: TextIO, err: TextIO) -> int
             failures += 1
             print(f"websight-desk triage: line {number}: {exc.message}", file=err)
             continue
-        print(json.dumps(decision.to_json(), ensure_ascii=False), file=out)
+        print(json.dumps(decision_json(decision, ruleset), ensure_ascii=False), file=out)
     return 1 if failures else 0
 
 
@@ -93,12 +100,12 @@ def run_eval(path: Path, ruleset: Ruleset, out: TextIO, err: TextIO) -> int:
         if _matches(decision, expect):
             correct += 1
         else:
-            got = decision.to_json()
             print(
                 f"MISS {case.get('id', f'line {number}')}: expected "
                 f"{expect.get('verdict')}/{expect.get('clause')} abuse={expect.get('abuse')} "
-                f"shift={expect.get('shift', '-')}; got {got['verdict']}/"
-                f"{','.join(got['clauses'])} abuse={got['abuse']} shift={got['shift']}",
+                f"shift={expect.get('shift', '-')}; got {decision.verdict.value}/"
+                f"{','.join(decision.clauses)} abuse={decision.abuse} "
+                f"shift={decision.shift.value}",
                 file=out,
             )
     print(f"policy-eval: {correct}/{total} correct", file=out)

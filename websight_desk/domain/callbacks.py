@@ -1,4 +1,7 @@
-"""Callback and KVKK vocabulary: enums (stored and synced — never rename) and frozen commands."""
+"""Callback and KVKK vocabulary: enums (stored and synced — never rename) and frozen commands.
+
+(`Shift` is `domain.shift.Shift`, imported here for the callback record.)
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from websight_desk.domain.enums import ContactRole
+from websight_desk.domain.shift import Shift
 
 
 class CallReason(StrEnum):
@@ -21,11 +25,6 @@ class Outcome(StrEnum):
     WRONG_PERSON = "wrong_person"
     DECLINED = "declined"
     DROPPED = "dropped"
-
-
-class Shift(StrEnum):
-    REGULAR = "regular"
-    ON_CALL = "on_call"
 
 
 class LegalBasis(StrEnum):

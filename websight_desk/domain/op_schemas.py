@@ -21,7 +21,6 @@ from websight_desk.domain.callbacks import (
     LegalBasis,
     NoticeMethod,
     Outcome,
-    Shift,
     TextKind,
 )
 from websight_desk.domain.enums import (
@@ -58,6 +57,7 @@ from websight_desk.domain.op_fields import (
     Version,
     Word,
 )
+from websight_desk.domain.shift import Shift
 
 
 class Payload(BaseModel):

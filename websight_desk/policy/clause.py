@@ -1,4 +1,7 @@
-"""One clause of the policy (texts in Turkish and English) and the rules that select it."""
+"""One clause of the policy and the rules that select it.
+
+The clause's words (title, text, reason) are gettext messages in `policy/clause_texts.py`.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from websight_desk.domain.enums import RequesterKind, ServiceKind
+from websight_desk.i18n import gettext_in
+from websight_desk.policy.clause_texts import CLAUSE_TEXTS
 from websight_desk.policy.model import Action, Verdict
 
-LANGS = ("tr", "en")
+TEXT_KEYS = ("title", "text", "reason")  # no longer data: see clause_texts.py
 UNKNOWN_SERVICE = "unknown"  # a ticket not tied to a known service
 _SERVICE_NAMES = frozenset({*(k.value for k in ServiceKind), UNKNOWN_SERVICE})
 _REQUESTERS = frozenset(k.value for k in RequesterKind)
@@ -36,20 +41,17 @@ class Clause:
     verdict: Verdict | None
     discretion: bool
     actions: tuple[Action, ...]
-    titles: Mapping[str, str]
-    texts: Mapping[str, str]
-    reasons: Mapping[str, str]
 
     def title(self, lang: str) -> str:
-        return self.titles.get(lang, self.titles["en"])
+        return gettext_in(lang, CLAUSE_TEXTS[self.id].title)
 
     def text(self, lang: str) -> str:
         """The clause in the company's words, for the side panel."""
-        return self.texts.get(lang, self.texts["en"])
+        return gettext_in(lang, CLAUSE_TEXTS[self.id].text)
 
     def reason(self, lang: str) -> str:
         """One sentence saying what the clause means for this ticket."""
-        return self.reasons.get(lang, self.reasons["en"])
+        return gettext_in(lang, CLAUSE_TEXTS[self.id].reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,12 @@ def parse_clause(
     """Validate one `[clauses."id"]` table; ValueError names the problem."""
     if not isinstance(table, dict):
         raise ValueError("must be a table")
+    for key in TEXT_KEYS:
+        if key in table:
+            raise ValueError(
+                f"'{key}' is not policy data any more: the clauses' words are translated with "
+                "the app (i18n/*.po); remove it"
+            )
     verdict: Verdict | None = None
     if flag:
         if "verdict" in table:
@@ -101,15 +109,7 @@ def parse_clause(
         except ValueError:
             options = ", ".join(a.value for a in Action)
             raise ValueError(f"unknown action {name!r} (known: {options})") from None
-    clause = Clause(
-        id=clause_id,
-        verdict=verdict,
-        discretion=discretion,
-        actions=tuple(actions),
-        titles=_texts(table, "title"),
-        texts=_texts(table, "text"),
-        reasons=_texts(table, "reason"),
-    )
+    clause = Clause(id=clause_id, verdict=verdict, discretion=discretion, actions=tuple(actions))
     rules_raw = table.get("rules", [])
     if not isinstance(rules_raw, list):
         raise ValueError('rules must be an array of tables ([[clauses."id".rules]])')
@@ -117,17 +117,6 @@ def parse_clause(
         raise ValueError("support.hours is decided by the clock, it takes no rules")
     rules = [_rule(clause_id, i + 1, r, signals) for i, r in enumerate(rules_raw)]
     return clause, rules
-
-
-def _texts(table: Mapping[str, Any], key: str) -> dict[str, str]:
-    value = table.get(key)
-    if not isinstance(value, dict):
-        raise ValueError(f"{key} must be a table with 'tr' and 'en' strings")
-    for lang in LANGS:
-        text = value.get(lang)
-        if not isinstance(text, str) or not text.strip():
-            raise ValueError(f"{key}.{lang} is missing or empty")
-    return {lang: " ".join(value[lang].split()) for lang in LANGS}
 
 
 def _rule(clause_id: str, n: int, raw: Any, signals: frozenset[str]) -> Rule:

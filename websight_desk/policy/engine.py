@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import NamedTuple
 
+from websight_desk.domain.shift import Shift, shift_for
 from websight_desk.policy.clause import UNKNOWN_SERVICE, Rule
-from websight_desk.policy.model import Decision, Evidence, Facts, Shift, Verdict
+from websight_desk.policy.model import Decision, Evidence, Facts, Verdict
 from websight_desk.policy.parts import NEW_TEXT, scan_part
 from websight_desk.policy.ruleset import Ruleset
 
@@ -38,11 +39,8 @@ def _rank(c: _Candidate) -> tuple[int, int, float]:
 
 
 def shift_at(now: datetime, ruleset: Ruleset) -> Shift:
-    """Regular team in [regular_start, regular_end) local time, every day; on-call otherwise."""
-    if now.tzinfo is None or now.utcoffset() is None:
-        raise ValueError("now must be a timezone-aware datetime")
-    local = now.astimezone(ruleset.timezone).time()
-    return Shift.REGULAR if ruleset.regular_start <= local < ruleset.regular_end else Shift.ON_CALL
+    """The shift at `now` by the ruleset's hours (`domain.shift.shift_for`)."""
+    return shift_for(now, ruleset.shift_hours)
 
 
 def evaluate(facts: Facts, ruleset: Ruleset, now: datetime) -> Decision:
@@ -108,7 +106,6 @@ def evaluate(facts: Facts, ruleset: Ruleset, now: datetime) -> Decision:
         evidence=tuple(evidence),
         ruleset_version=ruleset.version,
         at=now,
-        ruleset=ruleset,  # the explanation is rendered from it when first asked for
     )
 
 

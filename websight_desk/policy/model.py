@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from websight_desk.domain.enums import RequesterKind, ServiceKind
 from websight_desk.domain.errors import ValidationError
+from websight_desk.domain.shift import Shift
 
-if TYPE_CHECKING:
-    from websight_desk.policy.ruleset import Ruleset
+__all__ = ["Action", "Decision", "Evidence", "Facts", "Shift", "TextPart", "Verdict"]
 
 _E = TypeVar("_E", bound=StrEnum)
-CALLBACK = "other.phone_callback"  # a flag clause; its sentence joins the explanation
 
 
 class Verdict(StrEnum):
@@ -30,11 +29,6 @@ class Action(StrEnum):
     INVESTIGATE_LIMITS = "investigate_limits"
     OFFER_PHONE_CALLBACK = "offer_phone_callback"
     CONSIDER_TERMINATION = "consider_termination"
-
-
-class Shift(StrEnum):
-    REGULAR = "regular"
-    ON_CALL = "on_call"
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +136,7 @@ class Evidence:
 class Decision:
     """What the policy says about one ticket. `clauses[0]` is the primary clause.
 
-    The Turkish and English explanation is rendered on first use (most decisions only feed
-    the queue's verdict column) from the ruleset the decision was made with and `at`.
+    Its explanation is rendered from the ruleset it was made with: `policy.explain`.
     """
 
     verdict: Verdict
@@ -155,53 +148,10 @@ class Decision:
     evidence: tuple[Evidence, ...]
     ruleset_version: str
     at: datetime  # the `now` the decision was made at (the explanation quotes its local time)
-    ruleset: Ruleset = field(compare=False, repr=False)
-    _explained: dict[str, str] | None = field(default=None, init=False, compare=False, repr=False)
 
     @property
     def primary_clause(self) -> str:
         return self.clauses[0]
 
-    @property
-    def explanation_tr(self) -> str:
-        return self._explanations()["tr"]
-
-    @property
-    def explanation_en(self) -> str:
-        return self._explanations()["en"]
-
-    def explanation(self, lang: str) -> str:
-        return self.explanation_tr if lang == "tr" else self.explanation_en
-
-    def _explanations(self) -> dict[str, str]:
-        texts = self._explained
-        if texts is None:
-            from websight_desk.policy.explain import explain
-
-            texts = explain(
-                self.ruleset,
-                primary=self.clauses[0],
-                shift=self.shift,
-                now=self.at,
-                evidence=self.evidence,
-                callback=CALLBACK in self.clauses,
-                abuse=self.abuse,
-            )
-            object.__setattr__(self, "_explained", texts)  # a cache of a pure function
-        return texts
-
     def evidence_for(self, clause: str) -> tuple[Evidence, ...]:
         return tuple(e for e in self.evidence if e.clause == clause)
-
-    def to_json(self) -> dict[str, Any]:
-        """The `websight-desk triage` output object."""
-        return {
-            "verdict": self.verdict.value,
-            "clauses": list(self.clauses),
-            "actions": [a.value for a in self.actions],
-            "abuse": self.abuse,
-            "discretion": self.discretion,
-            "shift": self.shift.value,
-            "evidence": [e.to_json() for e in self.evidence],
-            "explanation": {"tr": self.explanation_tr, "en": self.explanation_en},
-        }

@@ -8,11 +8,11 @@ subjects skip the folding, tokenising and matching.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from websight_desk.domain.turkish import fold
-from websight_desk.policy.matching import Hit
 from websight_desk.policy.quoting import quoted_ranges
+from websight_desk.policy.terms import PartScan
 from websight_desk.policy.words import scan_words, word_weights
 
 if TYPE_CHECKING:
@@ -21,12 +21,6 @@ if TYPE_CHECKING:
 NEW_TEXT = 0.5  # a signal at least this strong was written in new text, not only quoted
 CACHE_LIMIT = 4096
 _REPLY_SUBJECT = re.compile(r"\s*(?:re|ynt|yanit|cvp|cevap|fw|fwd|ilt|ilet|aw|sv)\s*:", re.I)
-
-
-class PartScan(NamedTuple):
-    hits: tuple[Hit, ...]
-    new_words: int  # words of new (not quoted) text
-    abuse: tuple[tuple[int, int], ...]  # abusive words outside quoted history
 
 
 def scan_part(ruleset: Ruleset, text: str, subject: bool, weight: float) -> PartScan:

@@ -12,16 +12,15 @@ from dataclasses import dataclass, field
 from datetime import time
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from websight_desk.domain.errors import EnvironmentProblem
+from websight_desk.domain.shift import ShiftHours
 from websight_desk.policy.abuse import AbuseDetector, AbuseLexicon
 from websight_desk.policy.clause import Clause, Rule, parse_clause
 from websight_desk.policy.matching import TermError, Vocabulary
-
-if TYPE_CHECKING:
-    from websight_desk.policy.parts import PartScan
+from websight_desk.policy.terms import PartScan
 
 DEFAULT_POLICY = Path(__file__).with_name("data") / "policy.toml"
 
@@ -71,9 +70,7 @@ class Ruleset:
     abuse: AbuseDetector
     quoted_weight: float
     unclear_min_words: int
-    timezone: ZoneInfo
-    regular_start: time
-    regular_end: time
+    shift_hours: ShiftHours  # `domain.shift.shift_for(now, ruleset.shift_hours)`
     fallback_clause: str
     # rules that fit a ticket context, filled on first use (a cache, not part of the policy)
     context_rules: dict[tuple[str, str, bool, bool], tuple[Rule, ...]] = field(
@@ -87,6 +84,18 @@ class Ruleset:
     def clause(self, clause_id: str) -> Clause:
         """The clause with this id; KeyError if the id is not one of CLAUSE_IDS."""
         return self.clauses[clause_id]
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return self.shift_hours.timezone
+
+    @property
+    def regular_start(self) -> time:
+        return self.shift_hours.start
+
+    @property
+    def regular_end(self) -> time:
+        return self.shift_hours.end
 
 
 def load_ruleset(path: Path | None = None) -> Ruleset:
@@ -194,9 +203,7 @@ def _build(name: str, raw: dict[str, Any]) -> Ruleset:
         abuse=abuse,
         quoted_weight=float(quoted_weight),
         unclear_min_words=_int(settings, "unclear_min_words", "settings", 25),
-        timezone=zone,
-        regular_start=start,
-        regular_end=end,
+        shift_hours=ShiftHours(zone, start, end),
         fallback_clause=fallback,
     )
 

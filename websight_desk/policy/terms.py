@@ -45,6 +45,14 @@ class Hit(NamedTuple):
     weight: float
 
 
+class PartScan(NamedTuple):
+    """What one part of a ticket's text says (`policy.parts.scan_part`)."""
+
+    hits: tuple[Hit, ...]
+    new_words: int  # words of new (not quoted) text
+    abuse: tuple[tuple[int, int], ...]  # abusive words outside quoted history
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     group: int

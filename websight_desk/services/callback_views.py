@@ -17,10 +17,10 @@ from websight_desk.domain.callbacks import (
     ConsentState,
     LegalBasis,
     Outcome,
-    Shift,
 )
 from websight_desk.domain.enums import ContactRole
 from websight_desk.domain.masking import mask_name, mask_phone
+from websight_desk.domain.shift import Shift
 from websight_desk.storage.kvkk_holds import held_callback_ids
 from websight_desk.storage.models import Agent, Callback, CallbackPersonal, Contact, Ticket
 

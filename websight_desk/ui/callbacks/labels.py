@@ -11,9 +11,9 @@ from websight_desk.domain.callbacks import (
     LegalBasis,
     NoticeMethod,
     Outcome,
-    Shift,
 )
 from websight_desk.domain.enums import ContactRole
+from websight_desk.domain.shift import Shift
 from websight_desk.i18n import N_, _
 
 LABELS: dict[Enum, str] = {
