@@ -27,6 +27,7 @@ test: $(STAMP) i18n lint types pytest
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 types: $(STAMP)
 	$(BIN)/mypy websight_desk
@@ -47,4 +48,4 @@ server: $(STAMP)
 	$(BIN)/websight-desk-server serve --data server-data
 
 clean:
-	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache .import_linter_cache
