@@ -13,6 +13,7 @@ from sqlalchemy import Connection
 from websight_desk.domain.hlc import HybridClock
 from websight_desk.services import triage
 from websight_desk.settings import Settings, WorkspacePaths
+from websight_desk.storage.backups import forget_in_backups
 from websight_desk.storage.database import Database, open_database
 from websight_desk.storage.forget_local import FORGETTING
 from websight_desk.storage.outbox import OpWriter, load_or_create_state
@@ -60,8 +61,10 @@ class Desk:
             except BaseException:
                 self.clock.last = saved_clock  # the transaction rolls back; so does the clock
                 raise
-        if any(op.kind in FORGETTING for op in w.ops):
+        forgetting = [op for op in w.ops if op.kind in FORGETTING]
+        if forgetting:
             self.db.checkpoint()
+            forget_in_backups(self.paths.backups, forgetting)
 
     def save_settings(self) -> None:
         self.settings.save(self.paths.settings)

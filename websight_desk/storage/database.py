@@ -12,14 +12,13 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 
 from websight_desk.domain.errors import StorageProblem
-from websight_desk.storage import migrate
+from websight_desk.storage import backups, migrate
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +170,8 @@ def _check_file(path: Path) -> None:
     if path.stat().st_size and header != SQLITE_HEADER:
         raise CorruptDatabase(
             f"The file {path} is not a Websight Desk database (or it is damaged).",
-            hint="Restore a copy from the backups folder, or move the file away to start afresh.",
+            hint="Restore one of the backups with `websight-desk db restore FILE`, "
+            "or move the file away to start afresh.",
             path=str(path),
         )
 
@@ -180,28 +180,18 @@ def _user_version(conn: Connection) -> int:
     return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
 
 
-def backup(path: Path, backups_dir: Path, label: str) -> Path:
-    """Copy the database with SQLite's online backup API (consistent even in WAL mode)."""
-    backups_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = backups_dir / f"{path.stem}-{stamp}-{label}.sqlite3"
-    src = sqlite3.connect(path)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return target
-
-
 def open_database(path: Path, *, backups_dir: Path | None = None) -> Database:
     """Open (creating if needed) and upgrade the workspace database."""
     _check_directory(path.parent)
     _check_file(path)
-    existed = path.exists() and path.stat().st_size > 0
+    if path.exists() and path.stat().st_size == 0:
+        raise CorruptDatabase(
+            f"The database {path} is an empty file: its data is lost or was never written.",
+            hint="Restore one of the backups with `websight-desk db restore FILE` "
+            "(`db backups` lists them), or move the empty file away to start afresh.",
+            path=str(path),
+        )
+    existed = path.exists()
     engine = make_engine(path)
     try:
         with translate_errors(path):
@@ -221,7 +211,7 @@ def open_database(path: Path, *, backups_dir: Path | None = None) -> Database:
                     if ok != "ok":
                         raise CorruptDatabase(
                             f"The database {path} is damaged ({ok}).",
-                            hint="Restore a copy from the backups folder next to it.",
+                            hint="Restore one of the backups with `websight-desk db restore FILE`.",
                             path=str(path),
                         )
                     major = _user_version(conn)
@@ -233,7 +223,7 @@ def open_database(path: Path, *, backups_dir: Path | None = None) -> Database:
                 raise _newer(path, f"revision {current}")
             if current != migrate.head():
                 if existed and current is not None:
-                    saved = backup(path, backups_dir or path.parent / "backups", current)
+                    saved = backups.backup(path, backups_dir or path.parent / "backups", current)
                     log.info("backed up %s to %s before upgrading", path, saved)
                 with engine.begin() as conn:
                     migrate.upgrade(conn)

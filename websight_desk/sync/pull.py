@@ -11,6 +11,7 @@ from sqlalchemy import Connection, select, update
 from websight_desk.domain.hlc import ClockDriftError
 from websight_desk.services.desk import Desk
 from websight_desk.storage.appliers import ApplyContext, apply_ops, insert_ignore
+from websight_desk.storage.backups import forget_in_backups
 from websight_desk.storage.forget_local import FORGETTING, forget_locally
 from websight_desk.storage.models import SyncOutbox, SyncQuarantine, SyncState
 from websight_desk.storage.ops import Op
@@ -113,6 +114,8 @@ def apply_page(desk: Desk, ops: Sequence[Op], new_cursor: int) -> int:
         except BaseException:
             desk.clock.last = saved_clock
             raise
-    if any(op.kind in FORGETTING for op in ops):
+    forgetting = [op for op in ops if op.kind in FORGETTING]
+    if forgetting:
         desk.db.checkpoint()
+        forget_in_backups(desk.paths.backups, forgetting)
     return failed
