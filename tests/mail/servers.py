@@ -157,6 +157,8 @@ class Inbox:
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if not session.authenticated:
+            return "530 5.7.0 Authentication required"
         msg = BytesParser(policy=default_policy).parsebytes(envelope.original_content)
         with self.lock:
             self.mails.append((envelope.mail_from, list(envelope.rcpt_tos), msg))  # type: ignore[arg-type]
@@ -199,7 +201,7 @@ class SmtpServer:
             hostname="127.0.0.1",
             port=self.port,
             authenticator=self._auth,
-            auth_required=True,
+            auth_required=False,  # checked per mail (True warns when TLS is not required)
             auth_require_tls=False,
         )
         self.controller.start()
