@@ -33,6 +33,7 @@ from tests.server.conftest import (
 )
 from tests.sync.data import make_tickets
 from tests.sync.serverproc import ServerProc
+from websight_desk.server import store as store_module
 from websight_desk.server.accounts import add_account
 from websight_desk.server.app import create_app
 from websight_desk.server.problems import classify
@@ -70,7 +71,7 @@ BAD_CHANGES_QUERIES = [
 ]
 
 
-def test_malformed_requests_are_4xx_problems_and_the_server_stays_healthy(
+def test_malformed_requests_and_unknown_pages_are_4xx_problems_and_the_server_stays_healthy(
     server: ServerProc, agent_http: httpx.Client
 ) -> None:
     def healthy() -> None:
@@ -86,7 +87,9 @@ def test_malformed_requests_are_4xx_problems_and_the_server_stays_healthy(
     for query in BAD_CHANGES_QUERIES:
         assert_problem(agent_http.get(f"/v1/changes?{query}"), 400, "invalid_request")
         healthy()
-    assert_problem(agent_http.get("/v1/nothing-here"), 404, "not_found")
+    for path in ("/v1/nothing-here", "/openapi.json", "/docs", "/redoc", "/docs/oauth2-redirect"):
+        assert_problem(httpx.get(f"{server.url}{path}"), 404, "not_found")  # no API description
+        assert_problem(agent_http.get(path), 404, "not_found")  # not even with a token
     assert_problem(agent_http.delete("/v1/push"), 405, "method_not_allowed")
     r = agent_http.post("/v1/push", content=b"[" * (5 * 1024 * 1024 + 1))
     assert_problem(r, 413, "body_too_large")
@@ -181,27 +184,6 @@ def test_sixteen_concurrent_writers_on_sqlite_get_no_5xx(tmp_path: Path) -> None
     assert "database is locked" not in (server.data_dir / "server.log").read_text()
 
 
-def test_data_files_are_private_to_the_server_user(tmp_path: Path) -> None:
-    data = tmp_path / "new" / "data"  # the server creates it
-    served = Served("--data", str(data))
-    try:
-        _, token = ServerProc(data_dir=data).add_account("ayse", "agent")
-        auth = {"Authorization": f"Bearer {token}"}
-        assert httpx.get(f"{served.url}/v1/whoami", headers=auth).status_code == 200
-        modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in data.iterdir()}
-    finally:
-        served.stop(signal.SIGTERM)
-    assert stat.S_IMODE(data.stat().st_mode) == 0o700
-    assert {SERVER_DB_FILE, f"{SERVER_DB_FILE}-wal", f"{SERVER_DB_FILE}-shm"} <= set(modes)
-    assert {name: oct(m) for name, m in modes.items() if m != 0o600} == {}
-
-
-def test_api_description_pages_are_off(server: ServerProc, agent_http: httpx.Client) -> None:
-    for path in ("/openapi.json", "/docs", "/redoc", "/docs/oauth2-redirect"):
-        assert_problem(httpx.get(f"{server.url}{path}"), 404, "not_found")
-        assert_problem(agent_http.get(path), 404, "not_found")
-
-
 def test_wrong_tokens_from_one_address_are_slowed_down(
     server: ServerProc, agent_http: httpx.Client
 ) -> None:
@@ -228,8 +210,10 @@ def test_wrong_tokens_from_one_address_are_slowed_down(
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
-def test_serve_says_where_it_listens_and_stops_cleanly(tmp_path: Path, sig: int) -> None:
-    data = tmp_path / "data"
+def test_serve_says_where_it_listens_keeps_files_private_and_stops_cleanly(
+    tmp_path: Path, sig: int
+) -> None:
+    data = tmp_path / "new" / "data"  # the server creates it
     served = Served("--data", str(data))
     _, token = ServerProc(data_dir=data).add_account("ayse", "agent")
     answers: list[httpx.Response] = []
@@ -241,6 +225,7 @@ def test_serve_says_where_it_listens_and_stops_cleanly(tmp_path: Path, sig: int)
     poller = threading.Thread(target=long_poll)
     poller.start()
     time.sleep(1.0)  # the long-poll is waiting inside the server
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in data.iterdir()}
     began = time.monotonic()
     status = served.stop(sig)
     poller.join(30)
@@ -249,6 +234,9 @@ def test_serve_says_where_it_listens_and_stops_cleanly(tmp_path: Path, sig: int)
     assert "ERROR" not in served.output(), served.output()
     assert "Traceback" not in served.output(), served.output()
     assert [a.status_code for a in answers] == [200]  # answered, not cut
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert {SERVER_DB_FILE, f"{SERVER_DB_FILE}-wal", f"{SERVER_DB_FILE}-shm"} <= set(modes)
+    assert {name: oct(m) for name, m in modes.items() if m != 0o600} == {}
 
 
 def test_throttle_pauses_grow_to_a_cap_and_expire_and_its_memory_is_bounded() -> None:
@@ -296,3 +284,15 @@ def test_environmental_database_errors_are_503s_and_others_are_bugs() -> None:
             assert (problem.code, bool(problem.retry_after)) == (code, True), error
     for bug in (pg.UniqueViolation(), sqlite3.OperationalError("no such table: x"), ValueError()):
         assert classify(wrapped(bug)) is None
+
+
+def test_a_writer_queued_too_long_is_busy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = open_store(tmp_path / "server")
+    monkeypatch.setattr(store_module, "WRITE_QUEUE_TIMEOUT_S", 0.1)
+    try:  # the lock is held by the first writer; the second one gives up
+        with store.write(), pytest.raises(sa.TimeoutError) as queued, store.write():
+            pass
+        assert (problem := classify(queued.value)) is not None
+        assert problem.code == "storage_busy"
+    finally:
+        store.close()

@@ -7,7 +7,6 @@ engine ever puts statement parameters (personal data) into an error message or a
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, select
+from sqlalchemy import exc as sa_exc
 
 from websight_desk.domain.errors import StorageProblem
 from websight_desk.server.models import counter
@@ -30,11 +30,26 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # the single writer instead of racing for SQLite's lock and failing with "database is locked".
 _WRITE_LOCKS: dict[str, threading.Lock] = {}
 _WRITE_LOCKS_GUARD = threading.Lock()
+WRITE_QUEUE_TIMEOUT_S = 60.0  # longer than this in the queue: "busy, retry" (a 503)
 
 
 def _write_lock(url: str) -> threading.Lock:
     with _WRITE_LOCKS_GUARD:
         return _WRITE_LOCKS.setdefault(url, threading.Lock())
+
+
+@contextmanager
+def _queued(lock: threading.Lock | None) -> Iterator[None]:
+    if lock is None:
+        yield
+        return
+    if not lock.acquire(timeout=WRITE_QUEUE_TIMEOUT_S):
+        # the pool's own "waited too long" error: answered as 503 storage_busy
+        raise sa_exc.TimeoutError("waited too long for the database's single writer")
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 @dataclass
@@ -60,7 +75,7 @@ class Store:
     def write(self) -> Iterator[Connection]:
         """One writing transaction (BEGIN IMMEDIATE on SQLite: the single writer up front)."""
         with (
-            self._lock or contextlib.nullcontext(),
+            _queued(self._lock),
             self.engine.connect().execution_options(immediate=True) as conn,
             conn.begin(),
         ):
