@@ -1,4 +1,4 @@
-"""`websight-desk connect URL`: check a token with the server and keep it.
+"""`websight-desk connect URL`: check a token with the server and keep it (`sync.connect`).
 
 The token comes from `--token=TOKEN`, `--token-stdin` (first line of standard input),
 `WEBSIGHT_DESK_TOKEN`, or is asked for on the terminal — in that order.
@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
-import re
 import sys
 from typing import Any
 
@@ -17,12 +15,7 @@ from websight_desk.cli.common import add_workspace_option, open_from_args
 from websight_desk.domain.errors import ValidationError
 from websight_desk.i18n import _
 from websight_desk.sync import credentials
-from websight_desk.sync.adopt import adopt_local_work
-from websight_desk.sync.client import SyncClient
-from websight_desk.sync.engine import SyncEngine, resync
-from websight_desk.sync.errors import NoKeyringBackend
-
-_TOKEN = re.compile(r"[\x21-\x7e]{1,512}")  # printable ASCII, no spaces: what HTTP can carry
+from websight_desk.sync.connect import access_token, connect, server_url
 
 
 def register(sub: Any) -> None:
@@ -61,8 +54,8 @@ def read_token(args: argparse.Namespace) -> str:
         token = args.token
     elif args.token_stdin:
         token = sys.stdin.readline() if sys.stdin is not None else ""
-    elif os.environ.get(credentials.ENV_TOKEN, "").strip():
-        token = os.environ[credentials.ENV_TOKEN]
+    elif credentials.env_token():
+        token = credentials.env_token() or ""
     elif _interactive():
         try:
             token = getpass.getpass(_("Access token: "))
@@ -75,38 +68,18 @@ def read_token(args: argparse.Namespace) -> str:
                 env=credentials.ENV_TOKEN
             ),
         )
-    token = token.strip()
-    if not token:
-        raise ValidationError(_("No access token given."))
-    if not _TOKEN.fullmatch(token):
-        raise ValidationError(
-            _("This is not an access token: it has spaces or characters a token never has."),
-            hint=_("Copy the token again exactly as the administrator gave it."),
-        )
-    return token
+    return access_token(token)
 
 
 def run(args: argparse.Namespace) -> int:
-    url = args.url.strip().rstrip("/")
-    if not url.startswith(("http://", "https://")):
-        raise ValidationError(_("The server address must start with http:// or https://."))
+    url = server_url(args.url)
     token = read_token(args)
-    with SyncClient(url, token, retries=1) as client:
-        me = client.whoami()
-        desk = open_from_args(args, with_triage=False)
-        try:
-            stored = _keep_token(url, token)
-            if desk.settings.server_url and desk.settings.server_url != url:
-                resync(desk)  # a different central copy: offer it everything again
-            desk.settings.server_url = url
-            desk.settings.agent_id = me.id
-            desk.save_settings()
-            # learn the accounts now, so this workstation's agent exists locally
-            SyncEngine(desk, client).pull()
-            with desk.db.write() as conn:  # work done before connecting becomes this account's
-                adoption = adopt_local_work(conn, me.id)
-        finally:
-            desk.close()
+    desk = open_from_args(args, with_triage=False)
+    try:
+        done = connect(desk, url, token)
+    finally:
+        desk.close()
+    me, adoption = done.me, done.adoption
     if adoption.adopted or adoption.kept_local:
         print(
             _(
@@ -115,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             ).format(adopted=adoption.adopted, name=me.name, kept=adoption.kept_local),
             file=sys.stderr,
         )
-    if not stored:
+    if not done.kept_in_keyring:
         print(
             "websight-desk: "
             + _(
@@ -129,11 +102,3 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
-
-
-def _keep_token(url: str, token: str) -> bool:
-    try:
-        credentials.store_token(url, token)
-    except NoKeyringBackend:
-        return False
-    return True

@@ -1,4 +1,8 @@
-"""Where the server token lives: the OS keyring, or `WEBSIGHT_DESK_TOKEN`. Never a file."""
+"""Where the server token lives: the OS keyring, or `WEBSIGHT_DESK_TOKEN`. Never a file.
+
+`find_token` is the one place that looks for it (a token typed in this session, then the
+environment, then the keyring); `keep_token` the one place that keeps it.
+"""
 
 from __future__ import annotations
 
@@ -31,11 +35,19 @@ def _no_backend(exc: BaseException | None = None) -> NoKeyringBackend:
     )
 
 
+def env_token() -> str | None:
+    """`WEBSIGHT_DESK_TOKEN`, stripped; None when unset or blank."""
+    return os.environ.get(ENV_TOKEN, "").strip() or None
+
+
 def load_token(server_url: str) -> str | None:
-    """The token for this server: the environment wins, then the keyring; None if absent."""
-    env = os.environ.get(ENV_TOKEN)
+    """The token for this server: the environment wins, then the keyring; None if absent.
+
+    Raises NoKeyringBackend when the token would have to come from a keyring there is none of.
+    """
+    env = env_token()
     if env:
-        return env.strip()
+        return env
     import keyring
     from keyring.errors import KeyringError
 
@@ -45,6 +57,26 @@ def load_token(server_url: str) -> str | None:
         return keyring.get_password(SERVICE, server_url)
     except KeyringError as exc:
         raise _no_backend(exc) from exc
+
+
+def find_token(server_url: str, session_token: str | None = None) -> str | None:
+    """The token to sync with: one typed in this session (kept in memory only), else the
+    environment, else the keyring; None when none is kept (or there is no keyring)."""
+    if session_token:
+        return session_token
+    try:
+        return load_token(server_url)
+    except NoKeyringBackend:
+        return None
+
+
+def keep_token(server_url: str, token: str) -> bool:
+    """Keep the token in the keyring; False (nothing written anywhere) without a keyring."""
+    try:
+        store_token(server_url, token)
+    except NoKeyringBackend:
+        return False
+    return True
 
 
 def store_token(server_url: str, token: str) -> None:
