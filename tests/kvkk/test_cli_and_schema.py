@@ -75,23 +75,38 @@ def cli_world(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> World:
     return world
 
 
+def _sign_in(workspace: Path, agent_id: str) -> None:
+    desk = open_desk(workspace, with_triage=False)
+    desk.settings.agent_id = agent_id
+    desk.save_settings()
+    desk.close()
+
+
 def test_cli_purge_export_request_erase(
     cli_world: World, workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["kvkk", "purge", "--dry-run"]) == 0
     assert "would anonymise 1" in capsys.readouterr().out
-    assert main(["kvkk", "purge", "--as", "ayse"]) == 0
+    assert main(["kvkk", "purge"]) == 0
     assert "anonymised 1" in capsys.readouterr().out
     out = tmp_path / "export.json"
+    # The signed-in account acts: an agent may not export or erase, and cannot say otherwise.
+    assert main(["kvkk", "export", "--customer", "C-1001", "--output", str(out)]) == 2
+    assert "admin" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["kvkk", "erase", "--customer", "C-1001", "--reason", "x", "--as", "dpo"])
+    capsys.readouterr()
+    _sign_in(workspace, cli_world.admin_id)
     assert main(["kvkk", "export", "--customer", "C-1001", "--output", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["callback_personal"][0]["phone"] is None  # purged above
     assert main(["kvkk", "request", "--ticket", str(cli_world.ticket_number)]) == 0
     assert "KVKK request" in capsys.readouterr().out
-    # Erasure is an admin's act.
-    assert main(["kvkk", "erase", "--customer", "C-1001", "--reason", "x", "--as", "ayse"]) == 2
+    _sign_in(workspace, cli_world.agent_id)  # erasure is an admin's act
+    assert main(["kvkk", "erase", "--customer", "C-1001", "--reason", "x"]) == 2
     assert "admin" in capsys.readouterr().err
-    assert main(["kvkk", "erase", "--customer", "C-1001", "--reason", "Art. 7", "--as", "dpo"]) == 0
+    _sign_in(workspace, cli_world.admin_id)
+    assert main(["kvkk", "erase", "--customer", "C-1001", "--reason", "Art. 7"]) == 0
     assert "erased customer" in capsys.readouterr().out
     desk = open_desk(workspace, with_triage=False)
     try:

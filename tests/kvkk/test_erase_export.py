@@ -56,6 +56,9 @@ def personal_state(desk: Desk) -> dict[str, object]:
 
 def test_export_everything_and_audit(world: World) -> None:
     cid = log(world)
+    with pytest.raises(PermissionDenied, match="admin"):  # an agent may not export
+        kvkk.export_customer(world.desk, world.customer_id, "merak")
+    world.desk.settings.agent_id = world.admin_id  # the data-protection admin signs in
     data = kvkk.export_customer(world.desk, world.customer_id, "Bilet #10001: erişim talebi")
     text = kvkk.to_json(data)
     parsed = json.loads(text)
@@ -249,3 +252,33 @@ def test_a_held_ticket_keeps_its_subject_and_messages_the_rest_is_blanked(world:
     assert subjects[other] == "—"
     assert bodies[other] == ["", ""]  # the customer's words and the agent's note
     assert result is not None
+
+
+def test_export_holds_terminations_reviews_holds_and_closures(world: World) -> None:
+    from websight_desk.domain.abuse import AbuseCategory, AbuseChannel
+    from websight_desk.services import abuse
+
+    with world.desk.writer() as w:
+        abuse.terminate(
+            w,
+            abuse.TerminateConversation(
+                AbuseChannel.TICKET,
+                AbuseCategory.INSULT,
+                "hakaret",
+                "salak",
+                ticket_id=world.ticket_id,
+            ),
+        )
+        request = kvkk.mark_request(w, world.ticket_id, kvkk.kvkk_settings(world.desk.settings))
+        kvkk.close_request(w, request, "answered")
+    with world.desk.writer(author_id=world.admin_id) as w:
+        kvkk.set_legal_hold(w, "ticket", world.ticket_id, "Dava")
+    world.desk.settings.agent_id = world.admin_id
+    data = kvkk.export_customer(world.desk, world.customer_id, "erişim talebi")
+    assert data["format"] == "websight-desk/kvkk-export/2"
+    assert [t["evidence_excerpt"] for t in data["abuse_terminations"]] == ["salak"]
+    assert [h["reason"] for h in data["legal_holds"]] == ["Dava"]
+    assert [c["outcome"] for c in data["kvkk_request_closures"]] == ["answered"]
+    assert data["withheld"] == []
+    assert data["abuse_reviews"] == []
+    assert data["refusal_overrides"] == []

@@ -13,7 +13,7 @@ from websight_desk.cli.common import add_workspace_option, open_from_args
 from websight_desk.domain.errors import NotFound
 from websight_desk.services import kvkk
 from websight_desk.services.desk import Desk
-from websight_desk.storage.models import Agent, Customer, Ticket
+from websight_desk.storage.models import Customer, Ticket
 
 
 def register(sub: Any) -> None:
@@ -46,22 +46,12 @@ def register(sub: Any) -> None:
 
 def _common(parser: argparse.ArgumentParser, func: Any) -> None:
     add_workspace_option(parser)
-    parser.add_argument("--as", dest="as_user", metavar="USERNAME", help="acting agent")
     parser.set_defaults(func=func)
 
 
 def _open(args: argparse.Namespace) -> Desk:
-    desk = open_from_args(args, with_triage=False)
-    if args.as_user:
-        with desk.db.read() as conn:
-            agent_id = conn.execute(
-                select(Agent.id).where(Agent.username == args.as_user)
-            ).scalar_one_or_none()
-        if agent_id is None:
-            desk.close()
-            raise NotFound(f"No agent with the user name {args.as_user!r}.")
-        desk.settings.agent_id = agent_id  # this run only; not saved
-    return desk
+    """The workspace, acting as its signed-in account (never as a name given on the line)."""
+    return open_from_args(args, with_triage=False)
 
 
 def _customer_id(desk: Desk, key: str) -> str:
@@ -138,7 +128,7 @@ def run_request(args: argparse.Namespace) -> int:
             ).scalar_one_or_none()
         if ticket_id is None:
             raise NotFound(f"No ticket number {args.ticket}.")
-        cfg = kvkk.kvkk_settings(desk.settings)
+        cfg = kvkk.company_settings(desk)
         with desk.writer() as w:
             kvkk.mark_request(w, ticket_id, cfg, args.note)
         with desk.db.read() as conn:

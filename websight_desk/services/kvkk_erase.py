@@ -37,11 +37,14 @@ class ErasureResult:
     refused: dict[str, str]  # callback id → the legal hold's reason
 
 
-def require_admin(w: OpWriter) -> None:
-    """Erasure is the data-protection admin's act (the server checks the role again)."""
+def require_admin(w: OpWriter, refusal: str | None = None) -> None:
+    """Erasure and export are the data-protection admin's acts, done by the signed-in account
+    (the server checks the role of erasures again)."""
     role = w.conn.execute(select(Agent.role).where(Agent.id == w.author_id)).scalar_one_or_none()
     if role != Role.ADMIN.value:
-        raise PermissionDenied(_("Only a data-protection admin may erase a customer's data."))
+        raise PermissionDenied(
+            refusal or _("Only a data-protection admin may erase a customer's data.")
+        )
 
 
 def erase_customer(w: OpWriter, cmd: EraseCustomer) -> ErasureResult:

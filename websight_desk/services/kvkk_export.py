@@ -12,6 +12,8 @@ from websight_desk.domain.errors import NotFound, ValidationError
 from websight_desk.domain.ids import new_id
 from websight_desk.i18n import _
 from websight_desk.storage.models import (
+    AbuseReview,
+    AbuseTermination,
     AuditEvent,
     Callback,
     CallbackPersonal,
@@ -19,7 +21,11 @@ from websight_desk.storage.models import (
     Customer,
     KvkkErasure,
     KvkkRequest,
+    KvkkRequestClosure,
+    LegalHold,
+    LegalHoldRelease,
     Message,
+    RefusalOverride,
     Service,
     Ticket,
     TicketFieldChange,
@@ -28,9 +34,10 @@ from websight_desk.storage.ops import canonical_json, to_iso
 
 if TYPE_CHECKING:
     from websight_desk.services.desk import Desk
+from websight_desk.services.kvkk_erase import require_admin
 
 EXPORT_KIND = "kvkk.export"
-FORMAT = "websight-desk/kvkk-export/1"
+FORMAT = "websight-desk/kvkk-export/2"  # documented in docs/KVKK_EXPORT.md
 _SKIP = frozenset({"hlc", "node_id", "chain_prev", "chain_hash"})
 
 
@@ -66,6 +73,18 @@ def collect(conn: Connection, customer_id: str) -> dict[str, Any]:
             (AuditEvent.subject_type == "ticket") & AuditEvent.subject_id.in_(tickets),
         ),
     )
+    terminations = select(AbuseTermination.id).where(AbuseTermination.customer_id == customer_id)
+    requests = select(KvkkRequest.id).where(KvkkRequest.customer_id == customer_id)
+    holds = _rows(
+        conn,
+        LegalHold,
+        or_(
+            (LegalHold.subject_type == "customer") & (LegalHold.subject_id == customer_id),
+            (LegalHold.subject_type == "ticket") & LegalHold.subject_id.in_(tickets),
+            (LegalHold.subject_type == "callback") & LegalHold.subject_id.in_(callbacks),
+        ),
+    )
+    hold_ids = [h["id"] for h in holds]
     return {
         "format": FORMAT,
         "customer": customer[0],
@@ -80,9 +99,27 @@ def collect(conn: Connection, customer_id: str) -> dict[str, Any]:
         "callback_personal": _rows(
             conn, CallbackPersonal, CallbackPersonal.callback_id.in_(callbacks)
         ),
+        "abuse_terminations": _rows(
+            conn, AbuseTermination, AbuseTermination.customer_id == customer_id
+        ),
+        "abuse_reviews": _rows(conn, AbuseReview, AbuseReview.termination_id.in_(terminations)),
+        "refusal_overrides": _rows(
+            conn, RefusalOverride, RefusalOverride.customer_id == customer_id
+        ),
+        "legal_holds": holds,
+        "legal_hold_releases": _rows(
+            conn, LegalHoldRelease, LegalHoldRelease.hold_id.in_(hold_ids)
+        ),
         "kvkk_requests": _rows(conn, KvkkRequest, KvkkRequest.customer_id == customer_id),
+        "kvkk_request_closures": _rows(
+            conn, KvkkRequestClosure, KvkkRequestClosure.request_id.in_(requests)
+        ),
         "erasures": _rows(conn, KvkkErasure, KvkkErasure.customer_id == customer_id),
         "access_audit": audit,
+        # Nothing about the person is left out of an export; what an erasure or the retention
+        # job blanked is gone everywhere and shows as null or "" with `erased_at` /
+        # `anonymised_at` saying when.
+        "withheld": [],
     }
 
 
@@ -92,6 +129,7 @@ def export_customer(desk: Desk, customer_id: str, reason: str) -> dict[str, Any]
     if not why:
         raise ValidationError(_("Record why the data is exported (e.g. the request ticket)."))
     with desk.writer() as w:
+        require_admin(w, _("Only a data-protection admin may export a customer's data."))
         data = collect(w.conn, customer_id)
         counts = {k: len(v) for k, v in data.items() if isinstance(v, list)}
         w.emit(
