@@ -412,6 +412,7 @@ def test_install_callbacks_on_the_main_window(
         "action_kvkk_purge",
         "action_kvkk_request",
         "action_kvkk_export",
+        "action_kvkk_settings",
     ]
     tools = win.findChild(QMenu, "menu_tools")
     texts = [a.text() for a in tools.actions()]

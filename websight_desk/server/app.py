@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from websight_desk import __version__
-from websight_desk.server import changelog
+from websight_desk.server import changelog, settings_api
 from websight_desk.server.accounts import Account, authenticate
 from websight_desk.server.mail import api as mail_api
 from websight_desk.server.models import rejections
@@ -243,5 +243,6 @@ def create_app(store: Store, *, throttle: AuthThrottle | None = None) -> FastAPI
 
         return {"rejections": await run_in_threadpool(read)}
 
+    settings_api.register(app, store, lambda request: _account(store, throttle, request))
     mail_api.register(app, store, lambda request: _account(store, throttle, request))
     return app

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from websight_desk.domain.enums import Role
 from websight_desk.domain.errors import EnvironmentProblem
+from websight_desk.server.settings_cli import register as register_settings
 from websight_desk.server.store import Store, open_store
 
 
@@ -196,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     _store_options(audit)
     audit.add_argument("--json", action="store_true", help="print the result as JSON")
     audit.set_defaults(func=cmd_audit_verify)
+    register_settings(sub, _store_options)
     return parser
 
 

@@ -1,4 +1,5 @@
-"""Server-only tables: accounts, the change log in commit order, rejections, the counter.
+"""Server-only tables: accounts, the change log in commit order, rejections, the counter,
+the company settings.
 
 They live on their own MetaData so the client schema never carries them; the domain tables
 come from `websight_desk.storage.models` and are filled by the same appliers as on clients.
@@ -68,6 +69,17 @@ counter = Table(
     server_metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("seq", BigInteger, nullable=False),
+)
+
+# The company's settings (`domain.company`), one row per change: the highest version is in
+# force, the rows before it are the record of who changed what, and when.
+company_settings = Table(
+    "server_company_settings",
+    server_metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("settings", Text, nullable=False),  # CompanySettings.to_json(), canonical JSON
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Column("updated_by", String(64), nullable=False),  # account or operator that changed it
 )
 
 # The mail channel's tables live on this MetaData too (a module of their own; imported last,

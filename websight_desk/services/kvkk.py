@@ -22,7 +22,12 @@ from websight_desk.services.kvkk_requests import (
     release_legal_hold,
     set_legal_hold,
 )
-from websight_desk.services.kvkk_settings import KvkkSettings, kvkk_settings
+from websight_desk.services.kvkk_settings import (
+    CompanySettings,
+    KvkkSettings,
+    company_settings,
+    kvkk_settings,
+)
 from websight_desk.services.kvkk_texts import (
     TextVersion,
     current_text,
@@ -39,6 +44,7 @@ from websight_desk.storage.kvkk_holds import (
 
 __all__ = [
     "ActiveHold",
+    "CompanySettings",
     "EraseCustomer",
     "ErasureResult",
     "KvkkSettings",
@@ -47,6 +53,7 @@ __all__ = [
     "active_holds",
     "close_request",
     "collect",
+    "company_settings",
     "current_text",
     "erase_customer",
     "expired_callbacks",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -9,15 +10,18 @@ from datetime import UTC, datetime
 from sqlalchemy import update
 
 from websight_desk.services.desk import Desk
+from websight_desk.storage.forget_local import prune_acked
 from websight_desk.storage.models import SyncOutbox, SyncState
 from websight_desk.storage.outbox import ACKED, PENDING
 from websight_desk.sync import credentials
 from websight_desk.sync.client import SyncClient
+from websight_desk.sync.company import refresh_company_settings
 from websight_desk.sync.errors import NotConnected, ResyncRequired, SyncProblem
 from websight_desk.sync.pull import apply_page, read_cursor
 from websight_desk.sync.push import PushCounts, push_pending
 
 PAGE = 1000
+SETTINGS_EVERY_S = 60.0  # the background puller asks for the company settings this often
 # (changes applied so far, changes to apply in total) during a pull
 Progress = Callable[[int, int], None]
 
@@ -80,12 +84,27 @@ class SyncEngine:
     def __init__(self, desk: Desk, client: SyncClient) -> None:
         self.desk = desk
         self.client = client
+        self._settings_due = 0.0  # time.monotonic() of the next settings check
 
     def push(self) -> PushCounts:
         return push_pending(self.client, self.desk)
 
+    def refresh_settings(self) -> bool:
+        """Fetch the company settings the server publishes (at most once a minute)."""
+        now = time.monotonic()
+        if now < self._settings_due:
+            return False
+        changed = refresh_company_settings(self.desk, self.client)
+        self._settings_due = now + SETTINGS_EVERY_S
+        return changed
+
     def pull(self, *, wait: int = 0, progress: Progress | None = None) -> tuple[int, int]:
-        """Pull pages until caught up; returns (ops applied, ops quarantined)."""
+        """Pull pages until caught up, then the company settings; (applied, quarantined)."""
+        result = self._pull_pages(wait, progress)
+        self.refresh_settings()
+        return result
+
+    def _pull_pages(self, wait: int, progress: Progress | None) -> tuple[int, int]:
         with self.desk.db.read() as conn:
             cursor = start = read_cursor(conn)
         pulled = quarantined = 0
@@ -119,6 +138,8 @@ class SyncEngine:
             record_attempt(self.desk, str(exc))
             raise
         record_attempt(self.desk, None)
+        with self.desk.db.write() as conn:  # confirmed long ago: the server has it
+            prune_acked(conn, datetime.now(UTC))
         with self.desk.db.read() as conn:
             cursor = read_cursor(conn)
         return SyncReport(

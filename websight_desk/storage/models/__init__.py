@@ -14,6 +14,7 @@ from websight_desk.storage.models.callbacks import (
     LegalHold,
     LegalHoldRelease,
 )
+from websight_desk.storage.models.company import CompanySettingsCopy
 from websight_desk.storage.models.people import Agent, Contact, Customer, Service
 from websight_desk.storage.models.sync import SyncConflict, SyncOutbox, SyncQuarantine, SyncState
 from websight_desk.storage.models.tickets import Message, Ticket, TicketFieldChange, TicketTriage
@@ -26,6 +27,7 @@ __all__ = [
     "Base",
     "Callback",
     "CallbackPersonal",
+    "CompanySettingsCopy",
     "Contact",
     "Customer",
     "KvkkErasure",

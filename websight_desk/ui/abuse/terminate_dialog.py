@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from websight_desk.domain.abuse import DEFAULT_RETENTION_DAYS, AbuseCategory, AbuseChannel
+from websight_desk.domain.abuse import RETENTION_CLASS, AbuseCategory, AbuseChannel
 from websight_desk.i18n import N_, _
 from websight_desk.services import abuse
 from websight_desk.services.abuse_evidence import EMPTY, EvidencePrefill
+from websight_desk.services.kvkk_settings import company_settings
 from websight_desk.ui import errors
 from websight_desk.ui.context import UiContext
 
@@ -138,9 +139,9 @@ class TerminateDialog(QDialog):
             return
         cmd = self.command()
         desk = self.ctx.desk
-        days = int(desk.settings.retention_days.get("abuse_evidence", DEFAULT_RETENTION_DAYS))
 
         def job() -> str:
+            days = company_settings(desk).retention(RETENTION_CLASS).days
             with desk.writer() as w:
                 return abuse.terminate(w, cmd, retention_days=days)
 

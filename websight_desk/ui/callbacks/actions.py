@@ -115,7 +115,7 @@ def mark_kvkk_request(ctx: UiContext, ticket_id: str | None, parent: QWidget | N
     if ticket_id is None:
         ctx.events.statusMessage.emit(_("Open a ticket first."))
         return
-    cfg = kvkk.kvkk_settings(ctx.desk.settings)
+    cfg = kvkk.company_settings(ctx.desk)
     deadline = date_time(ctx.now() + timedelta(days=cfg.request_days))
     question = _(
         "Mark this ticket as a KVKK request? It must be answered by {deadline} ({days} days)."

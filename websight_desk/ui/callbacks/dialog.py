@@ -47,7 +47,7 @@ from websight_desk.domain.errors import EnvironmentProblem
 from websight_desk.i18n import _, current_language
 from websight_desk.services.callback_views import ProfileNumber, profile_numbers
 from websight_desk.services.callbacks import log_callback
-from websight_desk.services.kvkk import TextVersion, current_text, kvkk_settings
+from websight_desk.services.kvkk import TextVersion, company_settings, current_text
 from websight_desk.ui.callbacks.labels import label
 from websight_desk.ui.callbacks.number_picker import NumberPicker
 from websight_desk.ui.context import UiContext
@@ -78,7 +78,7 @@ class CallbackDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.ticket_id = ticket_id
-        self.cfg = kvkk_settings(ctx.desk.settings)
+        self.cfg = company_settings(ctx.desk)
         lang = current_language()
         with ctx.desk.db.read() as conn:
             numbers = profile_numbers(conn, ticket_id)

@@ -1,7 +1,7 @@
 """Wiring the callback/KVKK features into the main window (called by the window's owner).
 
 `install_callbacks(window)` does everything: the ticket pane's "☎ Call back" (button,
-Ctrl+Shift+K, the policy panel's "offer_phone_callback") and four Tools-menu entries. The
+Ctrl+Shift+K, the policy panel's "offer_phone_callback") and five Tools-menu entries. The
 pieces work alone too: `install_callback_actions(pane)` and `tools_actions(ctx, parent, …)`.
 """
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from websight_desk.i18n import N_, _
 from websight_desk.ui.callbacks import actions
+from websight_desk.ui.callbacks.company_dialog import show_company_settings
 from websight_desk.ui.callbacks.list_widget import open_callbacks_window
 from websight_desk.ui.callbacks.pane_actions import install_callback_actions
 from websight_desk.ui.context import UiContext
@@ -46,7 +47,7 @@ class ToolAction(QAction):
 
 def tools_actions(ctx: UiContext, parent: QWidget, current_ticket: CurrentTicket) -> list[QAction]:
     """ "Phone callbacks…", "Run KVKK destruction job…", "Mark ticket as KVKK request",
-    "Export customer data…" — add them to the Tools menu."""
+    "Export customer data…", "Company KVKK settings…" — add them to the Tools menu."""
     specs: list[tuple[str, str, bool, Callable[[], None]]] = [
         ("callbacks", N_("Phone callbacks…"), False, lambda: _open_list(ctx, parent)),
         (
@@ -66,6 +67,12 @@ def tools_actions(ctx: UiContext, parent: QWidget, current_ticket: CurrentTicket
             N_("Export customer data…"),
             True,
             lambda: actions.export_customer_data(ctx, current_ticket(), parent),
+        ),
+        (
+            "kvkk_settings",
+            N_("Company KVKK settings…"),
+            False,
+            lambda: show_company_settings(ctx, parent),
         ),
     ]
     made: list[QAction] = []
