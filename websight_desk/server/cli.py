@@ -28,7 +28,7 @@ def _open(args: argparse.Namespace) -> Store:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from websight_desk.server import serve
+    from websight_desk.server import retention, serve
     from websight_desk.server.app import create_app
     from websight_desk.server.mail import workers as mail_workers
 
@@ -45,9 +45,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
             log_level=args.log_level,
         )
         mail = mail_workers.start(store)  # only when a mailbox or SMTP is configured
+        purger = retention.start(store)  # the KVKK destruction job, daily
         try:
             serve.run(config, on_stop=app.state.notifier.close)
         finally:
+            retention.stop(purger)
             mail_workers.stop(mail)
     finally:
         store.close()
