@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from websight_desk.server.mail import outbound, smtp_send
+from websight_desk.server.mail import outbound, records, smtp_send
 from websight_desk.server.mail.config import SmtpConfig, list_mailboxes, load_smtp
 from websight_desk.server.mail.imap_worker import MailboxWorker
 from websight_desk.server.store import Store
@@ -33,13 +33,21 @@ class OutboundWorker(threading.Thread):
         self.stop = stop
 
     def once(self, purge: bool = False) -> None:
-        with self.store.write() as conn:
-            while outbound.scan(conn, self.store.head(conn), self.cfg) == outbound.SCAN_PAGE:
-                pass
-            if purge:
-                outbound.purge_raw(conn, datetime.now(UTC))
+        with self.store.read() as conn:  # the writer's lock only when there is work
+            idle = records.cursor(conn, outbound.OUTBOUND_CURSOR) == self.store.head(conn)
+        if not idle or purge:
+            self._scan(purge)
         if self.cfg is not None:
             smtp_send.send_due(self.store, self.cfg)
+
+    def _scan(self, purge: bool) -> None:
+        read = outbound.SCAN_PAGE
+        while read == outbound.SCAN_PAGE:  # a page per transaction: pushes are not held up
+            with self.store.write() as conn:
+                read = outbound.scan(conn, self.store.head(conn), self.cfg)
+                if purge:
+                    outbound.purge_raw(conn, datetime.now(UTC))
+                    purge = False
 
     def run(self) -> None:
         next_purge = time.monotonic()
