@@ -99,6 +99,6 @@ def html_to_text(html: str) -> str:
     parser = _TextParser()
     parser.feed(html)
     parser.close()
-    lines = [line.strip() if not line.startswith(">") else line.rstrip() for line in
-             "".join(parser.out).split("\n")]  # fmt: skip
+    text = "".join(parser.out)
+    lines = [line.rstrip() if line.startswith(">") else line.strip() for line in text.split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
