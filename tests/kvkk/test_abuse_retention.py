@@ -49,6 +49,7 @@ def terminate(world: World, age: timedelta, *, ticket: bool = True, excerpt: str
                     evidence_words=("Beceriksiz herifler",),
                     detector_suggested=ticket,
                 ),
+                retention_days=kvkk.kvkk_settings(desk.settings).retention_days["abuse_evidence"],
             )
     finally:
         desk.now = lambda: NOW
@@ -149,11 +150,15 @@ def test_expired_evidence_blanked_held_and_recent_kept(world: World, lead: str) 
 
 
 def test_retention_setting_applies(world: World) -> None:
-    tid = terminate(world, timedelta(days=40))
+    """The period in force when a record is made sets its destroy-after time (the server
+    computes it the same way); a changed period applies to records made after the change."""
+    kept = terminate(world, timedelta(days=40))
     assert kvkk.purge(world.desk, NOW, dry_run=True).terminations_examined == 0
     world.desk.settings.retention_days["abuse_evidence"] = 30
+    tid = terminate(world, timedelta(days=40))
     assert kvkk.purge(world.desk, NOW).termination_ids == (tid,)
     assert rows(world.desk)[tid].evidence_excerpt == ""
+    assert rows(world.desk)[kept].evidence_excerpt != ""
 
 
 def test_customer_hold_keeps_the_evidence(world: World) -> None:
