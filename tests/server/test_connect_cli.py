@@ -201,6 +201,7 @@ def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
 def test_an_untrusted_certificate_is_reported_as_such(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    pytest.importorskip("cryptography")  # comes with keyring on Linux; a test extra elsewhere
     certfile, keyfile = _self_signed(tmp_path)
     served = Served(
         "--data", str(tmp_path / "data"), "--certfile", str(certfile), "--keyfile", str(keyfile)
