@@ -101,7 +101,8 @@ def test_duplicate_same_content_and_reused_id(srv: tuple[ServerProc, httpx.Clien
     )  # type: ignore[dict-item]
     assert http.post("/v1/push", json={"ops": [op]}).json()["results"][0]["status"] == "applied"
     assert http.post("/v1/push", json={"ops": [op]}).json()["results"][0]["status"] == "duplicate"
-    changed = {**op, "payload": {**op["payload"], "code": "DUP2"}}  # type: ignore[dict-item]
+    # (the code is the server's to decide, so a different code alone is still a duplicate)
+    changed = {**op, "payload": {**op["payload"], "kind": "company"}}  # type: ignore[dict-item]
     [res] = http.post("/v1/push", json={"ops": [changed]}).json()["results"]
     assert res["status"] == "rejected"
     assert "different content" in res["reason"]
@@ -117,7 +118,8 @@ def test_poison_op_and_its_dependants_rejected_rest_applied(
     http = srv[1]
     base = _op()["payload"]
     ok = _op(
-        op_id="01900000-0000-7000-8000-0000000000b1", payload={**base, "id": "01900000-0000-7000-8000-00000000c003", "code": "OK1"}
+        op_id="01900000-0000-7000-8000-0000000000b1",
+        payload={**base, "id": "01900000-0000-7000-8000-00000000c003", "code": "OK1"},
     )  # type: ignore[dict-item]
     orphan = _op(
         op_id="01900000-0000-7000-8000-0000000000b2",

@@ -77,7 +77,9 @@ def check_callback(
         raise ValidationError(_("The ticket belongs to another customer."))
     if p.contact_id is not None and facts.contact_customer(p.contact_id) != customer:
         raise ValidationError(_("The person called is not a contact of this customer."))
-    if check_phone(p.phone, allow_foreign=allow_foreign_numbers).e164 != p.phone:
+    if p.phone is not None and check_phone(p.phone, allow_foreign=allow_foreign_numbers).e164 != (
+        p.phone
+    ):
         raise ValidationError(_("The number must be stored in international (E.164) form."))
     if p.shift != shift_for(started):
         raise ValidationError(_("The shift does not match the time of the call."))

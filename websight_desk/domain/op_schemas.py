@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, model_validator
 
 from websight_desk.domain.abuse import AbuseCategory, AbuseChannel, ReviewDecision
 from websight_desk.domain.callbacks import (
@@ -67,6 +67,15 @@ class Payload(BaseModel):
 
     id: Id
     created_at: Timestamp
+    # Set when an erasure or the retention job blanked the personal fields of a stored op
+    # (`storage.scrub`); such a payload may lack what it otherwise must carry.
+    redacted: Literal["erasure", "retention"] | None = None
+
+    def _require(self, **fields: object) -> None:
+        if self.redacted is None:
+            missing = [name for name, value in fields.items() if value in (None, "")]
+            if missing:
+                raise ValueError(f"{', '.join(missing)} must be given")
 
 
 class AgentUpsert(Payload):
@@ -142,7 +151,7 @@ class CallbackCreate(Payload):
     contact_id: Id | None = None
     contact_name: Label | None = None
     contact_role: ContactRole
-    phone: Phone
+    phone: Phone | None = None  # None only in a redacted payload
     reason: CallReason
     shift: Shift
     scheduled_at: Timestamp | None = None
@@ -166,6 +175,11 @@ class CallbackCreate(Payload):
     retention_class: Literal["callback_notes"]
     destroy_after: Timestamp
     corrects_id: Id | None = None
+
+    @model_validator(mode="after")
+    def _personal(self) -> CallbackCreate:
+        self._require(phone=self.phone)
+        return self
 
 
 class LegalHoldSet(Payload):
@@ -234,7 +248,7 @@ class TerminationCreate(Payload):
     reported_by: Id
     detector_suggested: Flag = False
     evidence_message_id: Id | None = None
-    evidence_excerpt: Reason = Field(min_length=1)
+    evidence_excerpt: Reason  # blank only in a redacted payload
     evidence_words: Json = "[]"
     evidence_digest: Ref
     category: AbuseCategory
@@ -242,6 +256,11 @@ class TerminationCreate(Payload):
     legal_basis: Literal["5/2-e"]
     retention_class: Literal["abuse_evidence"]
     destroy_after: Timestamp
+
+    @model_validator(mode="after")
+    def _evidence(self) -> TerminationCreate:
+        self._require(evidence_excerpt=self.evidence_excerpt.strip())
+        return self
 
 
 class ReviewCreate(Payload):

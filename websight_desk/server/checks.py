@@ -78,7 +78,7 @@ def message(ctx: CheckContext, op: Op, p: s.Payload) -> str | None:
         return "a customer's message has no agent as its author"
     if p.kind is not MessageKind.INBOUND and p.author_agent_id != ctx.account.id:
         return "message.create: author_agent_id must be the account that sends it"
-    if not p.body.strip():
+    if not p.body.strip() and p.redacted is None:
         return "the message is empty"
     return None
 

@@ -275,7 +275,8 @@ def _apply(conn: Connection, ops: list[Op], refuse: Any) -> list[Op]:
                 apply_ops(ctx, [op])
             kept.append(op)
         except Exception as exc:
-            refuse(op, f"{op.kind} could not be stored: {str(exc).splitlines()[0][:300]}")
+            # the database's message may quote the row's values: only its kind is kept
+            refuse(op, f"{op.kind} could not be stored ({type(exc).__name__})")
             if isinstance(op.payload.get("id"), str):
                 failed.add(op.payload["id"])
     return kept

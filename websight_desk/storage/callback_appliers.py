@@ -49,7 +49,9 @@ _CALLBACK_TIMES = (
 _CALLBACK_FIELDS = tuple(
     name
     for name in CallbackCreate.model_fields
-    if name not in PERSONAL_BLANK and name not in _CALLBACK_TIMES and name != "created_at"
+    if name not in PERSONAL_BLANK
+    and name not in _CALLBACK_TIMES
+    and name not in ("created_at", "redacted")
 )
 
 

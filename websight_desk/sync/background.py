@@ -14,7 +14,13 @@ from collections.abc import Callable
 from websight_desk.services.desk import Desk
 from websight_desk.sync.client import SyncClient
 from websight_desk.sync.engine import SyncEngine, client_for, record_attempt
-from websight_desk.sync.errors import AccessRevoked, NotConnected, ProtocolMismatch, SyncProblem
+from websight_desk.sync.errors import (
+    AccessRevoked,
+    NotConnected,
+    ProtocolMismatch,
+    SyncProblem,
+    UntrustedCertificate,
+)
 from websight_desk.sync.status import SyncStatus, read_status
 
 log = logging.getLogger(__name__)
@@ -104,7 +110,7 @@ class BackgroundSync:
                     engine = SyncEngine(self.desk, self._client())
                 step(engine)
                 backoff = 1.0
-            except (AccessRevoked, NotConnected, ProtocolMismatch) as exc:
+            except (AccessRevoked, NotConnected, ProtocolMismatch, UntrustedCertificate) as exc:
                 self._report(exc)
                 if self._on_fatal is not None:
                     self._on_fatal(exc)
