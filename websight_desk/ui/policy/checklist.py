@@ -1,14 +1,14 @@
-"""The policy panel's checklist: one button per suggested action, its label wrapped."""
+"""The policy panel's "To do": one button per suggested action, and the discretion note."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from websight_desk.i18n import _
 from websight_desk.policy.model import Action
 from websight_desk.ui.policy.labels import ACTION
-from websight_desk.ui.policy.panel_evidence import PanelEvidence
+from websight_desk.ui.policy.sections import heading, plain_label, section_layout
 
 
 class ChecklistButton(QPushButton):
@@ -54,18 +54,37 @@ class ChecklistButton(QPushButton):
         return QSize(0, self.sizeHint().height())
 
 
-class PanelChecklist(PanelEvidence):
-    """Fills `actions_box`; a click ticks the item and emits `actionActivated`."""
+class Checklist(QWidget):
+    """`show_actions(actions, discretion)`; a click ticks the item and emits
+    `actionActivated(action value)`. Hidden when there is nothing to do or to say."""
 
-    def _set_actions(self, actions: tuple[Action, ...]) -> None:
-        while self.actions_box.count():
-            item = self.actions_box.takeAt(0)
+    actionActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checklistSection")
+        self._shown: tuple[tuple[Action, ...], bool] = ((), False)
+        self.heading = heading("actionsHeading")
+        self.buttons_box = QVBoxLayout()
+        self.buttons_box.setSpacing(2)
+        self.discretion = plain_label("discretion")
+        lay = section_layout(self)
+        lay.addWidget(self.heading)
+        lay.addLayout(self.buttons_box)
+        lay.addWidget(self.discretion)
+        self.retranslate()
+
+    def show_actions(self, actions: tuple[Action, ...], discretion: bool) -> None:
+        """One unticked button per action; the expert's-discretion note if `discretion`."""
+        self._shown = (actions, discretion)
+        while self.buttons_box.count():
+            item = self.buttons_box.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()  # deleteLater alone leaves it painted until the loop runs
                 widget.setParent(None)
                 widget.deleteLater()
-        self.actions_heading.setVisible(bool(actions))
+        self.heading.setVisible(bool(actions))
         for action in actions:
             button = ChecklistButton("☐ " + _(ACTION[action]))
             button.setObjectName(f"action_{action.value}")
@@ -73,19 +92,28 @@ class PanelChecklist(PanelEvidence):
             # Only the button: a bare declaration would pad the label inside it too.
             button.setStyleSheet("QPushButton { text-align:left; }")
             button.setToolTip(_(ACTION[action]))
-            button.clicked.connect(lambda _c=False, a=action, b=button: self._action(a, b))
-            self.actions_box.addWidget(button)
+            button.clicked.connect(lambda _c=False, a=action, b=button: self._ticked(a, b))
+            self.buttons_box.addWidget(button)
+        self.discretion.setVisible(discretion)
+        self.setVisible(bool(actions) or discretion)
 
-    def action_buttons(self) -> list[QPushButton]:
+    def buttons(self) -> list[QPushButton]:
         """The checklist buttons in order (tests and keyboard navigation)."""
         out: list[QPushButton] = []
-        for i in range(self.actions_box.count()):
-            item = self.actions_box.itemAt(i)
+        for i in range(self.buttons_box.count()):
+            item = self.buttons_box.itemAt(i)
             widget = item.widget() if item is not None else None
             if isinstance(widget, QPushButton):
                 out.append(widget)
         return out
 
-    def _action(self, action: Action, button: QPushButton) -> None:
+    def retranslate(self) -> None:
+        self.heading.setText(_("To do"))
+        self.discretion.setText(
+            "⚖ " + _("Expert's discretion: an expert may help beyond the rule if it is quick.")
+        )
+        self.show_actions(*self._shown)
+
+    def _ticked(self, action: Action, button: QPushButton) -> None:
         button.setText("☑ " + _(ACTION[action]))
         self.actionActivated.emit(action.value)

@@ -1,0 +1,34 @@
+"""Building blocks of the policy panel's sections: plain-text labels and section headings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+def plain_label(name: str, *, wrap: bool = True, selectable: bool = False) -> QLabel:
+    """A plain-text label named `name` (object name only: an English identifier must not be
+    read out as its accessible name; Qt uses the text)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def heading(name: str) -> QLabel:
+    # Wrapping: a long heading ("Kanıt (vurgulamak için tıklayın)") must not widen the body
+    # past the viewport, which would clip every label to the right.
+    label = plain_label(name)
+    label.setStyleSheet("font-weight:600; color:#3a4450; margin-top:6px;")
+    return label
+
+
+def section_layout(widget: QWidget) -> QVBoxLayout:
+    """The column every section lays its labels in (the panel's spacing, no margins)."""
+    lay = QVBoxLayout(widget)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(3)
+    return lay
