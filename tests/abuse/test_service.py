@@ -184,3 +184,16 @@ def test_no_override_needed_for_normal_customer(tmp_path_factory: pytest.TempPat
             abuse.reply_with_override(w, w2.ticket, "Merhaba", None)
     finally:
         w2.desk.close()
+
+
+def test_a_conversation_cannot_be_ended_twice_while_pending_or_confirmed(world: World) -> None:
+    from tests.abuse.conftest import ack_all, lead_review, terminate_ticket
+    from websight_desk.domain.errors import ValidationError
+
+    first = terminate_ticket(world)
+    with pytest.raises(ValidationError, match="already ended"):
+        terminate_ticket(world)
+    ack_all(world)
+    lead_review(world, first, "overturned")  # lifted: the conversation may be ended again
+    ack_all(world)
+    assert terminate_ticket(world) != first

@@ -20,6 +20,7 @@ from websight_desk.domain.abuse import (
     AbuseChannel,
     RefusalStatus,
     ReviewDecision,
+    TerminationStatus,
     next_status,
 )
 from websight_desk.domain.enums import MessageKind, Role, TicketField, TicketStatus
@@ -119,6 +120,10 @@ def terminate(
         raise ValidationError(_("Choose the customer of the call."))
     if w.conn.execute(select(Customer.id).where(Customer.id == customer_id)).first() is None:
         raise NotFound(_("The customer does not exist."))
+    if cmd.ticket_id is not None and open_termination_of(w.conn, customer_id, cmd.ticket_id):
+        raise ValidationError(
+            _("This conversation was already ended for abuse; the decision is the shift lead's.")
+        )
     words = words_json(cmd.evidence_words)
     termination_id = new_id()
     w.emit(
@@ -148,6 +153,17 @@ def terminate(
             w, tickets.ChangeField(cmd.ticket_id, TicketField.STATUS, TicketStatus.TERMINATED)
         )
     return termination_id
+
+
+def open_termination_of(conn: Connection, customer_id: str, ticket_id: str) -> str | None:
+    """A termination of this ticket that is pending review or confirmed (not lifted), if any."""
+    for term in termination_views(conn, [customer_id]):
+        if term.ticket_id == ticket_id and term.status in (
+            TerminationStatus.PENDING_REVIEW,
+            TerminationStatus.CONFIRMED,
+        ):
+            return term.id
+    return None
 
 
 def review(w: OpWriter, cmd: ReviewTermination) -> str:
