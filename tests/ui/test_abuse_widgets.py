@@ -86,7 +86,17 @@ def test_terminate_dialog_after_call(ctx: UiContext, world: World, qtbot: Any) -
 
 def test_review_queue_lead_confirms_and_overturns(ctx: UiContext, world: World, qtbot: Any) -> None:
     first = terminate_ticket(world)
-    second = terminate_ticket(world)
+    with world.desk.writer() as w:  # a second one: the customer insulted an agent on the phone
+        second = abuse.terminate(
+            w,
+            abuse.TerminateConversation(
+                channel=abuse.AbuseChannel.PHONE,
+                category=abuse.AbuseCategory.INSULT,
+                note="Telefonda hakaret etti.",
+                evidence_excerpt="Beceriksiz herifler, diye bağırdı.",
+                customer_id=world.customer,
+            ),
+        )
     world.desk.settings.agent_id = world.lead
     queue = ReviewQueueWidget(ctx)
     qtbot.addWidget(queue)
