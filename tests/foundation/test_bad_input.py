@@ -10,7 +10,7 @@ from websight_desk.domain.enums import Role
 from websight_desk.domain.errors import StorageProblem
 from websight_desk.services import people
 from websight_desk.services.desk import open_desk
-from websight_desk.storage import database
+from websight_desk.storage import database, engine
 from websight_desk.storage.database import CorruptDatabase, DatabaseLocked, NewerDatabase
 
 
@@ -96,7 +96,7 @@ def test_unknown_revision_is_refused(tmp_path: Path) -> None:
 def test_locked_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = tmp_path / "ws"
     _add_agent(root)
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 50)
     d = open_desk(root, with_triage=False)
     blocker = sqlite3.connect(root / "desk.sqlite3", isolation_level=None)
     blocker.execute("BEGIN EXCLUSIVE")

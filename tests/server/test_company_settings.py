@@ -23,7 +23,7 @@ from websight_desk.server.company import (
     save_company_settings,
     settings_history,
 )
-from websight_desk.server.models import server_metadata
+from websight_desk.server.schema import server_metadata
 from websight_desk.server.store import alembic_config, open_store
 from websight_desk.storage.migrations_filter import include_object
 from websight_desk.storage.models import Base

@@ -81,7 +81,3 @@ company_settings = Table(
     Column("updated_at", UTCDateTime(), nullable=False),
     Column("updated_by", String(64), nullable=False),  # account or operator that changed it
 )
-
-# The mail channel's tables live on this MetaData too (a module of their own; imported last,
-# since it takes `server_metadata` from here).
-import websight_desk.server.mail.models  # noqa: E402, F401

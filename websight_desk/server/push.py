@@ -33,7 +33,7 @@ from websight_desk.server.stamps import (
 )
 from websight_desk.server.store import Store
 from websight_desk.storage.appliers import ApplyContext, apply_ops, insert_ignore
-from websight_desk.storage.database import checkpoint
+from websight_desk.storage.engine import checkpoint
 from websight_desk.storage.forget_local import FORGETTING
 from websight_desk.storage.kind_tables import TABLES
 from websight_desk.storage.ops import Op, canonical_json, from_iso

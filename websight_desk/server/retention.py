@@ -24,7 +24,7 @@ from websight_desk.server.company import load_company_settings
 from websight_desk.server.stamps import server_hlc
 from websight_desk.server.store import Store
 from websight_desk.storage.appliers import ApplyContext, apply_ops
-from websight_desk.storage.database import checkpoint
+from websight_desk.storage.engine import checkpoint
 from websight_desk.storage.kvkk_expiry import PurgeResult, plan_purge, purge_payload
 from websight_desk.storage.models import KvkkPurgeRun
 from websight_desk.storage.ops import Op

@@ -16,7 +16,9 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event
+
+from websight_desk.storage.engine import on_begin, sqlite_pragmas
 
 log = logging.getLogger(__name__)
 
@@ -51,19 +53,7 @@ def make_private_file(path: Path) -> None:
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-    dbapi_conn.isolation_level = None  # SQLAlchemy emits BEGIN itself (see _on_begin)
-    cur = dbapi_conn.cursor()
-    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA journal_mode = WAL")
-    cur.execute("PRAGMA synchronous = FULL")
-    cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA secure_delete = ON")  # erased and purged text is overwritten, not freed
-    cur.close()
-
-
-def _on_begin(conn: Connection) -> None:
-    immediate = conn.get_execution_options().get("immediate", False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    sqlite_pragmas(dbapi_conn, BUSY_TIMEOUT_MS)  # the client's settings, a longer wait
 
 
 def make_server_sqlite_engine(path: Path) -> Engine:
@@ -74,5 +64,5 @@ def make_server_sqlite_engine(path: Path) -> Engine:
         hide_parameters=True,
     )
     event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "begin", on_begin)
     return engine

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from sqlalchemy import Connection, Table, delete, insert
+from sqlalchemy import Connection, Table, delete, insert, or_, select
 
 from websight_desk.services.triage_facts import (
     RawFacts,
@@ -25,7 +25,8 @@ from websight_desk.services.triage_facts import (
 )
 from websight_desk.settings import Settings
 from websight_desk.storage import bulk
-from websight_desk.storage.models import TicketTriage
+from websight_desk.storage.database import Database
+from websight_desk.storage.models import Ticket, TicketTriage
 
 if TYPE_CHECKING:
     from websight_desk.policy import Decision, Ruleset
@@ -134,3 +135,30 @@ def hook_for(owner: HasSettings) -> TriageHook:
 def hook_of(hooks: Iterable[object]) -> TriageHook | None:
     """The triage hook among a desk's `ticket_hooks`, if it triages."""
     return next((h for h in hooks if isinstance(h, TriageHook)), None)
+
+
+def stale_tickets(conn: Connection, version: str, limit: int) -> list[str]:
+    """Tickets with no verdict yet (pulled by sync) or one made by another policy version."""
+    triaged: Table = TicketTriage.__table__  # type: ignore[assignment]
+    return list(
+        conn.execute(
+            select(Ticket.id)
+            .outerjoin(triaged, triaged.c.ticket_id == Ticket.id)
+            .where(or_(triaged.c.ticket_id.is_(None), triaged.c.ruleset_version != version))
+            .order_by(Ticket.updated_at.desc())
+            .limit(limit)
+        ).scalars()
+    )
+
+
+def catch_up(db: Database, hook: TriageHook, now: datetime, batch: int = 2000) -> int:
+    """Give every ticket a current verdict, newest first, one short transaction per batch
+    (so the queue's verdict column and views are right without opening anything)."""
+    done = 0
+    while True:
+        with db.write() as conn:
+            ids = stale_tickets(conn, hook.ruleset.version, batch)
+            if not ids:
+                return done
+            refresh(conn, set(ids), hook.ruleset, now)
+        done += len(ids)

@@ -23,6 +23,7 @@ from pathlib import Path
 from websight_desk.domain.errors import StorageProblem
 from websight_desk.storage import migrate
 from websight_desk.storage.applier_registry import ApplyContext
+from websight_desk.storage.engine import checkpoint, make_engine
 from websight_desk.storage.ops import Op
 
 KEEP = 7
@@ -97,7 +98,6 @@ def daily_backup(path: Path, backups_dir: Path, now: datetime) -> Path | None:
 def forget_in_backups(backups_dir: Path, ops: Sequence[Op]) -> int:
     """Replay erasures and purges on every current-schema backup; delete the older ones."""
     from websight_desk.storage.appliers import apply_ops
-    from websight_desk.storage.database import checkpoint, make_engine
     from websight_desk.storage.forget_local import forget_locally
 
     changed = 0

@@ -8,23 +8,21 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, text
 
 from websight_desk.domain.errors import StorageProblem
 from websight_desk.storage import backups, migrate
+from websight_desk.storage.engine import checkpoint, make_engine
 
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SCHEMA_MAJOR = 1  # PRAGMA user_version; a bigger number was written by a newer major release
-BUSY_TIMEOUT_MS = 5000
 QUICK_CHECK_BELOW = 64 * 1024 * 1024  # bytes; bigger files get the full check after a crash
 
 
@@ -67,43 +65,6 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
         _open_marker(self.path).unlink(missing_ok=True)
-
-
-def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-    dbapi_conn.isolation_level = None  # SQLAlchemy emits BEGIN itself (see _on_begin)
-    cur = dbapi_conn.cursor()
-    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA journal_mode = WAL")
-    cur.execute("PRAGMA synchronous = FULL")
-    cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA secure_delete = ON")  # erased and purged text is overwritten, not freed
-    cur.close()
-
-
-def _on_begin(conn: Connection) -> None:
-    immediate = conn.get_execution_options().get("immediate", False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-def checkpoint(engine: Engine) -> None:
-    """Move the WAL into the database file and empty it: after an erasure or a purge, the old
-    page images holding the erased text must not stay in `-wal`."""
-    raw = engine.raw_connection()
-    try:
-        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
-    finally:
-        raw.close()
-
-
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
-        hide_parameters=True,  # an error message never carries personal data into a log
-    )
-    event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
-    return engine
 
 
 @contextmanager

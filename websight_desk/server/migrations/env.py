@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from websight_desk.server.models import server_metadata
+from websight_desk.server.schema import server_metadata
 from websight_desk.storage.models import Base
 
 IGNORED_TABLE_PREFIXES = ("search_index",)  # FTS5 exists on SQLite clients only
