@@ -27,9 +27,9 @@ def _pick_language(window: MainWindow, code: str) -> Callable[[], object]:
 
 def build_menus(window: MainWindow, views: list[ViewInfo]) -> None:
     """Fill `window.menus`, `window.view_actions` and `window.language_actions`."""
-    m = window.menus
+    m, nav, dialogs = window.menus, window.nav, window.dialogs
     file_menu = m.menu("file", N_("File"))
-    m.action(file_menu, "new_ticket", N_("New ticket…"), window.new_ticket, "new_ticket")
+    m.action(file_menu, "new_ticket", N_("New ticket…"), dialogs.new_ticket, "new_ticket")
     file_menu.addSeparator()
     m.action(file_menu, "quit", N_("Quit"), window.close, "quit")
 
@@ -51,32 +51,32 @@ def build_menus(window: MainWindow, views: list[ViewInfo]) -> None:
         window.language_actions[code] = act
     view_menu.addSeparator()
     m.action(view_menu, "search", N_("Search"), window.queue.focus_search, "search")
-    m.action(view_menu, "queue", N_("Queue"), lambda: window.focus_pane(0), "queue")
-    m.action(view_menu, "ticket", N_("Ticket"), lambda: window.focus_pane(1), "ticket")
-    m.action(view_menu, "policy", N_("Policy panel"), lambda: window.focus_pane(2), "policy")
-    m.action(view_menu, "next_pane", N_("Next pane"), lambda: window.cycle_pane(1), "next_pane")
+    m.action(view_menu, "queue", N_("Queue"), lambda: nav.focus_pane(0), "queue")
+    m.action(view_menu, "ticket", N_("Ticket"), lambda: nav.focus_pane(1), "ticket")
+    m.action(view_menu, "policy", N_("Policy panel"), lambda: nav.focus_pane(2), "policy")
+    m.action(view_menu, "next_pane", N_("Next pane"), lambda: nav.cycle_pane(1), "next_pane")
     m.action(
         view_menu,
         "previous_pane",
         N_("Previous pane"),
-        lambda: window.cycle_pane(-1),
+        lambda: nav.cycle_pane(-1),
         "previous_pane",
     )
 
     tools = m.menu("tools", N_("Tools"))
-    m.action(tools, "customer", N_("Customer details…"), window.show_customer)
+    m.action(tools, "customer", N_("Customer details…"), dialogs.show_customer)
     m.action(tools, "refresh", N_("Refresh"), window.refresh, "refresh")
     tools.addSeparator()
-    review = m.action(tools, "review_queue", N_("Review queue…"), window.show_review_queue)
-    review.setEnabled(window.role == Role.SHIFT_LEAD.value)  # the service refuses others too
-    m.action(tools, "abuse_report", N_("Abuse report…"), window.show_abuse_report)
-    m.action(tools, "sync_problems", N_("Sync problems…"), window.show_sync_problems)
+    review = m.action(tools, "review_queue", N_("Review queue…"), dialogs.show_review_queue)
+    review.setEnabled(False)  # for shift leads, once the role is read (`enable_for_role`)
+    m.action(tools, "abuse_report", N_("Abuse report…"), dialogs.show_abuse_report)
+    m.action(tools, "sync_problems", N_("Sync problems…"), dialogs.show_sync_problems)
 
     help_menu = m.menu("help", N_("Help"))
-    m.action(help_menu, "help", N_("Keyboard shortcuts"), window.show_shortcuts, "help")
-    m.action(help_menu, "about", N_("About Websight Desk"), window.show_about)
+    m.action(help_menu, "help", N_("Keyboard shortcuts"), dialogs.show_shortcuts, "help")
+    m.action(help_menu, "about", N_("About Websight Desk"), dialogs.show_about)
 
-    from websight_desk.ui import dialog_hooks
 
-    m.get("new_ticket").setEnabled(dialog_hooks.new_ticket_available())
-    m.get("customer").setEnabled(dialog_hooks.customer_available())
+def enable_for_role(window: MainWindow, role: str | None) -> None:
+    """Entries only some roles may use (the services refuse the others too)."""
+    window.menus.get("review_queue").setEnabled(role == Role.SHIFT_LEAD.value)

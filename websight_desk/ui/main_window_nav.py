@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
-from websight_desk.ui.main_window_state import WindowState
+from websight_desk.ui import errors
+from websight_desk.ui.abuse.banner import show_refusal_banner
+from websight_desk.ui.context import UiContext
+from websight_desk.ui.policy import PolicyPanel
+from websight_desk.ui.queue.panel import QueuePanel
+from websight_desk.ui.ticket import TicketPane
 
 
 def first_focusable(widget: QWidget) -> QWidget:
@@ -18,8 +23,24 @@ def first_focusable(widget: QWidget) -> QWidget:
     return widget
 
 
-class WindowNavigation(WindowState):
-    """The open ticket (shown in the ticket pane and policy panel) and keyboard focus."""
+class Navigation:
+    """The open ticket and keyboard focus. The ticket pane loads the ticket and feeds the
+    policy panel (`ui.ticket.link`), so the panel never decides the same ticket again."""
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        window: QMainWindow,
+        queue: QueuePanel,
+        ticket_pane: TicketPane,
+        policy_panel: PolicyPanel,
+    ) -> None:
+        self.ctx = ctx
+        self.window = window
+        self.queue = queue
+        self.ticket_pane = ticket_pane
+        self.policy_panel = policy_panel
+        self.open_ticket_id: str | None = None
 
     def show_ticket(self, ticket_id: object) -> None:
         """Show this ticket in the ticket pane and the policy panel (None clears them)."""
@@ -27,23 +48,16 @@ class WindowNavigation(WindowState):
         if tid == self.open_ticket_id:
             return
         self.open_ticket_id = tid
-        panes = [self.ticket_pane] if self.linked else [self.ticket_pane, self.policy_panel]
-        for pane in panes:
-            try:
-                pane.show_ticket(tid)  # type: ignore[attr-defined]
-            except Exception as exc:  # one broken pane must not break moving in the queue
-                from websight_desk.ui import errors
-
-                errors.report(exc, self)
+        try:
+            self.ticket_pane.show_ticket(tid)
+        except Exception as exc:  # a broken pane must not break moving in the queue
+            errors.report(exc, self.window)
         self.refresh_banner()
         self.ctx.events.ticketSelected.emit(tid)
 
     def refresh_banner(self) -> None:
         """The policy panel's refusal banner for the open ticket's customer (or none)."""
-        if hasattr(self.policy_panel, "set_banner"):
-            from websight_desk.ui.abuse.banner import show_refusal_banner
-
-            show_refusal_banner(self.ctx, self.policy_panel, self.open_ticket_id)
+        show_refusal_banner(self.ctx, self.policy_panel, self.open_ticket_id)
 
     def activate_ticket(self, ticket_id: str) -> None:
         """Enter on a queue row: open it and move the keyboard to the ticket."""
@@ -66,7 +80,8 @@ class WindowNavigation(WindowState):
             self.queue.table.select_row(0)
 
     def current_pane(self) -> int:
-        focus = self.focusWidget()
+        """The pane holding the keyboard (0 queue, 1 ticket, 2 policy), -1 if none."""
+        focus = self.window.focusWidget()
         for i, pane in enumerate(self.panes()):
             if focus is not None and (focus is pane or pane.isAncestorOf(focus)):
                 return i

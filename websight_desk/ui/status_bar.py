@@ -1,17 +1,15 @@
 """The status bar: who is working, which shift (Istanbul time) and the sync state.
 
 Offline work stays honest here: pending changes, last sync and problems are always visible.
-The sync state comes from `websight_desk.sync.status.read_status(desk)` when that module
-exists; otherwise the number of changes waiting in the outbox is shown.
+The sync state comes from `websight_desk.sync.status.read_status(desk)`; should reading it
+fail (a bug), the number of changes waiting in the outbox is still shown.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
@@ -19,8 +17,10 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from websight_desk.domain.enums import Role
 from websight_desk.domain.queue_views import AgentSummary
 from websight_desk.i18n import N_, _, ngettext
+from websight_desk.policy.engine import shift_at
 from websight_desk.storage.outbox import pending_count
 from websight_desk.storage.queries.agents import agent_summary
+from websight_desk.sync.status import SyncStatus, read_status
 from websight_desk.ui import format as fmt
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.value_labels import ROLE
@@ -35,7 +35,7 @@ SHIFT = {"regular": N_("Regular team"), "on_call": N_("On-call")}
 class StatusSnapshot:
     agent: AgentSummary | None
     pending: int
-    sync: Any  # sync.status object when available (online, pending, last_sync, rejected, …)
+    sync: SyncStatus | None  # None: reading the sync state failed (logged)
 
 
 def read_snapshot(ctx: UiContext) -> StatusSnapshot:
@@ -43,22 +43,15 @@ def read_snapshot(ctx: UiContext) -> StatusSnapshot:
     desk = ctx.desk
     sync = None
     try:
-        status_mod = importlib.import_module("websight_desk.sync.status")
-    except ImportError:
-        status_mod = None
-    if status_mod is not None and hasattr(status_mod, "read_status"):
-        try:
-            sync = status_mod.read_status(desk)
-        except Exception:  # a sync-status bug must not hide who is working and the shift
-            log.exception("reading the sync status failed")
+        sync = read_status(desk)
+    except Exception:  # a sync-status bug must not hide who is working and the shift
+        log.exception("reading the sync status failed")
     with desk.db.read() as conn:
         return StatusSnapshot(agent_summary(conn, ctx.agent_id), pending_count(conn), sync)
 
 
 def shift_key(ctx: UiContext, now: datetime) -> str:
     """ "regular" or "on_call" by the policy's own rule (same hours as the decisions)."""
-    from websight_desk.policy.engine import shift_at
-
     return str(shift_at(now, ctx.ruleset).value)
 
 
@@ -114,19 +107,19 @@ class DeskStatusBar(QStatusBar):
         if snap is None:
             return "…"
         sync = snap.sync
-        pending = int(getattr(sync, "pending", snap.pending)) if sync else snap.pending
+        pending = sync.pending if sync is not None else snap.pending
         parts = []
-        if sync is not None and not getattr(sync, "configured", True):
+        if sync is not None and not sync.configured:
             parts.append("○ " + _("No sync server"))
-        elif sync is not None and hasattr(sync, "online"):
+        elif sync is not None:
             parts.append("● " + _("Online") if sync.online else "○ " + _("Offline"))
         parts.append(
             ngettext("{n} pending change", "{n} pending changes", pending).format(n=pending)
         )
-        last = getattr(sync, "last_sync_at", None) or getattr(sync, "last_sync", None)
-        if isinstance(last, datetime):
+        last = sync.last_sync_at if sync is not None else None
+        if last is not None:
             parts.append(_("Last sync {time}").format(time=fmt.clock(last)))
-        problems = int(getattr(sync, "rejected", 0) or 0) + int(getattr(sync, "conflicts", 0) or 0)
+        problems = (sync.rejected + sync.conflicts) if sync is not None else 0
         if problems:
             parts.append(
                 "⚠ " + ngettext("{n} problem", "{n} problems", problems).format(n=problems)
