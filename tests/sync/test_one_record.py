@@ -105,3 +105,36 @@ def test_work_done_before_connecting_is_adopted_not_refused(
     counts = server.counts()
     assert counts["tickets"] == 1
     assert counts["abuse_terminations"] == 1
+
+
+def test_pulled_tickets_have_verdicts_without_being_opened(
+    server: ServerProc, make_ws: Callable[..., Workstation], tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    from websight_desk.services import triage
+    from websight_desk.services.desk import open_desk
+    from websight_desk.storage.models import TicketTriage
+    from websight_desk.sync.engine import SyncEngine
+
+    writer = make_ws("ayse", "agent")
+    with writer.desk.writer() as w:
+        customer = people.add_customer(w, people.NewCustomer("WS-8", "individual", "Ali Er"))
+        for subject in ("Outlook kurulumu nasıl yapılır", "Sitem açılmıyor, 500 hatası"):
+            tickets.open_ticket(w, tickets.OpenTicket(customer, subject, subject))
+    writer.engine.run_once()
+    root = Path(str(tmp_path)) / "reader"
+    first = open_desk(root, with_triage=False)  # `connect` pulls without triage
+    first.settings.agent_id = writer.agent_id
+    first.save_settings()
+    SyncEngine(first, writer.client).pull()
+    first.close()
+    reader = open_desk(root, with_triage=True)  # then the app opens it and syncs
+    try:
+        SyncEngine(reader, writer.client).run_once()
+        with reader.db.read() as conn:
+            verdicts = conn.execute(select(TicketTriage.ruleset_version)).scalars().all()
+            version = triage.hook_of(reader.ticket_hooks).ruleset.version  # type: ignore[union-attr]
+        assert verdicts == [version, version]
+    finally:
+        reader.close()

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import update
 
+from websight_desk.services import triage
 from websight_desk.services.desk import Desk
 from websight_desk.storage.forget_local import prune_acked
 from websight_desk.storage.models import SyncOutbox, SyncState
@@ -85,6 +86,7 @@ class SyncEngine:
         self.desk = desk
         self.client = client
         self._settings_due = 0.0  # time.monotonic() of the next settings check
+        self._caught_up = False  # verdicts checked once against the current policy version
 
     def push(self) -> PushCounts:
         return push_pending(self.client, self.desk)
@@ -140,6 +142,12 @@ class SyncEngine:
         record_attempt(self.desk, None)
         with self.desk.db.write() as conn:  # confirmed long ago: the server has it
             prune_acked(conn, datetime.now(UTC))
+        hook = triage.hook_of(self.desk.ticket_hooks)
+        if hook is not None and (pulled or not self._caught_up):
+            # pulled tickets (and any made by another policy version) get their verdict now,
+            # so the queue's verdict column and views are right without opening anything
+            triage.catch_up(self.desk.db, hook, self.desk.now())
+            self._caught_up = True
         with self.desk.db.read() as conn:
             cursor = read_cursor(conn)
         return SyncReport(
