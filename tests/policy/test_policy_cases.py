@@ -14,7 +14,9 @@ from websight_desk.policy import Ruleset
 
 HERE = Path(__file__).parent
 EXTRA = HERE / "cases_extra.jsonl"
-DEV = Path("/work/shared/policy-cases/dev.jsonl")
+# The labelled dev cases live beside the repository (`../shared/`), not in it.
+REPO = HERE.parent.parent
+DEV = REPO.parent / "shared" / "policy-cases" / "dev.jsonl"
 
 
 def _cases(path: Path) -> list[dict[str, Any]]:
@@ -40,7 +42,10 @@ def test_extra_cases_are_many_and_varied() -> None:
     assert len(clauses) >= 11  # every topic clause is exercised
 
 
-@pytest.mark.skipif(not DEV.exists(), reason="shared dev cases not available")
+@pytest.mark.skipif(
+    not DEV.exists(),
+    reason=f"the shared dev cases are not at {DEV} (../shared beside the repository)",
+)
 def test_dev_set_score(ruleset: Ruleset) -> None:
     out, err = io.StringIO(), io.StringIO()
     assert run_eval(DEV, ruleset, out, err) == 0
