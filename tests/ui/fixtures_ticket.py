@@ -117,6 +117,14 @@ def build_sample(desk: Desk) -> TicketSample:
     )
 
 
+def sign_in_admin(desk: Desk) -> str:
+    """A data-protection admin becomes the desk's agent (KVKK export and erasure are theirs)."""
+    with desk.writer() as w:
+        admin = people.add_agent(w, people.NewAgent("selin", "Selin Aydın", Role.ADMIN))
+    desk.settings.agent_id = admin
+    return admin
+
+
 @pytest.fixture
 def tdesk(tmp_path: Path) -> Iterator[Desk]:
     d = open_desk(tmp_path / "ticket-ws")  # with the triage hook, like the app

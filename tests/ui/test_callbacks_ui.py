@@ -16,7 +16,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
 from sqlalchemy import select
 
-from tests.ui.fixtures_ticket import T_NOW, TicketSample, tctx, tdesk, tsample  # noqa: F401
+from tests.ui.fixtures_ticket import (  # noqa: F401
+    T_NOW,
+    TicketSample,
+    sign_in_admin,
+    tctx,
+    tdesk,
+    tsample,
+)
 from websight_desk import i18n
 from websight_desk.domain.callbacks import (
     CallReason,
@@ -352,6 +359,7 @@ def test_export_customer_data_writes_json_and_is_audited(
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
     target = tmp_path / "out.json"
+    sign_in_admin(tctx.desk)  # exports are the data-protection admin's
     suggested: list[str] = []
     monkeypatch.setattr(
         QInputDialog,

@@ -13,7 +13,14 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from sqlalchemy import select
 
-from tests.ui.fixtures_ticket import T_NOW, TicketSample, tctx, tdesk, tsample  # noqa: F401
+from tests.ui.fixtures_ticket import (  # noqa: F401
+    T_NOW,
+    TicketSample,
+    sign_in_admin,
+    tctx,
+    tdesk,
+    tsample,
+)
 from websight_desk.domain.abuse import AbuseCategory, AbuseChannel
 from websight_desk.services import abuse
 from websight_desk.services.audit_chain import verify_desk
@@ -54,6 +61,7 @@ def test_export_button_in_the_customer_dialog(
     qtbot: Any, tctx: UiContext, tsample: TicketSample, monkeypatch: Any, tmp_path: Path
 ) -> None:
     target = tmp_path / "ayse.json"
+    admin = sign_in_admin(tctx.desk)  # exports are the data-protection admin's
     seen = _patch_dialogs(monkeypatch, "Veri sahibi e-postayla başvurdu", target)
     dialog = CustomerDialog(tctx, tsample.ayse)
     qtbot.addWidget(dialog)
@@ -66,13 +74,14 @@ def test_export_button_in_the_customer_dialog(
     assert seen == ["", "kvkk-export-C-1001-2026-11-26.json"]  # no ticket: no reason guessed
     (audit,) = _exports(tctx)
     assert (audit.subject_id, audit.reason) == (tsample.ayse, "Veri sahibi e-postayla başvurdu")
-    assert audit.actor_agent_id == tsample.agent_id
+    assert audit.actor_agent_id == admin
 
 
 def test_export_from_a_ticket_suggests_the_ticket_as_reason(
     qtbot: Any, tctx: UiContext, tsample: TicketSample, monkeypatch: Any, tmp_path: Path
 ) -> None:
     target = tmp_path / "out.json"
+    sign_in_admin(tctx.desk)
     seen = _patch_dialogs(monkeypatch, None, target)
     view = CustomerView(tctx, ticket_id=tsample.theme)
     qtbot.addWidget(view)

@@ -20,7 +20,8 @@ def run_gui(args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from websight_desk.cli.common import open_from_args
+    from websight_desk.services.desk import open_desk
+    from websight_desk.settings import resolve_workspace
     from websight_desk.ui import errors
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -28,7 +29,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName("Websight Desk")
     app.setOrganizationName("Websight")
     try:
-        desk = open_from_args(args)
+        desk = open_desk(resolve_workspace(getattr(args, "workspace", None)))
     except EnvironmentProblem as exc:
         if screenshot:
             print(f"websight-desk: {exc}", file=sys.stderr)

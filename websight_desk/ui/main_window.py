@@ -17,6 +17,7 @@ from websight_desk.i18n import _, current_language
 from websight_desk.storage.queries.agents import agent_summary
 from websight_desk.storage.queries.planner import ensure_statistics
 from websight_desk.ui import errors
+from websight_desk.ui.abuse.pane_actions import install_abuse_actions
 from websight_desk.ui.callbacks.install import install_callbacks
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.language import switch_language
@@ -31,7 +32,6 @@ from websight_desk.ui.status_bar import DeskStatusBar
 from websight_desk.ui.sync import install_sync
 from websight_desk.ui.sync_problems import ClickFilter
 from websight_desk.ui.ticket import TicketPane, link
-from websight_desk.ui.ticket.abuse_actions import install_abuse_actions
 from websight_desk.ui.tool_windows import ToolWindows
 
 __all__ = ["LANGUAGE_NAMES", "STATE_KEY", "MainWindow", "first_focusable"]

@@ -3,18 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtGui import QActionGroup
+from PySide6.QtGui import QAction, QActionGroup
 
 from websight_desk.domain.enums import Role
 from websight_desk.domain.queue_views import ViewInfo
 from websight_desk.i18n import LANGUAGES, N_
-
-if TYPE_CHECKING:
-    from websight_desk.ui.main_window import MainWindow
+from websight_desk.ui.main_window_dialogs import WindowDialogs
+from websight_desk.ui.main_window_nav import Navigation
+from websight_desk.ui.menus import MenuBuilder
+from websight_desk.ui.queue.panel import QueuePanel
 
 LANGUAGE_NAMES = {"tr": "Türkçe", "en": "English"}  # each in its own language, never translated
+
+
+class MainWindow(Protocol):
+    """What the menus reach on the main window (`ui.main_window.MainWindow`)."""
+
+    menus: MenuBuilder
+    nav: Navigation
+    dialogs: WindowDialogs
+    queue: QueuePanel
+    view_actions: dict[str, QAction]
+    language_actions: dict[str, QAction]
+
+    def close(self) -> bool: ...
+
+    def set_language(self, code: str) -> None: ...
+
+    def refresh(self) -> None: ...
 
 
 def _pick_view(window: MainWindow, key: str) -> Callable[[], object]:
@@ -35,14 +53,14 @@ def build_menus(window: MainWindow, views: list[ViewInfo]) -> None:
 
     view_menu = m.menu("view", N_("View"))
     queue_views = m.submenu(view_menu, "queue_views", N_("Queue view"))
-    group = QActionGroup(window)
+    group = QActionGroup(m.window)
     for v in views:
         act = m.action(queue_views, f"view:{v.key}", v.label, _pick_view(window, v.key))
         act.setCheckable(True)
         group.addAction(act)
         window.view_actions[v.key] = act
     language = m.submenu(view_menu, "language", N_("Language"))
-    lang_group = QActionGroup(window)
+    lang_group = QActionGroup(m.window)
     for code in LANGUAGES:
         act = m.action(language, f"lang:{code}", "", _pick_language(window, code))
         act.setText(LANGUAGE_NAMES[code])

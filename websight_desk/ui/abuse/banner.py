@@ -1,12 +1,9 @@
-"""Glue for other panes: the policy panel's refusal banner and the reply-override prompt."""
+"""The policy panel's refusal banner: service refused, or refusal pending review."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtWidgets import QInputDialog, QWidget
-
-from websight_desk.i18n import _
 from websight_desk.services import abuse
 from websight_desk.storage.queries.ticket_owner import customer_of_ticket
 from websight_desk.ui import errors
@@ -42,13 +39,3 @@ def show_refusal_banner(ctx: UiContext, panel: BannerSlot, ticket_id: str | None
             panel.set_banner(*banner_text(view))
 
     ctx.runner.run(job, done, errors.report, key=f"refusal-banner-{id(panel)}")
-
-
-def ask_override_reason(parent: QWidget | None, state: abuse.RefusalState) -> str | None:
-    """Ask why the agent replies to a refused or pending customer; None = cancelled."""
-    if state.status is abuse.RefusalStatus.REFUSED:
-        prompt = _("Service to this customer is refused. Why do you reply anyway?")
-    else:
-        prompt = _("This customer's refusal is pending review. Why do you reply anyway?")
-    text, ok = QInputDialog.getMultiLineText(parent, _("Reply override"), prompt)
-    return text.strip() if ok and text.strip() else None

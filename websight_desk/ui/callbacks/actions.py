@@ -13,13 +13,13 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
-from sqlalchemy import select
 
 from websight_desk.domain.errors import EnvironmentProblem, NotFound, ValidationError
 from websight_desk.i18n import _, ngettext
 from websight_desk.services import kvkk
 from websight_desk.services.kvkk_purge import PurgeResult
-from websight_desk.storage.models import Customer, Ticket
+from websight_desk.storage.queries.customers import customer_code
+from websight_desk.storage.queries.ticket_owner import TicketOwner, ticket_owner
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.errors import report
 from websight_desk.ui.format import date_time, to_istanbul
@@ -137,28 +137,6 @@ def mark_kvkk_request(ctx: UiContext, ticket_id: str | None, parent: QWidget | N
     ctx.runner.run(job, marked, lambda e: report(e, parent))
 
 
-def _customer_of(ctx: UiContext, ticket_id: str) -> tuple[str, str, int]:
-    with ctx.desk.db.read() as conn:
-        row = conn.execute(
-            select(Customer.id, Customer.code, Ticket.number)
-            .join(Ticket, Ticket.customer_id == Customer.id)
-            .where(Ticket.id == ticket_id)
-        ).first()
-    if row is None:
-        raise NotFound(_("The ticket does not exist."))
-    return row.id, row.code, row.number
-
-
-def _customer_code(ctx: UiContext, customer_id: str) -> str:
-    with ctx.desk.db.read() as conn:
-        code = conn.execute(
-            select(Customer.code).where(Customer.id == customer_id)
-        ).scalar_one_or_none()
-    if code is None:
-        raise NotFound(_("The customer does not exist."))
-    return str(code)
-
-
 def export_customer_data(
     ctx: UiContext, ticket_id: str | None, parent: QWidget | None = None
 ) -> None:
@@ -166,30 +144,46 @@ def export_customer_data(
     if ticket_id is None:
         ctx.events.statusMessage.emit(_("Open a ticket first."))
         return
-    try:
-        customer_id, code, number = _customer_of(ctx, ticket_id)
-    except EnvironmentProblem as exc:
-        report(exc, parent)
-        return
-    _export(
-        ctx, customer_id, code, _("KVKK request, ticket #{number}").format(number=number), parent
-    )
+    desk = ctx.desk
+
+    def job() -> TicketOwner:
+        with desk.db.read() as conn:
+            owner = ticket_owner(conn, ticket_id)
+        if owner is None:
+            raise NotFound(_("The ticket does not exist."))
+        return owner
+
+    def found(owner: TicketOwner) -> None:
+        reason = _("KVKK request, ticket #{number}").format(number=owner.number)
+        _export(ctx, owner.customer_id, owner.customer_code, reason, parent)
+
+    ctx.runner.run(job, found, lambda e: report(e, parent))
 
 
 def export_customer(
     ctx: UiContext, customer_id: str, parent: QWidget | None = None, *, ticket_id: str | None = None
 ) -> None:
     """The same export from the customer view; a ticket of theirs prefills the reason."""
-    try:
-        code = _customer_code(ctx, customer_id)
-        of_ticket = _customer_of(ctx, ticket_id) if ticket_id is not None else None
-    except EnvironmentProblem as exc:
-        report(exc, parent)
-        return
-    default = ""
-    if of_ticket is not None and of_ticket[0] == customer_id:
-        default = _("KVKK request, ticket #{number}").format(number=of_ticket[2])
-    _export(ctx, customer_id, code, default, parent)
+    desk = ctx.desk
+
+    def job() -> tuple[str, TicketOwner | None]:
+        with desk.db.read() as conn:
+            code = customer_code(conn, customer_id)
+            owner = ticket_owner(conn, ticket_id) if ticket_id is not None else None
+        if code is None:
+            raise NotFound(_("The customer does not exist."))
+        if ticket_id is not None and owner is None:
+            raise NotFound(_("The ticket does not exist."))
+        return code, owner
+
+    def found(result: tuple[str, TicketOwner | None]) -> None:
+        code, owner = result
+        default = ""
+        if owner is not None and owner.customer_id == customer_id:
+            default = _("KVKK request, ticket #{number}").format(number=owner.number)
+        _export(ctx, customer_id, code, default, parent)
+
+    ctx.runner.run(job, found, lambda e: report(e, parent))
 
 
 def _export(

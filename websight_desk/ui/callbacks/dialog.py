@@ -8,14 +8,12 @@ refusal is shown in the dialog and nothing is saved half-way.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -48,25 +45,10 @@ from websight_desk.i18n import _, current_language
 from websight_desk.services.callback_views import ProfileNumber, profile_numbers
 from websight_desk.services.callbacks import log_callback
 from websight_desk.services.kvkk import TextVersion, company_settings, current_text
+from websight_desk.ui.callbacks.form_parts import enum_combo, text_view, time_edit, utc_of
 from websight_desk.ui.callbacks.labels import label
 from websight_desk.ui.callbacks.number_picker import NumberPicker
 from websight_desk.ui.context import UiContext
-
-ISTANBUL = QTimeZone(b"Europe/Istanbul")
-
-
-def _enum_combo(values: list[object]) -> QComboBox:
-    combo = QComboBox()
-    for value in values:
-        combo.addItem(label(value), value)  # type: ignore[arg-type]
-    return combo
-
-
-def _text_view(text: str) -> QTextBrowser:
-    view = QTextBrowser()
-    view.setPlainText(text)
-    view.setMaximumHeight(120)
-    return view
 
 
 class CallbackDialog(QDialog):
@@ -120,7 +102,7 @@ class CallbackDialog(QDialog):
         self.picker = NumberPicker(self.ctx, numbers, box)
         self.picker.changed.connect(self._sync_state)
         self.picker.problem.connect(self.show_problem)
-        self.reason = _enum_combo(list(CallReason))
+        self.reason = enum_combo(list(CallReason))
         form = QFormLayout()
         form.addRow(_("Reason:"), self.reason)
         lay.addWidget(self.picker)
@@ -130,8 +112,8 @@ class CallbackDialog(QDialog):
     def _notice(self) -> QGroupBox:
         box = QGroupBox(_("2. KVKK notice (version {v})").format(v=self.notice_text.version))
         lay = QVBoxLayout(box)
-        lay.addWidget(_text_view(self.notice_text.body))
-        self.notice_method = _enum_combo(list(NoticeMethod))
+        lay.addWidget(text_view(self.notice_text.body))
+        self.notice_method = enum_combo(list(NoticeMethod))
         self.notice_given = QCheckBox(_("I gave this notice to the person"))
         self.notice_given.toggled.connect(self._notice_toggled)
         row = QHBoxLayout()
@@ -144,7 +126,7 @@ class CallbackDialog(QDialog):
         box = QGroupBox(_("3. Identity and 4. legal basis"))
         form = QFormLayout(box)
         self.identity = QCheckBox(_("Identity verified"))
-        self.identity_method = _enum_combo(list(IdentityMethod))
+        self.identity_method = enum_combo(list(IdentityMethod))
         self.identity.toggled.connect(self._sync_state)
         row = QHBoxLayout()
         row.addWidget(self.identity)
@@ -160,7 +142,7 @@ class CallbackDialog(QDialog):
         lay = QVBoxLayout(box)
         self.ask_consent = QCheckBox(_("Ask for consent to record (separate question)"))
         self.ask_consent.toggled.connect(self._consent_toggled)
-        self.consent_view = _text_view(self.consent_text.body)
+        self.consent_view = text_view(self.consent_text.body)
         self.granted = QRadioButton(_("Consent granted"))
         self.refused = QRadioButton(_("Consent refused — carry on without recording"))
         self.consent_group = QButtonGroup(self)
@@ -177,7 +159,7 @@ class CallbackDialog(QDialog):
     def _outcome(self) -> QGroupBox:
         box = QGroupBox(_("6. Outcome, 7. notes and 8. time"))
         form = QFormLayout(box)
-        self.outcome = _enum_combo(list(Outcome))
+        self.outcome = enum_combo(list(Outcome))
         form.addRow(_("Outcome:"), self.outcome)
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(_("Short notes — only after the notice was given"))
@@ -188,19 +170,12 @@ class CallbackDialog(QDialog):
         form.addRow(_("Notes:"), self.notes)
         form.addRow("", self.notes_count)
         now = self.ctx.now().replace(second=0, microsecond=0)
-        self.started = self._time_edit(now - timedelta(minutes=5))
-        self.ended = self._time_edit(now)
+        self.started = time_edit(now - timedelta(minutes=5))
+        self.ended = time_edit(now)
         form.addRow(_("Started:"), self.started)
         form.addRow(_("Ended:"), self.ended)
         self._count_notes()
         return box
-
-    def _time_edit(self, moment: datetime) -> QDateTimeEdit:
-        edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), ISTANBUL))
-        edit.setTimeZone(ISTANBUL)
-        edit.setDisplayFormat("dd.MM.yyyy HH:mm")
-        edit.setCalendarPopup(True)
-        return edit
 
     # --- state -----------------------------------------------------------------------
 
@@ -275,8 +250,8 @@ class CallbackDialog(QDialog):
             phone_source=self.picker.source(),
             reason=CallReason(self.reason.currentData()),
             outcome=Outcome(self.outcome.currentData()),
-            started_at=self._utc(self.started),
-            ended_at=self._utc(self.ended),
+            started_at=utc_of(self.started),
+            ended_at=utc_of(self.ended),
             identity_verified=self.identity.isChecked(),
             identity_method=(
                 IdentityMethod(self.identity_method.currentData())
@@ -287,10 +262,6 @@ class CallbackDialog(QDialog):
             recording=recording,
             notes=self.notes.toPlainText() if self.notes.isEnabled() else "",
         )
-
-    @staticmethod
-    def _utc(edit: QDateTimeEdit) -> datetime:
-        return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch(), UTC)
 
     def submit(self) -> None:
         """Validate in the dialog where cheap, then hand the command to the service."""

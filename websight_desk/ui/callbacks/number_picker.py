@@ -20,6 +20,7 @@ from websight_desk.domain.errors import EnvironmentProblem
 from websight_desk.i18n import _
 from websight_desk.services.callback_views import ProfileNumber
 from websight_desk.services.callbacks import reveal_phone
+from websight_desk.storage.queries.customers import contact_phones
 from websight_desk.ui.callbacks.labels import label
 from websight_desk.ui.context import UiContext
 
@@ -37,6 +38,9 @@ class NumberPicker(QWidget):
         self.ctx = ctx
         self.numbers = {n.contact_id: n for n in numbers}
         self.revealed: dict[str, str] = {}
+        # The profile numbers in full, read in the background: recorded with the call,
+        # shown only masked until revealed (with a reason, audited).
+        self.stored: dict[str, str] = {}
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         self.person = QComboBox()
@@ -70,6 +74,7 @@ class NumberPicker(QWidget):
         self.role.currentIndexChanged.connect(self.changed)
         self.reveal_button.clicked.connect(self.reveal)
         self._person_changed()
+        self._load_stored(list(self.numbers))
 
     def contact_id(self) -> str | None:
         value = self.person.currentData()
@@ -112,27 +117,27 @@ class NumberPicker(QWidget):
             self.revealed[contact_id] = full
             self.full.setText(full)
 
-        def failed(exc: BaseException) -> None:
-            if not isinstance(exc, EnvironmentProblem):
-                raise exc
-            self.problem.emit(exc.message)
+        self.ctx.runner.run(work, done, self._failed)
 
-        self.ctx.runner.run(work, done, failed)
+    def _load_stored(self, contact_ids: list[str]) -> None:
+        if not contact_ids:
+            return
+        desk = self.ctx.desk
+
+        def job() -> dict[str, str]:
+            with desk.db.read() as conn:
+                return contact_phones(conn, contact_ids)
+
+        self.ctx.runner.run(job, self.stored.update, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, EnvironmentProblem):
+            raise exc
+        self.problem.emit(exc.message)
 
     def phone(self) -> str:
         """The number to record (the service checks a profile one against the profile)."""
         contact_id = self.contact_id()
         if contact_id is None:
             return self.new_number.text()
-        return self.revealed.get(contact_id) or self._stored(contact_id)
-
-    def _stored(self, contact_id: str) -> str:
-        from sqlalchemy import select
-
-        from websight_desk.storage.models import Contact
-
-        with self.ctx.desk.db.read() as conn:
-            phone = conn.execute(
-                select(Contact.phone).where(Contact.id == contact_id)
-            ).scalar_one_or_none()
-        return phone or ""
+        return self.revealed.get(contact_id) or self.stored.get(contact_id, "")

@@ -3,17 +3,37 @@ policy panel's "offer a phone callback" checklist item both open `CallbackDialog
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Protocol, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from websight_desk.i18n import _
 from websight_desk.policy.model import Action
 from websight_desk.ui.callbacks.dialog import CallbackDialog
+from websight_desk.ui.context import UiContext
 
-if TYPE_CHECKING:
-    from websight_desk.ui.ticket.pane import TicketPane
+
+class TicketPane(Protocol):
+    """What this feature uses of the ticket pane (`ui.ticket.TicketPane`, a QWidget), so the
+    pane may show callbacks in its thread without the two packages importing each other."""
+
+    ctx: UiContext
+
+    @property
+    def ticket_id(self) -> str | None: ...
+
+    @property
+    def detail(self) -> object | None: ...
+
+    def window(self) -> QWidget: ...
+
+    def add_action(self, action: QAction) -> object: ...
+
+    def set_action_handler(self, action: str, handler: Callable[[], object]) -> None: ...
+
 
 SHORTCUT = "Ctrl+Shift+K"  # free in the pane, the main window, the queue and the dialogs
 
@@ -35,7 +55,7 @@ class CallBackAction(QAction):
     """ "☎ Call back" for one ticket pane; retranslates itself."""
 
     def __init__(self, pane: TicketPane) -> None:
-        super().__init__(pane)
+        super().__init__(cast(QObject, pane))  # owned by the pane, a QWidget
         self.pane = pane
         self.setObjectName("callBack")
         self.setShortcut(QKeySequence(SHORTCUT))

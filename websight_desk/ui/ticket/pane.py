@@ -11,19 +11,18 @@ Public API (embedded by the main window):
   `Decision | None` (feed the `PolicyPanel`); `customerRequested(str)` customer id.
 * Shortcuts: Ctrl+Enter send (inside the pane); Ctrl+R reply, Ctrl+Shift+N internal note,
   Ctrl+M assign to me (window-wide while the pane is visible).
-* Other features plug in without editing this file: `add_action(QAction)` puts a button in
-  the header's action bar (its shortcut works window-wide; enabled only while a ticket is
-  shown); `set_action_handler(action, fn)` makes a policy checklist action (e.g.
-  "offer_phone_callback") call `fn()` instead of inserting a reply. The thread shows the
-  ticket's phone callbacks as entries of their own (`ui/callbacks/thread_entry.py`).
+* Features plug in without editing this file (`ui/callbacks`, `ui/abuse`): `add_action(QAction)`
+  puts a button in the header (its shortcut window-wide, enabled while a ticket is shown);
+  `set_action_handler(action, fn)` makes a checklist action call `fn()` instead.
 
-Its parts: `header` (`TicketHeader`), `thread_view` (`ThreadView`), `reply` (`ReplyBox`: the
-new-message bar and the `composer`, drafts, sending, status and assignment).
+Its parts: `header` (`TicketHeader`), `thread_view` (`ThreadView`, phone callbacks included),
+`reply` (`ReplyBox`: new-message bar, `composer`, drafts, sending, status and assignment).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -35,12 +34,12 @@ from websight_desk.domain.ticket_views import TicketDetail
 from websight_desk.i18n import _
 from websight_desk.policy.model import Decision
 from websight_desk.services.abuse import RefusalState
-from websight_desk.ui.abuse.banner import ask_override_reason
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.errors import report
 from websight_desk.ui.ticket import canned
 from websight_desk.ui.ticket.header import TicketHeader
 from websight_desk.ui.ticket.jobs import LoadedTicket, load_job
+from websight_desk.ui.ticket.override_prompt import ask_override_reason
 from websight_desk.ui.ticket.reply_box import ReplyBox
 from websight_desk.ui.ticket.thread_html import Highlight
 from websight_desk.ui.ticket.thread_view import ThreadView
@@ -153,7 +152,8 @@ class TicketPane(QWidget):
             self.decisionChanged.emit(None)
             return
         job = load_job(self.ctx.desk, ticket_id, self.ctx.ruleset, self.ctx.now())
-        self.ctx.runner.run(job, self._show_loaded, self._failed, key=f"ticket-pane-{id(self)}")
+        failed = partial(report, parent=self)
+        self.ctx.runner.run(job, self._show_loaded, failed, key=f"ticket-pane-{id(self)}")
 
     def highlight(self, field: str, start: int, end: int) -> None:
         """Show the policy's evidence: mark `field[start:end]` and scroll to it."""
@@ -210,9 +210,6 @@ class TicketPane(QWidget):
             sc.setEnabled(has)
         for action in self._actions:
             action.setEnabled(has)
-
-    def _failed(self, exc: BaseException) -> None:
-        report(exc, self)
 
     def _tickets_changed(self, ids: list[str]) -> None:
         if self._ticket_id is not None and (not ids or self._ticket_id in ids):

@@ -10,11 +10,12 @@ from PySide6.QtGui import QAction
 
 from websight_desk.i18n import _
 from websight_desk.policy.model import Action
+from websight_desk.ui.abuse import terminate_dialog
+from websight_desk.ui.abuse.terminate_dialog import TerminateDialog
 from websight_desk.ui.errors import report
 from websight_desk.ui.shortcuts import SHORTCUTS, key_sequences, native_text
 
 if TYPE_CHECKING:
-    from websight_desk.ui.abuse.terminate_dialog import TerminateDialog
     from websight_desk.ui.ticket.pane import TicketPane
 
 SHORTCUT = "end_for_abuse"  # key of `ui.shortcuts.SHORTCUTS` (Ctrl+Shift+X)
@@ -25,8 +26,6 @@ def open_terminate_dialog(pane: TicketPane) -> TerminateDialog | None:
     ticket_id = pane.ticket_id
     if ticket_id is None or pane.detail is None:
         return None
-    from websight_desk.ui.abuse import terminate_dialog
-
     try:
         dialog = terminate_dialog.for_ticket(pane.ctx, ticket_id, pane.window())
     except Exception as exc:  # reading the evidence failed: say so, keep the pane usable

@@ -1,0 +1,42 @@
+"""Small form parts of the callback dialog: value pickers, read-only texts, Istanbul times."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QTextBrowser
+
+from websight_desk.ui.callbacks.labels import label
+
+ISTANBUL = QTimeZone(b"Europe/Istanbul")
+
+
+def enum_combo(values: list[object]) -> QComboBox:
+    """A picker of enum values, each shown by its translated label."""
+    combo = QComboBox()
+    for value in values:
+        combo.addItem(label(value), value)  # type: ignore[arg-type]
+    return combo
+
+
+def text_view(text: str) -> QTextBrowser:
+    """A short read-only text (the notice and consent scripts read out to the person)."""
+    view = QTextBrowser()
+    view.setPlainText(text)
+    view.setMaximumHeight(120)
+    return view
+
+
+def time_edit(moment: datetime) -> QDateTimeEdit:
+    """A date and time picker showing `moment` in Istanbul time."""
+    edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), ISTANBUL))
+    edit.setTimeZone(ISTANBUL)
+    edit.setDisplayFormat("dd.MM.yyyy HH:mm")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def utc_of(edit: QDateTimeEdit) -> datetime:
+    """The picked moment as an aware UTC datetime."""
+    return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch(), UTC)
