@@ -24,7 +24,6 @@ from websight_desk.storage.models import Agent
 from websight_desk.storage.ops import Op, to_iso
 
 
-
 @dataclass(frozen=True)
 class Account:
     id: str
