@@ -270,27 +270,6 @@ def seal_from(conn: Connection, key: Key) -> int:
     return written
 
 
-def reseal_changed(conn: Connection, key: Key, changed: set[str]) -> int:
-    """Seal again from `key` after a sanctioned change of the records `changed` (by id).
-
-    Only for changes the program makes on purpose to its own, not yet accepted records (the
-    server's retention date adopted, earlier work adopted by the signed-in account). Every
-    other record from `key` on must still match its own seal; if one does not, nothing is
-    resealed and `verify` goes on reporting it.
-    """
-    for r in iter_records(conn, key):
-        if r.id in changed or r.chain_hash is None:
-            continue
-        own = r.chain_prev is not None and link_hash(r.chain_prev, r.table, r.content)
-        if r.text_problem is not None or own != r.chain_hash:
-            return 0  # tampered: leave the evidence as it is
-    for t in TABLES.values():
-        conn.execute(
-            update(t).where(_key_cols(t) >= tuple_(*key)).values(chain_prev=None, chain_hash=None)
-        )
-    return seal_from(conn, key)
-
-
 def seal_keys(conn: Connection, keys: Sequence[Key]) -> int:
     """Seal after inserting records with these keys (an applier's batch)."""
     return seal_from(conn, min(keys)) if keys else 0

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, update
 
-from websight_desk.storage import chain
+from websight_desk.storage.chain_reseal import reseal_changed
 from websight_desk.storage.field_appliers import project_fields
 from websight_desk.storage.models import (
     AbuseTermination,
@@ -61,7 +61,7 @@ def adopt_stamp(conn: Connection, op: Op, stamped: dict[str, Any]) -> Op:
         when = from_iso(str(changes["destroy_after"]))
         conn.execute(update(table).where(table.c.id == record_id).values(destroy_after=when))
         if op.kind == "termination.create":
-            chain.reseal_changed(conn, (op.hlc, op.node_id, record_id), {record_id})
+            reseal_changed(conn, (op.hlc, op.node_id, record_id), {record_id})
     if "number" in changes and op.kind == "ticket.create":
         tickets = _t(Ticket)
         conn.execute(

@@ -22,6 +22,7 @@ from websight_desk.domain.op_kinds import KINDS
 from websight_desk.i18n import _
 from websight_desk.storage import chain
 from websight_desk.storage.apply_rows import insert_ignore
+from websight_desk.storage.chain_reseal import reseal_changed
 from websight_desk.storage.field_appliers import project_fields
 from websight_desk.storage.kind_tables import TABLES
 from websight_desk.storage.models import Agent, SyncOutbox, SyncQuarantine
@@ -95,7 +96,7 @@ def adopt_local_work(conn: Connection, account_id: str) -> Adoption:
             assignees.add(str(payload["ticket_id"]))
         adopted += 1
     if sealed:
-        chain.reseal_changed(conn, min(sealed), {k[2] for k in sealed})
+        reseal_changed(conn, min(sealed), {k[2] for k in sealed})
     if assignees:
         project_fields(conn, sorted(assignees), "assignee")
     return Adoption(adopted, kept)
