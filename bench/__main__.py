@@ -16,6 +16,7 @@ BENCHMARKS = {
     "demo": ["bench.bench_demo"],
     "ui": ["bench.bench_ui"],
     "sync": ["bench.bench_sync"],
+    "soak": ["bench.bench_soak"],
 }
 
 

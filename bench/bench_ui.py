@@ -171,10 +171,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    # The figures are written; skip interpreter finalisation, where PySide6 sometimes frees
-    # Qt objects in the wrong order after a long scripted session (a crash that would make
-    # `make bench` report this benchmark as failed).
-    os._exit(code)
+    sys.exit(main())
