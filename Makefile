@@ -8,7 +8,7 @@ PYTHON := py -3
 endif
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint types pytest bench smoke312 screenshots i18n clean demo server
+.PHONY: run test lint types pytest unit e2e bench smoke312 screenshots i18n clean demo server
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,15 @@ types: $(STAMP)
 # Most of the time of the end-to-end tests is spent waiting on server processes: three
 # workers (one test file each at a time) keep both cores busy.
 PYTEST_WORKERS ?= 3
+
+## unit: the fast tests (no subprocess, no network); e2e: real server processes, PostgreSQL, IMAP
+unit: $(STAMP) i18n
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests/unit \
+		-n $(PYTEST_WORKERS) --dist loadfile
+
+e2e: $(STAMP) i18n
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests/e2e \
+		-n $(PYTEST_WORKERS) --dist loadfile
 
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider \
@@ -67,7 +76,7 @@ else
 	$(MAKE) $(STAMP312)
 	$(VENV312)/bin/python -m websight_desk.i18n_build
 	QT_QPA_PLATFORM=offscreen $(VENV312)/bin/python -m pytest -q -p no:cacheprovider \
-		tests/ui/test_void_calls.py
+		tests/unit/ui/test_void_calls.py
 	$(VENV312)/bin/python -m bench.bench_triage --tickets 5000 --runs 1
 	$(VENV312)/bin/python -m bench.bench_soak --smoke
 endif

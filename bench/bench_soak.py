@@ -97,8 +97,8 @@ def prepare(root: Path, source: Path, server: Any, own: int) -> tuple[list[dict[
 
 def run_shift(args: argparse.Namespace, root: Path) -> tuple[int, dict[str, Any], dict[str, int]]:
     """Prepare, run the child under a colleague's pushes; (exit status, figures, server counts)."""
-    from tests.sync.data import make_tickets
-    from tests.sync.serverproc import ServerProc, workstation
+    from tests.e2e.sync.data import make_tickets
+    from tests.e2e.sync.serverproc import ServerProc, workstation
 
     source = args.workspace or RESULTS / f"ui-{args.tickets}"
     ensure_workspace(source, args.tickets)

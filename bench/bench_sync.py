@@ -12,8 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.sync.data import make_tickets
-from tests.sync.serverproc import (
+from tests.e2e.sync.data import make_tickets
+from tests.e2e.sync.serverproc import (
     ServerProc,
     create_pg_database,
     drop_pg_database,

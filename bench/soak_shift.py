@@ -157,7 +157,7 @@ class Shift:
 
     def callback(self) -> None:
         """Log a callback the way the callback dialog does: the service, in the runner."""
-        from tests.kvkk.builders import valid_callback
+        from tests.unit.kvkk.builders import valid_callback
         from websight_desk.services.callbacks import log_callback
         from websight_desk.services.kvkk_settings import kvkk_settings
 

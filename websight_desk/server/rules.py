@@ -2,7 +2,7 @@
 
 The kinds, their schemas, roles, actor fields and server-computed fields are declared once in
 `domain.op_kinds`; this module adds what only the server knows (tables, business checks) with
-plain imports. `tests/sync/test_kind_registry.py` fails if a kind is missing.
+plain imports. `tests/e2e/sync/test_kind_registry.py` fails if a kind is missing.
 """
 
 from __future__ import annotations

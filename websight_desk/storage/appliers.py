@@ -10,7 +10,7 @@ the core ones (`record_appliers`, `ticket_appliers`, `field_appliers`) and the f
 
 from __future__ import annotations
 
-# Every applier module, imported for the kinds it registers (tests/sync/test_kind_registry.py
+# Every applier module, imported for the kinds it registers (tests/e2e/sync/test_kind_registry.py
 # checks that every op kind has one).
 import websight_desk.storage.abuse_appliers
 import websight_desk.storage.callback_appliers

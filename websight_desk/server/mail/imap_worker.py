@@ -31,7 +31,7 @@ RETRY_MAX_S = 120.0
 SEEN = b"\\Seen"
 
 # A test hook: "fetched:PATH" or "committed:PATH" makes the worker write PATH and stop dead at
-# that point, so a test can kill the server there (tests/mail). Unset in real use.
+# that point, so a test can kill the server there (tests/e2e/mail). Unset in real use.
 HOLD_ENV = "WEBSIGHT_DESK_MAIL_TEST_HOLD"
 
 

@@ -1,0 +1,129 @@
+"""KVKK erasure reaches every copy: the raw bytes of every workstation's and the server's files.
+
+A person's name, e-mail and phone number are written everywhere an agent's day puts them —
+the contact, the ticket subject, the customer's mail, the agent's reply and internal note, a
+callback's notes, the abuse evidence — and synced. After the erasure is synced, neither the
+database files (with their WAL), nor the server's, nor a new workstation's full pull, hold any
+of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.sync.serverproc import ServerProc, Workstation, workstation
+from websight_desk.domain.abuse import AbuseCategory, AbuseChannel
+from websight_desk.domain.callbacks import (
+    CallReason,
+    LogCallback,
+    NoticeGiven,
+    NoticeMethod,
+    Outcome,
+    PhoneSource,
+)
+from websight_desk.domain.enums import ContactRole, MessageKind
+from websight_desk.services import abuse, kvkk, people, tickets
+from websight_desk.services.callbacks import log_callback
+from websight_desk.services.kvkk_erase import EraseCustomer, erase_customer
+
+NAME, EMAIL, PHONE = "Zerrin Kuşçuoğlu", "zerrin.kuscuoglu@example.com.tr", "+905357654321"
+NEEDLES = [NAME, "Kuşçuoğlu", "Kuscuoglu", EMAIL, PHONE, "5357654321", "535 765 43 21"]
+
+
+def _day(ws: Workstation) -> str:
+    with ws.desk.writer() as w:
+        customer = people.add_customer(
+            w, people.NewCustomer("WS-42", "individual", NAME, EMAIL, PHONE)
+        )
+        ticket = tickets.open_ticket(
+            w, tickets.OpenTicket(customer, f"{NAME} 0535 765 43 21 mail", f"Ben {NAME} ({EMAIL})")
+        ).ticket_id
+        tickets.post_message(
+            w, tickets.PostMessage(ticket, MessageKind.OUTBOUND, f"Sayın {NAME}, bakıyoruz.")
+        )
+        tickets.post_message(
+            w, tickets.PostMessage(ticket, MessageKind.NOTE, f"{NAME} 0535 765 43 21 arayacak")
+        )
+        abuse.terminate(
+            w,
+            abuse.TerminateConversation(
+                AbuseChannel.TICKET,
+                AbuseCategory.INSULT,
+                "hakaret etti",
+                f"{NAME}: salak mısınız",
+                ticket_id=ticket,
+            ),
+        )
+    started = datetime.now(UTC) - timedelta(minutes=20)
+    with ws.desk.writer() as w:
+        from sqlalchemy import select
+
+        from websight_desk.storage.models import Contact
+
+        contact_id = w.conn.execute(
+            select(Contact.id).where(Contact.customer_id == customer)
+        ).scalar_one()
+        log_callback(
+            w,
+            LogCallback(
+                ticket_id=ticket,
+                contact_id=contact_id,
+                contact_role=ContactRole.ACCOUNT_HOLDER,
+                phone=PHONE,
+                phone_source=PhoneSource.PROFILE,
+                reason=CallReason.HARD_TO_UNDERSTAND,
+                outcome=Outcome.REACHED,
+                started_at=started,
+                ended_at=started + timedelta(minutes=5),
+                notice=NoticeGiven(1, "tr", NoticeMethod.READ_ALOUD, started),
+                notes=f"{NAME} DNS sorununu anlattı",
+            ),
+            kvkk.kvkk_settings(ws.desk.settings),
+        )
+    return customer
+
+
+def _files(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file() and p.suffix != ".log"]
+
+
+def _hits(paths: list[Path]) -> list[tuple[str, str]]:
+    found = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:  # a -shm removed as its database closed
+            continue
+        for needle in NEEDLES:
+            if needle.encode() in data:
+                found.append((str(path), needle))
+    return found
+
+
+@pytest.mark.parametrize("server", ["sqlite"], indirect=True)
+def test_erasure_leaves_no_byte_on_any_workstation_or_the_server(
+    server: ServerProc, make_ws: Callable[..., Workstation], tmp_path: Path
+) -> None:
+    agent, dpo = make_ws("ayse", "agent"), make_ws("dpo", "admin")
+    customer = _day(agent)
+    agent.engine.run_once()
+    dpo.engine.run_once()
+    assert _hits(_files(dpo.desk.paths.root))  # the copy is really there before
+    with dpo.desk.writer() as w:
+        erase_customer(w, EraseCustomer(customer, "KVKK m.11 silme talebi"))
+    dpo.engine.run_once()
+    agent.engine.run_once()
+    fresh = workstation(server, tmp_path / "fresh", "yeni", "agent")
+    fresh.engine.run_once()
+    roots = [ws.desk.paths.root for ws in (agent, dpo, fresh)]
+    for ws in (agent, dpo, fresh):
+        ws.desk.db.checkpoint()
+    fresh.close()
+    server.kill(15)  # a clean stop checkpoints the server's WAL too
+    paths = [p for root in [*roots, server.data_dir] for p in _files(root)]
+    hits = _hits(paths)
+    assert hits == [], "\n".join(f"{p}: {n}" for p, n in hits)

@@ -1,0 +1,112 @@
+"""The queue model: lazy pages, database sorting, views, search — and Qt's model rules."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from tests.unit.ui.sample import Sample, build
+from websight_desk.domain.queue_views import QueueQuery, SortKey
+from websight_desk.services.desk import Desk
+from websight_desk.ui.context import UiContext
+from websight_desk.ui.queue import model as model_mod
+from websight_desk.ui.queue.columns import INDEX
+from websight_desk.ui.queue.model import TICKET_ID_ROLE, QueueModel
+
+
+def ids(model: QueueModel) -> list[str]:
+    return [model.index(r, 0).data(TICKET_ID_ROLE) for r in range(model.rowCount())]
+
+
+def test_model_passes_qtmodeltester(ctx: UiContext, qtmodeltester: Any) -> None:
+    model = QueueModel(ctx)
+    model.set_query(QueueQuery(view="all"))
+    assert model.rowCount() == 4
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_views_filter_in_sql(ctx: UiContext, sample: Sample) -> None:
+    model = QueueModel(ctx)
+    expected = {
+        "all_open": {sample.password, sample.theme, sample.abusive},
+        "my_open": {sample.password},
+        "unassigned": {sample.theme, sample.abusive},
+        "out_of_scope": {sample.theme},
+        "abuse": {sample.abusive},
+        "closed": {sample.closed},
+    }
+    for view, wanted in expected.items():
+        model.set_query(QueueQuery(view=view, agent_id=ctx.agent_id))
+        assert set(ids(model)) == wanted, view
+        assert model.total == len(wanted)
+
+
+def test_turkish_aware_search(ctx: UiContext, sample: Sample) -> None:
+    model = QueueModel(ctx)
+    for text in ("sifre", "ŞİFRE", "SIFRE", "unuttum"):
+        model.set_query(QueueQuery(view="all", search=text))
+        assert ids(model) == [sample.password], text
+    model.set_query(QueueQuery(view="all", search="avada"))
+    assert ids(model) == [sample.theme]
+    number = next(n for n, i in sample.ids_by_number.items() if i == sample.closed)
+    model.set_query(QueueQuery(view="all", search=f"#{number}"))
+    assert ids(model) == [sample.closed]
+    model.set_query(QueueQuery(view="all", search='"* NEAR( -'))  # FTS syntax is plain text
+    assert ids(model) == []
+
+
+def test_cells_show_text_and_symbol(ctx: UiContext, sample: Sample) -> None:
+    model = QueueModel(ctx)
+    model.set_query(QueueQuery(view="all"))
+    row = {model.index(r, 0).data(TICKET_ID_ROLE): r for r in range(model.rowCount())}
+    cell = lambda t, key: model.index(row[t], INDEX[key]).data()  # noqa: E731
+    assert cell(sample.theme, "verdict") == "⊘ Kapsam dışı"
+    assert cell(sample.password, "verdict") == "✓ Kapsamda"
+    assert cell(sample.abusive, "flags") == "⚠"
+    assert cell(sample.password, "customer") == "Ay** K."
+    assert cell(sample.password, "age") == "3 saat önce"
+    assert cell(sample.password, "assignee") == "Mehmet Yılmaz"
+    assert cell(sample.closed, "status") == "Kapalı"
+    tip = model.index(row[sample.abusive], INDEX["flags"]).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Kötüye kullanım" in tip
+
+
+def test_lazy_pages_and_database_sort(
+    ui_desk: Desk, qapp: Any, monkeypatch: Any, tmp_path: Any
+) -> None:
+    build(ui_desk, extra=23)
+    monkeypatch.setattr(model_mod, "PAGE", 10)
+    from websight_desk.ui.runner import Runner
+
+    ctx = UiContext(ui_desk, runner=Runner(synchronous=True))
+    model = QueueModel(ctx)
+    model.set_query(QueueQuery(view="all", sort=SortKey.NUMBER, descending=False))
+    assert model.total == 27
+    assert model.rowCount() == 10  # never everything at once
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 27
+    numbers = [model.rows[i].number for i in range(27)]
+    assert numbers == sorted(numbers)
+    assert len(set(ids(model))) == 27
+    model.sort(INDEX["subject"], Qt.SortOrder.DescendingOrder)
+    assert model.query.sort is SortKey.SUBJECT
+    assert model.rowCount() == 10
+    subjects = [r.subject for r in model.rows]
+    assert subjects == sorted(subjects, reverse=True)
+    model.set_query(replace(model.query, sort=SortKey.CUSTOMER))
+    assert model.rowCount() == 10
+
+
+def test_language_switch_retranslates_cells(ctx: UiContext, sample: Sample) -> None:
+    from websight_desk import i18n
+
+    model = QueueModel(ctx)
+    model.set_query(QueueQuery(view="out_of_scope"))
+    assert model.headerData(INDEX["subject"], Qt.Orientation.Horizontal) == "Konu"
+    i18n.set_language("en")
+    assert model.index(0, INDEX["verdict"]).data() == "⊘ Out of scope"
+    assert model.index(0, INDEX["age"]).data() == "3 hours ago"
+    assert model.headerData(INDEX["subject"], Qt.Orientation.Horizontal) == "Subject"
