@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-UI = Path(__file__).resolve().parents[2] / "websight_desk" / "ui"
+UI = Path(__file__).resolve().parents[3] / "websight_desk" / "ui"
 RUNNER = UI / "runner.py"  # the one module allowed to know about the database
 MAX_LINES = 300
 FORBIDDEN = ("sqlalchemy", "websight_desk.storage.models")
