@@ -19,12 +19,7 @@ import pytest
 from sqlalchemy import Engine, event
 
 from tests.e2e.sync.serverproc import (
-    BACKENDS,
     ServerProc,
-    create_pg_database,
-    drop_pg_database,
-    migrated_pg_template,
-    pg_available,
 )
 from websight_desk.domain.enums import MessageKind
 from websight_desk.server.store import SERVER_DB_FILE
@@ -38,37 +33,6 @@ from websight_desk.sync.push import pending_ops
 PHONE = "+905321234567"
 SECRET_BODY = "GIZLI-ICERIK-7731 sifrem kayboldu"
 SECRETS = (PHONE, PHONE[1:], "5321234567", "GIZLI-ICERIK", "sifrem kayboldu", "Ayse Veri")
-
-
-@pytest.fixture(scope="session")
-def _pg_template() -> Iterator[str | None]:
-    if not pg_available():
-        yield None
-        return
-    name = migrated_pg_template()
-    yield name
-    drop_pg_database(name)
-
-
-@pytest.fixture(params=BACKENDS)
-def server(
-    request: pytest.FixtureRequest, tmp_path: Path, _pg_template: str | None
-) -> Iterator[ServerProc]:
-    db_name = None
-    url = None
-    if request.param == "postgresql":
-        if _pg_template is None:
-            pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432 (user postgres)")
-        db_name = create_pg_database(_pg_template)
-        url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{db_name}"
-    data = tmp_path / "server"
-    data.mkdir()
-    proc = ServerProc(data_dir=data, db_url=url)
-    proc.start()
-    yield proc
-    proc.kill()
-    if db_name:
-        drop_pg_database(db_name)
 
 
 @pytest.fixture
