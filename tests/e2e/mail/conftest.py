@@ -121,7 +121,7 @@ def make_ws(tmp_path: Path) -> Iterator[Callable[..., Workstation]]:
         ws.close()
 
 
-def wait_for(check: Callable[[], Any], timeout: float = 30.0, what: str = "") -> Any:
+def wait_for(check: Callable[[], Any], timeout: float = 45.0, what: str = "") -> Any:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = check()

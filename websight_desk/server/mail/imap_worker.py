@@ -60,6 +60,34 @@ def connect(box: Mailbox) -> Any:
     return client
 
 
+def _pending(client: Any) -> dict[str, Any]:
+    """The untagged responses imaplib keeps between commands (EXISTS, RECENT, ...)."""
+    pending = getattr(getattr(client, "_imap", None), "untagged_responses", None)
+    return pending if isinstance(pending, dict) else {}
+
+
+NEWS = ("EXISTS", "RECENT")
+
+
+def _take_news(client: Any) -> bool:
+    """Whether imaplib kept an announcement of new mail; forgets it."""
+    pending = _pending(client)
+    popped = [pending.pop(key, None) for key in NEWS]  # both, not just the first found
+    return any(popped)
+
+
+def _news_since_search(client: Any) -> bool:
+    """Whether mail arrived after the last SEARCH, asked with a NOOP before going idle.
+
+    Dovecot does not announce, when IDLE starts, a mail that arrived just before it: without this
+    question such a mail would wait for the next safety re-check (POLL_S).
+    """
+    _take_news(client)  # what the SEARCH already answered
+    _text, responses = client.noop()
+    names = {r[1] for r in responses if isinstance(r, tuple) and len(r) >= 2}
+    return bool(names & {b"EXISTS", b"RECENT"})
+
+
 def drain(client: Any, store: Store, box: Mailbox, stop: threading.Event) -> int:
     """File every unseen mail of the selected folder; returns how many were read."""
     uids = sorted(int(u) for u in client.search(["UNSEEN"]))
@@ -91,8 +119,12 @@ def _wait(client: Any, stop: threading.Event) -> None:
     if not client.has_capability("IDLE"):
         stop.wait(POLL_S)
         return
+    if _news_since_search(client):
+        return
     client.idle()
     try:
+        if _take_news(client):  # announced before the server's "+": idle_check() never sees it
+            return
         started = time.monotonic()
         while not stop.is_set() and time.monotonic() - started < min(POLL_S, IDLE_RENEW_S):
             if client.idle_check(timeout=1.0):
