@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection, Table, select
 
+from websight_desk.server import erasure_ledger, erasure_replay
 from websight_desk.server.models import change_log, rejections
 from websight_desk.storage.forget_local import erased_among, erasure_of
 from websight_desk.storage.kvkk_holds import held_termination_ids
@@ -28,9 +29,14 @@ def forget_in_logs(conn: Connection, forget: Forget) -> int:
 
 
 def after_push(conn: Connection, accepted: Sequence[Op], refused: Sequence[Op] = ()) -> int:
-    """Scrub the logs for the erasures and purges just accepted, and for late arrivals."""
+    """Scrub the logs for the erasures and purges just accepted, and for late arrivals.
+
+    Erasures are also written to the ledger that outlives a restore, and a remembered erasure
+    whose customer this push brings back to a restored database is applied again here.
+    """
     if not accepted and not refused:
         return 0
+    accepted = [*accepted, *_remember(conn, accepted)]
     scrubbed = 0
     for op in accepted:
         if op.kind == "kvkk.purge":
@@ -45,3 +51,16 @@ def after_push(conn: Connection, accepted: Sequence[Op], refused: Sequence[Op] =
     if erased:
         scrubbed += forget_in_logs(conn, erasure_of(conn, sorted(erased)))
     return scrubbed
+
+
+def _remember(conn: Connection, accepted: Sequence[Op]) -> list[Op]:
+    """Ledger the accepted erasures; replay pending ones this push made applicable again."""
+    ledger = erasure_ledger.ledger_of(conn)
+    if ledger is None:
+        return []
+    ledger.append(op for op in accepted if op.kind == "kvkk.erase")
+    due = erasure_ledger.due_now(conn, ledger, accepted)
+    replayed = erasure_replay.replay(conn, due)
+    for op in replayed:
+        ledger.pending.pop(str(op.payload["id"]), None)
+    return replayed

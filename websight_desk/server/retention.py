@@ -6,6 +6,9 @@ legal hold keeps, is appended to the change log — so every workstation destroy
 records when it pulls — and the logs forget the same fields (`server.forget`). Every run is
 recorded, also one that found nothing: the record of runs is the proof that the job runs
 (KVKK's ceiling is six months; we run daily). Admins see the last run in the app.
+
+Before the first run, the server recalls its erasures (`recall_erasures`): those of the ledger
+that outlives a restore of the database (`server.erasure_ledger`) are applied again.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from sqlalchemy import func, select
 
 from websight_desk.domain.ids import SERVER_NODE, new_id
 from websight_desk.domain.op_kinds import validate_payload
-from websight_desk.server import changelog, forget
+from websight_desk.server import changelog, erasure_ledger, erasure_replay, forget
 from websight_desk.server.company import load_company_settings
 from websight_desk.server.stamps import server_hlc
 from websight_desk.server.store import Store
@@ -85,7 +88,34 @@ class RetentionWorker:
             self.stop.wait(CHECK_S)
 
 
+def recall_erasures(store: Store) -> erasure_ledger.Ledger | None:
+    """Attach the erasure ledger and apply what a restored database lacks; at start."""
+    if store.data_dir is None:
+        log.warning(
+            "no --data directory: erasures are not remembered outside the database, so a "
+            "restore of it from a backup would forget them (see docs/KVKK_COPIES.md)"
+        )
+        return None
+    ledger = erasure_ledger.attach(store.engine, store.data_dir)
+    with store.write() as conn:
+        ledger.append(erasure_ledger.erasure_ops(conn))  # made before the ledger existed
+        lost = erasure_ledger.missing(conn, list(ledger.ops.values()))
+        present = erasure_ledger.customers_present(
+            conn, sorted({str(op.payload["customer_id"]) for op in lost})
+        )
+        now = [op for op in lost if op.payload["customer_id"] in present]
+        done = erasure_replay.replay(conn, now)
+        ledger.pending = {str(op.payload["id"]): op for op in lost if op not in done}
+        forget.after_push(conn, done)
+    if done and store.dialect == "sqlite":
+        checkpoint(store.engine)
+    if ledger.pending:
+        log.info("%d remembered erasures wait for their customer to return", len(ledger.pending))
+    return ledger
+
+
 def start(store: Store) -> RetentionWorker:
+    recall_erasures(store)
     worker = RetentionWorker(store, threading.Event())
     worker.thread = threading.Thread(target=worker.loop, name="kvkk-retention", daemon=True)
     worker.thread.start()
@@ -96,3 +126,4 @@ def stop(worker: RetentionWorker) -> None:
     worker.stop.set()
     if worker.thread is not None:
         worker.thread.join(timeout=10)
+    erasure_ledger.detach(worker.store.engine)

@@ -56,6 +56,8 @@ def _queued(lock: threading.Lock | None) -> Iterator[None]:
 class Store:
     engine: Engine
     url: str
+    # where files that must outlive a restore of the database live (`server.erasure_ledger`)
+    data_dir: Path | None = None
     _lock: threading.Lock | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -123,7 +125,7 @@ def open_store(
     """Open and (unless told not to) upgrade the server database."""
     engine, url = make_store_engine(data_dir, db_url)
     if not upgrade:
-        return Store(engine=engine, url=url)
+        return Store(engine=engine, url=url, data_dir=data_dir)
     try:
         with engine.begin() as conn:
             command.upgrade(alembic_config(conn), "heads")
@@ -132,7 +134,7 @@ def open_store(
         if isinstance(exc, StorageProblem):
             raise
         raise StorageProblem(f"The server database {_safe(url)} cannot be opened: {exc}") from exc
-    return Store(engine=engine, url=url)
+    return Store(engine=engine, url=url, data_dir=data_dir)
 
 
 def _safe(url: str) -> str:
