@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Any
 
+from websight_desk.domain import canned_links
 from websight_desk.domain.abuse import RETENTION_CLASS as RETENTION_ABUSE_EVIDENCE
 from websight_desk.domain.callbacks import RETENTION_CALLBACK_NOTES
 from websight_desk.domain.turkish import fold
@@ -82,10 +83,14 @@ class CompanySettings:
     # KVKK rule 10 (Art. 9): where the central store is, and how data reaches it from abroad
     central_store_location: str = ""  # "" = not recorded yet
     transfer_mechanism: str | None = None  # None = no transfer abroad recorded
+    # article links, SLA page, mail servers for canned replies (`domain.canned_links`)
+    canned_values: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         days = MappingProxyType(_retention(self.retention_days))
         object.__setattr__(self, "retention_days", days)
+        canned = MappingProxyType(canned_links.check_values(self.canned_values))
+        object.__setattr__(self, "canned_values", canned)
         for name in ("notes_limit", "request_days", "purge_log_days"):
             _whole(name, getattr(self, name), RANGES[name])
         if not isinstance(self.allow_foreign_numbers, bool):
@@ -126,6 +131,7 @@ class CompanySettings:
             "purge_log_days": self.purge_log_days,
             "central_store_location": self.central_store_location,
             "transfer_mechanism": self.transfer_mechanism,
+            "canned_values": dict(self.canned_values),
         }
 
     @classmethod
@@ -146,11 +152,17 @@ class CompanySettings:
     def names(self) -> list[str]:
         """The key of every setting, as `value` and `with_value` take it."""
         flat = [f"retention_days.{c}" for c in self.retention_days]
-        return flat + [f.name for f in fields(self) if f.name != "retention_days"]
+        plain = [f.name for f in fields(self) if f.name not in ("retention_days", "canned_values")]
+        canned = dict.fromkeys([*canned_links.COMPANY_PLACEHOLDERS, *self.canned_values])
+        return flat + plain + [canned_links.PREFIX + k for k in canned]
 
     def value(self, key: str) -> object:
         if key.startswith("retention_days."):
             return self.retention_days[key.partition(".")[2]]
+        if key.startswith(canned_links.PREFIX):
+            name = key.removeprefix(canned_links.PREFIX)
+            canned_links.placeholder_of(name)  # ValueError for an unknown one
+            return self.canned_values.get(name, "")
         if key not in self.names():
             raise KeyError(key)
         return getattr(self, key)
@@ -161,6 +173,10 @@ class CompanySettings:
             record_class = key.partition(".")[2]
             days = {**self.retention_days, record_class: _parse_int(key, raw)}
             return replace(self, retention_days=days)
+        if key.startswith(canned_links.PREFIX):
+            name = key.removeprefix(canned_links.PREFIX)
+            values = {**self.canned_values, name: canned_links.check_value(name, raw)}
+            return replace(self, canned_values=values)
         change: dict[str, Any] = {}
         if key in RANGES:
             change[key] = _parse_int(key, raw)

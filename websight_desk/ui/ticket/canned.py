@@ -1,28 +1,26 @@
 """Canned replies for the composer, from `websight_desk.policy.canned`.
 
-The decision's suggestions come first; placeholders are filled from the ticket (customer,
-service domain, reseller), the agent and the mail settings. Company values (article links,
-mail servers) may be set in the workspace settings under `extra["canned_values"]`.
+The decision's suggestions come first. Filling the placeholders (ticket, customer, service,
+reseller, agent, the company's article links and mail servers) is a service,
+`services.canned_fill`, run in the background runner by the pane.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from websight_desk.domain.ticket_views import TicketDetail
 from websight_desk.i18n import current_language
-from websight_desk.policy.canned import CannedLibrary, load_canned, render
+from websight_desk.policy.canned import CannedLibrary, Rendered, load_canned
 from websight_desk.policy.model import Action
+from websight_desk.services.canned_fill import FillCanned, fill_canned
 
 if TYPE_CHECKING:
     from websight_desk.policy import Decision
-    from websight_desk.ui.context import UiContext
+    from websight_desk.services.desk import Desk
 
 # Checklist actions that open a dialog of another feature instead of inserting a reply.
 DIALOG_ACTIONS = frozenset({Action.OFFER_PHONE_CALLBACK.value, Action.CONSIDER_TERMINATION.value})
-
-# Websight's usual mail settings; the domain is the customer's own.
-MAIL_DEFAULTS = {"incoming_port": "993", "outgoing_port": "465"}
 
 
 def library() -> CannedLibrary:
@@ -61,31 +59,8 @@ def key_for_action(action: str, decision: Decision | None) -> str | None:
     return replies[0].id if replies else None
 
 
-def values_for(detail: TicketDetail, agent_name: str | None, ctx: UiContext) -> dict[str, str]:
-    """Placeholder values known for this ticket and agent (read with the ticket)."""
-    values: dict[str, str] = {"ticket_number": str(detail.number)}
-    if detail.customer.name:
-        values["customer_name"] = detail.customer.name
-    if agent_name:
-        values["agent_name"] = agent_name
-    service = detail.service
-    if service is not None:
-        values["domain"] = service.label
-        values["incoming_server"] = values["outgoing_server"] = f"mail.{service.label}"
-        values.update(MAIL_DEFAULTS)
-        if service.reseller is not None:
-            values["reseller_name"] = service.reseller.name or service.reseller.code
-    extra = ctx.desk.settings.extra.get("canned_values", {})
-    if isinstance(extra, dict):
-        values.update({str(k): str(v) for k, v in extra.items() if v})
-    return values
-
-
-def fill(key: str, detail: TicketDetail, agent_name: str | None, ctx: UiContext) -> str:
-    """The reply `key` in the UI language with its placeholders filled (unknown ones stay
-    visible as `{name}` for the agent to complete)."""
-    try:
-        reply = library().get(key)
-    except KeyError:
-        return ""
-    return render(reply, current_language(), values_for(detail, agent_name, ctx)).text
+def fill_job(desk: Desk, ticket_id: str, key: str) -> Callable[[], Rendered]:
+    """The reply `key` in the UI language, filled for the ticket (for `ctx.runner`); what
+    stays unknown is left as `{name}` for the agent to complete."""
+    cmd = FillCanned(ticket_id, key, current_language())
+    return lambda: fill_canned(desk, cmd)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from websight_desk.domain.enums import MessageKind, TicketStatus
 from websight_desk.i18n import _
 from websight_desk.ui.ticket.labels import STATUS, tr_
+from websight_desk.ui.ticket.placeholders import PlaceholderMarker
 
 _NOTE_STYLE = "QPlainTextEdit { background:#fff7e0; }"
 
@@ -65,6 +66,9 @@ class Composer(QWidget):
         self.editor.setMinimumHeight(70)
         self.editor.textChanged.connect(self._text_changed)
         lay.addWidget(self.editor, 1)
+        self.placeholder_note = QLabel()
+        self.placeholders = PlaceholderMarker(self.editor, self.placeholder_note)
+        lay.addWidget(self.placeholder_note)
         bottom = QHBoxLayout()
         self.status_label = QLabel()
         self.status = QComboBox()
@@ -146,6 +150,8 @@ class Composer(QWidget):
     # -- reactions -----------------------------------------------------------------------
     def _mode_changed(self) -> None:
         note = self.note_radio.isChecked()
+        self.placeholders.active = not note
+        self.placeholders.refresh()
         self.editor.setStyleSheet(_NOTE_STYLE if note else "")
         self.editor.setPlaceholderText(
             _("Internal note — only the team sees it") if note else _("Reply to the customer")

@@ -37,6 +37,7 @@ from websight_desk.services.abuse import RefusalState
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.errors import report
 from websight_desk.ui.ticket import canned
+from websight_desk.ui.ticket.canned_insert import CannedInserter
 from websight_desk.ui.ticket.header import TicketHeader
 from websight_desk.ui.ticket.jobs import LoadedTicket, load_job
 from websight_desk.ui.ticket.override_prompt import ask_override_reason
@@ -85,7 +86,7 @@ class TicketPane(QWidget):
         lay.addWidget(self.header)
         split = QSplitter(Qt.Orientation.Vertical)
         split.setChildrenCollapsible(False)
-        self.thread_view = ThreadView()
+        self.thread_view = ThreadView(self.ctx)
         split.addWidget(self.thread_view)
         self.reply = ReplyBox(self.ctx)
         split.addWidget(self.reply)
@@ -98,6 +99,7 @@ class TicketPane(QWidget):
         self.new_bar = self.reply.new_bar
         self.send_anyway = self.new_bar.send_anyway
         self.keep_editing = self.new_bar.keep_editing
+        self._canned = CannedInserter(self.ctx, self.composer, lambda: self.ticket_id, self)
 
     def _connect(self) -> None:
         self.header.customerRequested.connect(self.customerRequested)
@@ -145,7 +147,7 @@ class TicketPane(QWidget):
         if ticket_id != self._ticket_id:
             self._ticket_id = ticket_id
             self._loaded, self._mark = None, None
-            self.thread_view.reset()
+            self.thread_view.reset(ticket_id)
             self.reply.switch_to(ticket_id)
         if ticket_id is None:
             self._show_state()
@@ -275,12 +277,9 @@ class TicketPane(QWidget):
             self.insert_canned(key)
 
     def insert_canned(self, key: str) -> None:
-        if self._loaded is None or self._loaded.detail is None:
-            return
-        text = canned.fill(key, self._loaded.detail, self._loaded.agent_name, self.ctx)
-        if text:
-            self.composer.set_kind(MessageKind.OUTBOUND)
-            self.composer.insert(text)
+        """Insert canned reply `key`, filled; the first value left to the agent is selected."""
+        if self.detail is not None:
+            self._canned.insert(key)
 
     def _fill_canned(self) -> None:
         entries, suggested = canned.entries(self.decision)

@@ -107,6 +107,12 @@ class ReplyBox(QWidget):
         if not body.strip():
             self.ctx.events.statusMessage.emit(_("Write something before sending."))
             return
+        marker = self.composer.placeholders
+        if self.composer.kind is MessageKind.OUTBOUND and marker.missing():
+            # A placeholder would reach the customer as "{article_url}": not sent.
+            self.ctx.events.statusMessage.emit(marker.message(marker.missing()))
+            marker.select_first()
+            return
         if force:
             self.acknowledge()
         self._sending = True
