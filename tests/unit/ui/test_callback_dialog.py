@@ -1,11 +1,16 @@
-"""The callback dialog: happy path, refusals shown in the dialog, nothing saved half-way."""
+"""The callback dialog: happy path, refusals shown in the dialog, nothing saved half-way;
+"reached" without the notice asks first; the start proposed is inside the ticket's life; the
+dialog reads the database in the runner, not in its constructor."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -15,8 +20,12 @@ from websight_desk.i18n import set_language
 from websight_desk.services.desk import open_desk
 from websight_desk.storage.models import AuditEvent, Callback, CallbackPersonal
 from websight_desk.ui.callbacks.dialog import CallbackDialog
+from websight_desk.ui.callbacks.form_load import default_times
+from websight_desk.ui.callbacks.form_parts import utc_of
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.runner import Runner
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen, when a box is shown
 
 
 @pytest.fixture
@@ -106,6 +115,7 @@ def test_bad_numbers_are_refused_in_the_dialog(
     dialog.picker.name.setText("Can Demir")
     dialog.picker.new_number.setText(number)
     dialog.picker.verified.setChecked(verified)
+    dialog.notice_given.setChecked(True)
     dialog.submit()
     assert message in dialog.error.text()
     assert saved_count(world) == 0
@@ -158,3 +168,102 @@ def test_screenshot(dialog: CallbackDialog, tmp_path: Path, lang: str) -> None:
     assert dlg.grab().save(str(tmp_path / f"callback_{lang}.png"))
     dlg.deleteLater()
     set_language("en")
+
+
+class _DeferredRunner(Runner):
+    """Keeps jobs until `flush()`: what a worker thread does, in a test's own order."""
+
+    def __init__(self) -> None:
+        super().__init__(synchronous=True)
+        self.waiting: list[tuple[Callable[[], Any], Any, Any]] = []
+
+    def run(self, fn: Any, on_success: Any = None, on_failure: Any = None, **_kw: Any) -> None:
+        self.waiting.append((fn, on_success, on_failure))
+
+    def flush(self) -> None:
+        while self.waiting:
+            fn, ok, _failed = self.waiting.pop(0)
+            ok(fn())
+
+
+def test_constructor_reads_nothing_save_waits(qtbot: QtBot, world: World) -> None:
+    set_language("en")
+    runner = _DeferredRunner()
+    ctx = UiContext(world.desk, runner=runner, now=lambda: NOW)
+    dlg = CallbackDialog(ctx, world.ticket_id)
+    qtbot.addWidget(dlg)
+    save = dlg.buttons.button(dlg.buttons.StandardButton.Save)
+    assert dlg.cfg is None
+    assert dlg.notice_text is None
+    assert not save.isEnabled()
+    assert len(runner.waiting) == 1
+    runner.flush()
+    assert save.isEnabled()
+    assert dlg.notice_text is not None
+    assert f"({dlg.notice_text.version})" in dlg.notice_box.title().replace("version ", "")
+    assert dlg.picker.full.text() == "+90 5•• ••• •• 67"  # the profile number arrived
+
+
+def _question(dialog: CallbackDialog) -> QMessageBox:
+    box = dialog.question
+    assert box is not None
+    assert box.isVisible()
+    return box
+
+
+def test_reached_without_notice_asks_and_no_keeps_the_dialog(
+    dialog: CallbackDialog, world: World
+) -> None:
+    assert dialog.outcome.currentData() == Outcome.REACHED
+    dialog.submit()
+    box = _question(dialog)
+    assert "notice" in box.text()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    assert box.escapeButton() is box.button(QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.No).click()
+    assert saved_count(world) == 0
+    assert dialog.question is None
+    assert dialog.result() != CallbackDialog.DialogCode.Accepted
+
+
+def test_reached_without_notice_saved_only_when_confirmed(
+    dialog: CallbackDialog, world: World
+) -> None:
+    dialog.submit()
+    _question(dialog).button(QMessageBox.StandardButton.Yes).click()
+    assert saved_count(world) == 1
+    assert dialog.result() == CallbackDialog.DialogCode.Accepted
+
+
+def test_reached_with_notice_asks_nothing(
+    dialog: CallbackDialog, world: World
+) -> None:
+    dialog.notice_given.setChecked(True)
+    dialog.submit()
+    assert dialog.question is None
+    assert saved_count(world) == 1
+
+
+def test_default_start_never_before_the_first_message() -> None:
+    now = datetime(2026, 3, 10, 11, 0, tzinfo=UTC)
+    # a ticket two minutes old: the call cannot have begun before it
+    assert default_times(now, now - timedelta(minutes=2)) == (now - timedelta(minutes=2), now)
+    # an old ticket: five minutes up to now
+    assert default_times(now, now - timedelta(days=3)) == (now - timedelta(minutes=5), now)
+    # a first message "in the future" (another clock): never after now
+    assert default_times(now, now + timedelta(hours=1)) == (now, now)
+    assert default_times(now, None) == (now - timedelta(minutes=5), now)
+
+
+def test_dialog_proposes_a_start_inside_the_ticket(qtbot: QtBot, world: World) -> None:
+    with world.desk.db.read() as conn:
+        from websight_desk.storage.queries.callback_form import first_message_at
+
+        began = first_message_at(conn, world.ticket_id)
+    assert began is not None
+    now = began + timedelta(minutes=1)  # the ticket arrived a minute ago
+    ctx = UiContext(world.desk, runner=Runner(synchronous=True), now=lambda: now)
+    dlg = CallbackDialog(ctx, world.ticket_id)
+    qtbot.addWidget(dlg)
+    assert utc_of(dlg.started) >= began.replace(microsecond=0)
+    assert utc_of(dlg.started) <= utc_of(dlg.ended) <= now

@@ -3,16 +3,17 @@
 1 who and which number · 2 the notice script (notes stay disabled until it is confirmed as
 given) · 3 identity · 4 legal basis · 5 recording, off by default, a separate consent step ·
 6 outcome · 7 short notes · 8 start and end. Every rule is checked again by the service; a
-refusal is shown in the dialog and nothing is saved half-way.
+refusal is shown in the dialog and nothing is saved half-way. The settings, numbers and texts
+are read in the runner (`form_load`); Save waits for them. "Reached" without the notice asks
+first (default No); the start proposed is never before the ticket's first message.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -21,33 +22,38 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from websight_desk.domain.callbacks import (
     CallReason,
-    ConsentState,
     IdentityMethod,
     LogCallback,
     NoticeGiven,
     NoticeMethod,
     Outcome,
-    RecordingConsent,
-    TextKind,
     legal_basis_for,
 )
+from websight_desk.domain.company import CompanySettings
 from websight_desk.domain.errors import EnvironmentProblem
 from websight_desk.i18n import _, current_language
-from websight_desk.services.callback_views import ProfileNumber, profile_numbers
 from websight_desk.services.callbacks import log_callback
-from websight_desk.services.kvkk import TextVersion, company_settings, current_text
-from websight_desk.ui.callbacks.form_parts import enum_combo, text_view, time_edit, utc_of
+from websight_desk.services.kvkk import TextVersion
+from websight_desk.ui import errors
+from websight_desk.ui.callbacks import form_load
+from websight_desk.ui.callbacks.form_parts import (
+    enum_combo,
+    set_moment,
+    text_view,
+    time_edit,
+    utc_of,
+)
 from websight_desk.ui.callbacks.labels import label
 from websight_desk.ui.callbacks.number_picker import NumberPicker
+from websight_desk.ui.callbacks.recording_step import RecordingStep
 from websight_desk.ui.context import UiContext
 
 
@@ -60,17 +66,13 @@ class CallbackDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.ticket_id = ticket_id
-        self.cfg = company_settings(ctx.desk)
-        lang = current_language()
-        with ctx.desk.db.read() as conn:
-            numbers = profile_numbers(conn, ticket_id)
-            self.notice_text: TextVersion = current_text(conn, TextKind.NOTICE, lang)
-            self.consent_text = current_text(conn, TextKind.RECORDING_CONSENT, lang)
+        self.cfg: CompanySettings | None = None  # these two arrive from the runner
+        self.notice_text: TextVersion | None = None
         self.notice_given_at: datetime | None = None
-        self.consent_asked_at: datetime | None = None
+        self.question: QMessageBox | None = None  # "reached without the notice?"
         self.setWindowTitle(_("Phone callback"))
         grid = QGridLayout()
-        grid.addWidget(self._who(numbers), 0, 0)
+        grid.addWidget(self._who(), 0, 0)
         grid.addWidget(self._notice(), 1, 0)
         grid.addWidget(self._identity(), 2, 0)
         grid.addWidget(self._recording(), 0, 1)
@@ -93,13 +95,30 @@ class CallbackDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._sync_state()
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        job = form_load.load_job(ctx.desk, ticket_id, current_language())
+        ctx.runner.run(job, self._loaded, lambda exc: errors.report(exc, self))
 
-    # --- the steps -------------------------------------------------------------------
+    def _loaded(self, form: form_load.CallbackForm) -> None:
+        """Fill what was read in the background; Save works from now on."""
+        self.cfg = form.settings
+        self.notice_text = form.notice_text
+        self.notice_box.setTitle(
+            _("2. KVKK notice (version {v})").format(v=form.notice_text.version)
+        )
+        self.notice_view.setPlainText(form.notice_text.body)
+        self.recording.set_text(form.consent_text)
+        start, end = form_load.default_times(self.ctx.now(), form.ticket_began_at)
+        set_moment(self.started, start)
+        set_moment(self.ended, end)
+        self.picker.set_numbers(form.numbers)
+        self._count_notes()
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
 
-    def _who(self, numbers: list[ProfileNumber]) -> QGroupBox:
+    def _who(self) -> QGroupBox:
         box = QGroupBox(_("1. Who is called"))
         lay = QVBoxLayout(box)
-        self.picker = NumberPicker(self.ctx, numbers, box)
+        self.picker = NumberPicker(self.ctx, box)
         self.picker.changed.connect(self._sync_state)
         self.picker.problem.connect(self.show_problem)
         self.reason = enum_combo(list(CallReason))
@@ -110,9 +129,10 @@ class CallbackDialog(QDialog):
         return box
 
     def _notice(self) -> QGroupBox:
-        box = QGroupBox(_("2. KVKK notice (version {v})").format(v=self.notice_text.version))
+        box = self.notice_box = QGroupBox(_("2. KVKK notice"))
         lay = QVBoxLayout(box)
-        lay.addWidget(text_view(self.notice_text.body))
+        self.notice_view = text_view("…")
+        lay.addWidget(self.notice_view)
         self.notice_method = enum_combo(list(NoticeMethod))
         self.notice_given = QCheckBox(_("I gave this notice to the person"))
         self.notice_given.toggled.connect(self._notice_toggled)
@@ -138,23 +158,12 @@ class CallbackDialog(QDialog):
         return box
 
     def _recording(self) -> QGroupBox:
-        box = QGroupBox(_("5. Recording (off unless the person consents)"))
-        lay = QVBoxLayout(box)
-        self.ask_consent = QCheckBox(_("Ask for consent to record (separate question)"))
-        self.ask_consent.toggled.connect(self._consent_toggled)
-        self.consent_view = text_view(self.consent_text.body)
-        self.granted = QRadioButton(_("Consent granted"))
-        self.refused = QRadioButton(_("Consent refused — carry on without recording"))
-        self.consent_group = QButtonGroup(self)
-        for button in (self.granted, self.refused):
-            self.consent_group.addButton(button)
-            button.toggled.connect(self._sync_state)
-        self.recording_ref = QLineEdit()
-        self.recording_ref.setPlaceholderText(_("Recording reference (only with consent)"))
-        for widget in (self.ask_consent, self.consent_view, self.granted, self.refused):
-            lay.addWidget(widget)
-        lay.addWidget(self.recording_ref)
-        return box
+        step = self.recording = RecordingStep(self.ctx.now, self)
+        step.changed.connect(self._sync_state)
+        self.ask_consent, self.consent_view = step.ask_consent, step.consent_view
+        self.granted, self.refused = step.granted, step.refused
+        self.consent_group, self.recording_ref = step.consent_group, step.recording_ref
+        return step
 
     def _outcome(self) -> QGroupBox:
         box = QGroupBox(_("6. Outcome, 7. notes and 8. time"))
@@ -169,27 +178,18 @@ class CallbackDialog(QDialog):
         self.notes_count.setAlignment(Qt.AlignmentFlag.AlignRight)
         form.addRow(_("Notes:"), self.notes)
         form.addRow("", self.notes_count)
-        now = self.ctx.now().replace(second=0, microsecond=0)
-        self.started = time_edit(now - timedelta(minutes=5))
-        self.ended = time_edit(now)
+        start, end = form_load.default_times(
+            self.ctx.now(), None
+        )  # until the ticket's start is read
+        self.started = time_edit(start)
+        self.ended = time_edit(end)
         form.addRow(_("Started:"), self.started)
         form.addRow(_("Ended:"), self.ended)
         self._count_notes()
         return box
 
-    # --- state -----------------------------------------------------------------------
-
     def _notice_toggled(self, given: bool) -> None:
         self.notice_given_at = self.ctx.now() if given else None
-        self._sync_state()
-
-    def _consent_toggled(self, asked: bool) -> None:
-        self.consent_asked_at = self.ctx.now() if asked else None
-        if not asked:
-            self.consent_group.setExclusive(False)
-            self.granted.setChecked(False)
-            self.refused.setChecked(False)
-            self.consent_group.setExclusive(True)
         self._sync_state()
 
     def _sync_state(self) -> None:
@@ -198,21 +198,15 @@ class CallbackDialog(QDialog):
             return
         self.notes.setEnabled(given)
         self.notice_method.setEnabled(not given)
-        self.ask_consent.setEnabled(given)
-        asked = self.ask_consent.isChecked()
-        for widget in (self.consent_view, self.granted, self.refused):
-            widget.setVisible(asked)
-        self.recording_ref.setVisible(asked)
-        self.recording_ref.setEnabled(asked and self.granted.isChecked())
-        if not self.granted.isChecked():
-            self.recording_ref.clear()
+        self.recording.sync(given)
         self.identity_method.setEnabled(self.identity.isChecked())
         self.basis.setText(label(legal_basis_for(self.picker.contact_role())))
 
     def _count_notes(self) -> None:
         n = len(self.notes.toPlainText())
-        self.notes_count.setText(f"{n} / {self.cfg.notes_limit}")
-        over = n > self.cfg.notes_limit
+        limit = self.cfg.notes_limit if self.cfg is not None else None
+        self.notes_count.setText(f"{n} / {limit if limit is not None else '…'}")
+        over = limit is not None and n > limit
         self.notes_count.setStyleSheet("color: #b00020;" if over else "")
 
     def show_problem(self, message: str) -> None:
@@ -222,6 +216,7 @@ class CallbackDialog(QDialog):
 
     def command(self) -> LogCallback:
         """The frozen command for what the form says now."""
+        assert self.notice_text is not None  # Save waits for the texts
         notice = None
         if self.notice_given.isChecked() and self.notice_given_at is not None:
             notice = NoticeGiven(
@@ -229,17 +224,6 @@ class CallbackDialog(QDialog):
                 self.notice_text.lang,
                 NoticeMethod(self.notice_method.currentData()),
                 self.notice_given_at,
-            )
-        recording = RecordingConsent()
-        if self.ask_consent.isChecked() and (self.granted.isChecked() or self.refused.isChecked()):
-            granted = self.granted.isChecked()
-            recording = RecordingConsent(
-                ConsentState.GRANTED if granted else ConsentState.REFUSED,
-                self.consent_asked_at,
-                "verbal",
-                self.consent_text.version,
-                self.consent_text.lang,
-                (self.recording_ref.text().strip() or None) if granted else None,
             )
         return LogCallback(
             ticket_id=self.ticket_id,
@@ -259,20 +243,40 @@ class CallbackDialog(QDialog):
                 else None
             ),
             notice=notice,
-            recording=recording,
+            recording=self.recording.consent(),
             notes=self.notes.toPlainText() if self.notes.isEnabled() else "",
         )
 
     def submit(self) -> None:
-        """Validate in the dialog where cheap, then hand the command to the service."""
+        """Validate in the dialog where cheap, ask before "reached" without the notice, then
+        hand the command to the service."""
+        if self.cfg is None:
+            return  # still reading; Save is disabled until then
         if self.picker.source().value == "verified_new" and not self.picker.verified.isChecked():
             self.show_problem(_("Confirm the new number with the customer before calling it."))
             return
-        if self.ask_consent.isChecked() and self.consent_group.checkedButton() is None:
+        if self.recording.unanswered():
             self.show_problem(_("Mark whether the person granted or refused the recording."))
             return
+        if self.outcome.currentData() == Outcome.REACHED and not self.notice_given.isChecked():
+            box = self.question = form_load.no_notice_question(self)  # default No; Yes saves
+            box.finished.connect(lambda _r: self._answered(box))
+            box.open()
+            return
+        self._save()
+
+    def _answered(self, box: QMessageBox) -> None:
+        self.question = None
+        box.deleteLater()
+        if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+            self._save()
+        else:
+            self.notice_given.setFocus()
+
+    def _save(self) -> None:
         cmd = self.command()
         desk, cfg = self.ctx.desk, self.cfg
+        assert cfg is not None
         self.buttons.setEnabled(False)
 
         def work() -> str:

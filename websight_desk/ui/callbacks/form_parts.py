@@ -37,6 +37,11 @@ def time_edit(moment: datetime) -> QDateTimeEdit:
     return edit
 
 
+def set_moment(edit: QDateTimeEdit, moment: datetime) -> None:
+    """Show `moment` (aware) in an editor made by `time_edit`."""
+    edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), ISTANBUL))
+
+
 def utc_of(edit: QDateTimeEdit) -> datetime:
     """The picked moment as an aware UTC datetime."""
     return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch(), UTC)

@@ -33,10 +33,10 @@ class NumberPicker(QWidget):
     changed = Signal()
     problem = Signal(str)
 
-    def __init__(self, ctx: UiContext, numbers: list[ProfileNumber], parent: QWidget) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.numbers = {n.contact_id: n for n in numbers}
+        self.numbers: dict[str, ProfileNumber] = {}
         self.revealed: dict[str, str] = {}
         # The profile numbers in full, read in the background: recorded with the call,
         # shown only masked until revealed (with a reason, audited).
@@ -44,8 +44,6 @@ class NumberPicker(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         self.person = QComboBox()
-        for n in numbers:
-            self.person.addItem(f"{n.name or n.masked_name} · {n.masked_phone}", n.contact_id)
         self.person.addItem(_("Someone else, on a new number…"), NEW)
         self.name = QLineEdit()
         self.name.setPlaceholderText(_("Name of the person called"))
@@ -73,6 +71,17 @@ class NumberPicker(QWidget):
         self.person.currentIndexChanged.connect(self._person_changed)
         self.role.currentIndexChanged.connect(self.changed)
         self.reveal_button.clicked.connect(self.reveal)
+        self._person_changed()
+
+    def set_numbers(self, numbers: list[ProfileNumber]) -> None:
+        """The profile's numbers (masked), read by the dialog in the background; the first
+        one is chosen, "someone else" stays last."""
+        self.numbers = {n.contact_id: n for n in numbers}
+        self.person.blockSignals(True)
+        for i, n in enumerate(numbers):
+            self.person.insertItem(i, f"{n.name or n.masked_name} · {n.masked_phone}", n.contact_id)
+        self.person.setCurrentIndex(0)
+        self.person.blockSignals(False)
         self._person_changed()
         self._load_stored(list(self.numbers))
 
