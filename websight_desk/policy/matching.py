@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from websight_desk.domain.turkish import fold
 from websight_desk.policy.hit_scan import HitScan
+from websight_desk.policy.suffixes import is_noun_ending
 from websight_desk.policy.terms import (
     Hit,
     Plan,
@@ -34,6 +36,7 @@ class Vocabulary(HitScan):
         *,
         classes: Mapping[str, Sequence[str]] | None = None,
         excepts: Mapping[str, Sequence[str]] | None = None,
+        stem_excepts: Mapping[str, Sequence[str]] | None = None,
         gap: int = 2,
         flag: Callable[[str], bool] | None = None,
     ) -> None:
@@ -43,13 +46,15 @@ class Vocabulary(HitScan):
         self._pid: dict[str, int] = {}
         self._exact: dict[str, set[int]] = {}
         self._prefix: dict[str, set[int]] = {}
+        self._noun: dict[str, set[int]] = {}  # "stem+": the stem plus Turkish noun endings
+        self._guards = _guards(stem_excepts or {})
         self._class_words = class_words(classes or {})
         self._terms: list[Term] = []
         for index, (name, terms) in enumerate(groups.items()):
             self._add_terms(index, name, terms, excluding=False)
             for_excepts = (excepts or {}).get(name, ())
             self._add_terms(index, name, for_excepts, excluding=True)
-        self._lengths = tuple(sorted({len(stem) for stem in self._prefix}))
+        self._lengths = tuple(sorted({len(stem) for stem in (*self._prefix, *self._noun)}))
         # one-word terms resolve straight to their groups; phrases are anchored on a word
         single: dict[int, set[tuple[int, bool]]] = {}
         self._first: dict[int, list[int]] = {}
@@ -87,8 +92,8 @@ class Vocabulary(HitScan):
         else:
             members = (word,)
         for member in members:
-            table = self._prefix if member.endswith("*") else self._exact
-            table.setdefault(member.rstrip("*"), set()).add(pid)
+            table = {"*": self._prefix, "+": self._noun}.get(member[-1], self._exact)
+            table.setdefault(member.rstrip("*+"), set()).add(pid)
         return pid
 
     def word_pids(self, form: str) -> frozenset[int]:
@@ -97,10 +102,21 @@ class Vocabulary(HitScan):
         if cached is not None:
             return cached
         found: set[int] = set(self._exact.get(form, ()))
+        guards = self._guards
         for length in self._lengths:
             if length > len(form):
                 break
-            found.update(self._prefix.get(form[:length], ()))
+            stem = form[:length]
+            pids = self._prefix.get(stem)
+            if pids and not (guards and _guarded(guards.get(stem + "*"), form)):
+                found.update(pids)
+            pids = self._noun.get(stem)
+            if (
+                pids
+                and is_noun_ending(form[length:])
+                and not (guards and _guarded(guards.get(stem + "+"), form))
+            ):
+                found.update(pids)
         if self._flag is not None and self._flag(form):
             found.add(FLAGGED)
         result = frozenset(found)
@@ -143,3 +159,32 @@ class Vocabulary(HitScan):
             ]
         hits, present = self._collect(matched, starts, None, words, weights)  # type: ignore[arg-type]
         return hits, FLAGGED in present
+
+
+# a stem's exceptions: (exact words, stems) it never covers
+_Guard = tuple[frozenset[str], tuple[str, ...]]
+
+
+def _guards(stem_excepts: Mapping[str, Sequence[str]]) -> dict[str, _Guard]:
+    """`{"bug*": ["bugun*"]}` → the words each stem term must not cover, compiled."""
+    out: dict[str, _Guard] = {}
+    for stem, words in stem_excepts.items():
+        key = fold(stem.strip())
+        if not key.endswith(("*", "+")) or len(key) < 3 or " " in key:
+            raise TermError(f"stem exception {stem!r}: the key must be one stem like 'bug*'")
+        exact: set[str] = set()
+        prefixes: list[str] = []
+        for word in words:
+            unordered, parsed = parse_term(word)
+            if unordered or len(parsed) != 1 or parsed[0].startswith("@"):
+                raise TermError(f"stem exception {stem!r}: {word!r} must be one word or stem")
+            if parsed[0].endswith("*"):
+                prefixes.append(parsed[0][:-1])
+            else:
+                exact.add(parsed[0].rstrip("+"))
+        out[key] = (frozenset(exact), tuple(prefixes))
+    return out
+
+
+def _guarded(guard: _Guard | None, form: str) -> bool:
+    return guard is not None and (form in guard[0] or form.startswith(guard[1]))

@@ -11,7 +11,8 @@ import re
 from typing import TYPE_CHECKING
 
 from websight_desk.domain.turkish import fold
-from websight_desk.policy.quoting import quoted_ranges
+from websight_desk.policy.negation import negated_ranges
+from websight_desk.policy.quoting import aside_ranges, quoted_ranges
 from websight_desk.policy.terms import PartScan
 from websight_desk.policy.words import scan_words, word_weights
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 NEW_TEXT = 0.5  # a signal at least this strong was written in new text, not only quoted
 CACHE_LIMIT = 4096
 _REPLY_SUBJECT = re.compile(r"\s*(?:re|ynt|yanit|cvp|cevap|fw|fwd|ilt|ilet|aw|sv)\s*:", re.I)
+# a cheap test before the signature and footer search: a line break or a footer's words
+_MAYBE_ASIDE = re.compile(r"\n|virus|antivir|gizli|confidential|sent from|gonderildi").search
 
 
 def scan_part(ruleset: Ruleset, text: str, subject: bool, weight: float) -> PartScan:
@@ -45,16 +48,22 @@ def _scan(ruleset: Ruleset, text: str, subject: bool, part_weight: float) -> Par
     words, starts = scan_words(folded)
     # no quote marker and no reply header can exist without ">" or ":"
     quoted = quoted_ranges(text, folded) if (">" in text or ":" in text) else []
-    weights, n_quoted = word_weights(starts, quoted, weight, weight * quoted_weight)
+    aside = aside_ranges(text, folded, quoted) if not subject and _MAYBE_ASIDE(folded) else []
+    negated = negated_ranges(folded)
+    layers = ((negated, weight * quoted_weight), (quoted, weight * quoted_weight), (aside, 0.0))
+    weights = word_weights(starts, layers, weight)
     new_words = 0
     if weight >= NEW_TEXT:
-        new_words += len(words) - n_quoted
-    if weight * quoted_weight >= NEW_TEXT:
-        new_words += n_quoted
+        new_words = sum(1 for s in starts if not _inside(s, quoted) and not _inside(s, aside))
     hits, flagged = ruleset.vocabulary.find_words(words, starts, weights)
+    hits = [h for h in hits if h.weight > 0.0]
     abuse: tuple[tuple[int, int], ...] = ()
     if part_weight >= NEW_TEXT:
         spans = ruleset.abuse.spans(text, folded=folded, words=words, flagged=flagged)
-        # old quoted words are not new abuse
-        abuse = tuple((s, e) for s, e in spans if not any(qs <= s < qe for qs, qe in quoted))
+        # old quoted words, signatures and footers are not new abuse
+        abuse = tuple((s, e) for s, e in spans if not _inside(s, quoted) and not _inside(s, aside))
     return PartScan(tuple(hits), new_words, abuse)
+
+
+def _inside(at: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= at < e for s, e in ranges)

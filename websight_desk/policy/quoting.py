@@ -1,9 +1,15 @@
-"""Find quoted mail history inside a message so that it counts less than the new text.
+"""Segment a message: the customer's own new text vs quoted history, signature and footers.
 
-Recognised: lines starting with ">", and reply headers after which everything is history:
-"On <date>, <name> wrote:", "<tarih> tarihinde <ad> yazdı:", "-----Original Message-----",
-"-----Orijinal Mesaj-----", "---------- Forwarded message ----------", and an Outlook-style
-header block ("From:/Gönderen:/Kimden:" followed by "Sent:/Date:/Tarih:/Subject:/Konu:").
+Quoted history (counts less than new text, may add related clauses): lines starting with ">",
+and reply headers after which everything is history: "On <date>, <name> wrote:",
+"<tarih> tarihinde <ad> yazdı:", "-----Original Message-----", "-----Orijinal Mesaj-----",
+"---------- Forwarded message ----------", and an Outlook-style header block
+("From:/Gönderen:/Kimden:" followed by "Sent:/Date:/Tarih:/Subject:/Konu:").
+
+Asides (count nothing): the signature — after a "--" line, or after a closing line
+("Saygılarımla", "İyi çalışmalar", "Best regards" …) the name, title and contact lines that
+follow it — and footers: legal disclaimers ("Bu e-posta ve ekleri … gizli", "This e-mail …
+confidential"), antivirus lines and "Sent from my iPhone" lines, up to the history or the end.
 """
 
 from __future__ import annotations
@@ -25,6 +31,44 @@ _HISTORY_START = re.compile(
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*", re.MULTILINE)
 
+# a footer line: everything from its start on is not the customer's request
+_FOOTER = re.compile(
+    r"^[^\n]*?(?:"
+    r"\bbu (?:e ?-?posta|e ?-?mail|mail|mesaj|ileti)\b[^\n]{0,60}\bek(?:ler)?i\b"
+    r"|\bbu (?:e ?-?posta|e ?-?mail|mesaj|ileti)\b[^\n]{0,120}\b(?:gizli|alicisi|muhatab)"
+    r"|\b(?:yasal uyari|sorumluluk reddi|disclaimer|gizlilik uyarisi|gizlilik notu)\b"
+    r"|\bthis (?:e ?-?mail|email|message|communication)\b[^\n]{0,160}"
+    r"\b(?:confidential|privileged|intended)"
+    r"|\bif you (?:are not the intended|have received this)"
+    r"|\bantivir\w*|\bvirus[ -]?free\b|\bno virus found\b"
+    r"|\bvirus\w*\b[^\n]{0,60}\b(?:tara\w*|scan\w*|kontrol edil\w*|checked|protect\w*)"
+    r"|\b(?:scanned|taranmis\w*|taranmistir)\b[^\n]{0,60}\bvirus"
+    r"|\b(?:sent from|sent with|get) (?:my |the )?(?:iphone|ipad|android|samsung|mobile|"
+    r"huawei|xiaomi|outlook|mail for|yandex|blackberry|galaxy)"
+    r"|\b(?:iphone|ipad|android|samsung|mobil|galaxy)\w*dan gonderildi\b"
+    r"|\b(?:iphone|ipad|android|samsung|mobil|huawei|xiaomi)\w*den gonderildi\b"
+    r"|\b(?:android|ios) icin outlook"
+    r"|\bwindows icin posta\b"
+    r")",
+    re.MULTILINE,
+)
+_DASHES = re.compile(r"^[ \t]*(?:--|__+|—)[ \t]*$", re.MULTILINE)
+_CLOSING = re.compile(
+    r"^[ \t]*(?:saygilarimla|saygilarimizla|saygilar(?:imla)?|iyi calismalar(?: dilerim)?"
+    r"|kolay gelsin|iyi gunler(?: dilerim)?|sevgiler|selamlar|tesekkurler|tesekkur ederim"
+    r"|simdiden tesekkurler|(?:kind|best|warm|warmest) regards|regards|best wishes|best"
+    r"|many thanks|thanks(?: in advance)?|thank you|cheers|sincerely|yours sincerely)"
+    r"[ \t]*[,.!]*(?P<rest>[^\n]*)$",
+    re.MULTILINE,
+)
+_CONTACT = re.compile(
+    r"@|www\.|https?:|\b(?:tel|gsm|cep|fax|faks|mobile|phone|adres|address|e-?mail)\b"
+    r"|\+?\d[\d ()-]{6,}"
+)
+_NAME_PIECE = re.compile(r"[^\W\d_]+")
+_SMALL_WORDS = frozenset({"ve", "and", "of", "the", "ltd", "sti", "as", "a", "s", "&", "-"})
+_SIGNATURE_LINES = 8
+
 
 def quoted_ranges(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     """Character ranges of `text` that are quoted history, in order, not overlapping."""
@@ -38,3 +82,59 @@ def quoted_ranges(text: str, folded: str | None = None) -> list[tuple[int, int]]
     if history:
         ranges.append((cut, len(folded)))
     return ranges
+
+
+def aside_ranges(
+    text: str, folded: str | None = None, quoted: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """Ranges of signature and footer text before the quoted history (sorted, disjoint)."""
+    if folded is None:
+        folded = fold(text)
+    if quoted is None:
+        quoted = quoted_ranges(text, folded)
+    end = quoted[-1][0] if quoted and quoted[-1][1] == len(folded) else len(folded)
+    cut = end
+    footer = _FOOTER.search(folded, 0, end)
+    if footer and _has_words_before(folded, footer.start()):
+        cut = footer.start()
+    dashes = _DASHES.search(folded, 0, cut)
+    if dashes and _has_words_before(folded, dashes.start()):
+        cut = dashes.start()
+    for m in _CLOSING.finditer(folded, 0, cut):
+        if not _has_words_before(folded, m.start()):
+            continue
+        rest = text[m.start("rest") : m.end("rest")].strip(" \t,.-")
+        if rest and not _name_like(rest):
+            continue
+        stop = _signature_end(text, m.end(), cut)
+        if stop is not None:
+            cut = m.start()
+            break
+    return [(cut, end)] if cut < end else []
+
+
+def _has_words_before(folded: str, at: int) -> bool:
+    return any(ch.isalnum() for ch in folded[:at])
+
+
+def _signature_end(text: str, start: int, cut: int) -> int | None:
+    """Where the name/title/contact lines after a closing end (`cut`), else None: a closing
+    followed by more of the message is a greeting, not a signature."""
+    lines = text[start:cut].split("\n")
+    kept = 0
+    for line in lines:
+        piece = line.strip()
+        if not piece:
+            continue
+        kept += 1
+        if kept > _SIGNATURE_LINES or not (_CONTACT.search(piece.lower()) or _name_like(piece)):
+            return None
+    return cut
+
+
+def _name_like(line: str) -> bool:
+    """A name, title or company line: a few words, each capitalised (or a small word)."""
+    words = _NAME_PIECE.findall(line)
+    if not words or len(words) > 7:
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)

@@ -141,6 +141,7 @@ def _build(name: str, raw: dict[str, Any]) -> Ruleset:
     signals = _term_table(raw, "signals")
     classes = _term_table(raw, "classes")
     excepts = _term_table(raw, "signal_exceptions")
+    stem_excepts = _term_table(raw, "stem_exceptions")
     for group in excepts:
         if group not in signals:
             raise _Problem(f"signal_exceptions.{group}", "is not a signal in [signals]")
@@ -150,6 +151,7 @@ def _build(name: str, raw: dict[str, Any]) -> Ruleset:
             signals,
             classes=classes,
             excepts=excepts,
+            stem_excepts=stem_excepts,
             gap=_int(settings, "gap", "settings", 2),
             flag=abuse.word_suspicious,  # one lookup per word serves both
         )

@@ -2,8 +2,11 @@
 
 A *term* is written like a phrase: ``"mail* gelmiyor"``. Each word is one of
 ``word`` (exact), ``stem*`` (any word starting with the stem: Turkish suffixes pile up at the
-end of a word, so "kurulum*" covers "kurulumu", "kurulumunu" ...), or ``@class`` (any pattern
-of a named class). Words of a phrase must follow each other in order with at most `gap`
+end of a word, so "kurulum*" covers "kurulumu", "kurulumunu" ...), ``stem+`` (the stem followed
+only by Turkish noun endings — plural, possessive, case, copula: "ip+" is "ip", "ipler",
+"ipimi", "ip'si", never "iptal"; see `policy/suffixes.py`), or ``@class`` (any pattern of a
+named class). A stem may name words it never covers (`[stem_exceptions]` in the policy file:
+"bug*" never covers "bugün"). Words of a phrase must follow each other in order with at most `gap`
 other words between them; a phrase starting with ``~`` may come in any order within a short
 window. Terms are folded when compiled, so "şifre*" and "sifre*" are the same term.
 Matching is token-based, never substring-based: "ambulans" is not "am...".
@@ -18,7 +21,7 @@ from typing import NamedTuple
 
 from websight_desk.domain.turkish import fold
 
-_TERM_WORD = re.compile(r"@[a-z0-9_]+|[^\W_]+\*?")
+_TERM_WORD = re.compile(r"@[a-z0-9_]+|[^\W_]+[*+]?")
 
 
 class TermError(ValueError):
@@ -79,7 +82,7 @@ def parse_term(term: str) -> tuple[bool, tuple[str, ...]]:
     if not words:
         raise TermError(f"term {term!r} is empty")
     for word in words:
-        if word.endswith("*") and len(word) < 3:
+        if word.endswith(("*", "+")) and len(word) < 3:
             raise TermError(f"term {term!r}: stem {word!r} is too short (2 letters at least)")
     if unordered and len(words) < 2:
         raise TermError(f"term {term!r}: '~' needs two words or more")

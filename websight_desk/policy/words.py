@@ -32,13 +32,15 @@ def scan_words(folded: str) -> tuple[list[str], list[int]]:
 
 
 def word_weights(
-    starts: Sequence[int], ranges: Sequence[tuple[int, int]], weight: float, quoted: float
-) -> tuple[list[float], int]:
-    """Weight of each word (by start offset): `quoted` inside `ranges`; and how many are."""
+    starts: Sequence[int], layers: Sequence[tuple[Sequence[tuple[int, int]], float]], weight: float
+) -> list[float]:
+    """Weight of each word (by start offset): `weight`, or a layer's weight inside its ranges.
+
+    Layers apply in order, a later one overriding an earlier one where their ranges overlap.
+    """
     weights = [weight] * len(starts)
-    quoted_words = 0
-    for begin, end in ranges:  # sorted, not overlapping: each is one slice of the words
-        lo, hi = bisect_left(starts, begin), bisect_left(starts, end)
-        weights[lo:hi] = [quoted] * (hi - lo)
-        quoted_words += hi - lo
-    return weights, quoted_words
+    for ranges, value in layers:
+        for begin, end in ranges:  # sorted, not overlapping: each is one slice of the words
+            lo, hi = bisect_left(starts, begin), bisect_left(starts, end)
+            weights[lo:hi] = [value] * (hi - lo)
+    return weights

@@ -1,0 +1,195 @@
+"""Everyday words that look like a topic, quoted history, signatures, footers and negations."""
+
+from __future__ import annotations
+
+import pytest
+
+from websight_desk.domain.enums import ServiceKind
+from websight_desk.policy import Ruleset, Verdict, evaluate
+from websight_desk.policy.matching import TermError, Vocabulary
+from websight_desk.policy.negation import negated_ranges
+from websight_desk.policy.quoting import aside_ranges
+from websight_desk.policy.suffixes import is_noun_ending
+
+from .helpers import NOON, facts
+
+CONTINUITY = "support.continuity"
+
+
+def _primary(ruleset: Ruleset, subject: str, body: str, **kw: object) -> str:
+    return evaluate(facts(subject, body, **kw), ruleset, NOON).primary_clause  # type: ignore[arg-type]
+
+
+# --- stems that over-match everyday words ---------------------------------------------------
+
+
+def test_bugun_is_today_not_a_bug(ruleset: Ruleset) -> None:
+    assert _primary(ruleset, "Site", "Sitem bugün açılmıyor") == CONTINUITY
+    assert _primary(ruleset, "Site", "Sitemde bir bug var, kodu düzeltir misiniz") != CONTINUITY
+
+
+def test_sinirliyim_is_angry_not_a_limit(ruleset: Ruleset) -> None:
+    body = "Çok sinirliyim, WordPress sitem 3 saattir açılmıyor"
+    assert _primary(ruleset, "Site", body) == CONTINUITY
+    body = "WordPress eklentisi yüklenmiyor, paket sınırını aşıyor galiba"
+    assert _primary(ruleset, "Eklenti", body) == "shared.cms_limits"
+
+
+def test_iptal_is_not_an_ip(ruleset: Ruleset) -> None:
+    body = "Siparişimin iptal edilmesini istemiyorum, sunucu kurulumunu bekliyorum"
+    d = evaluate(facts("Sipariş", body, service=ServiceKind.VPS, delivered=False), ruleset, NOON)
+    assert d.primary_clause == "server.delivery"
+    d = evaluate(facts("İptal", "iptal talebim var", service=ServiceKind.VPS), ruleset, NOON)
+    assert d.primary_clause == "server.post_delivery"
+    assert not any(e.text.lower().startswith("iptal") for e in d.evidence)
+
+
+def test_header_part_of_a_broken_site_is_an_outage(ruleset: Ruleset) -> None:
+    assert _primary(ruleset, "Site", "Sitemin header kısmı açılmıyor, 500 hatası") == CONTINUITY
+    body = "Temamın header kısmını düzenleyip logoyu büyütür müsünüz?"
+    assert _primary(ruleset, "Tasarım", body) == "shared.cms_themes_plugins"
+
+
+def test_quota_counted_wrong_is_not_website_code(ruleset: Ruleset) -> None:
+    assert _primary(ruleset, "Kota", "Disk kotam yanlış hesaplanıyor") == CONTINUITY
+
+
+def test_virus_in_a_mail_footer_is_not_website_software(ruleset: Ruleset) -> None:
+    body = (
+        "Merhaba, mail gelmiyor.\n\nİyi çalışmalar\nAyşe Demir\n\n"
+        "Bu e-posta virüslere karşı Avast yazılımı ile taranmıştır."
+    )
+    assert _primary(ruleset, "Mail", body) == CONTINUITY
+
+
+def test_noun_endings() -> None:
+    for rest in ("", "i", "ler", "leri", "imiz", "inizden", "si", "de", "den", "in", "s", "dir"):
+        assert is_noun_ending(rest), rest
+    for rest in ("tal", "liyim", "siz", "lik", "ad", "ucu", "hone"):
+        assert not is_noun_ending(rest), rest
+
+
+def test_stem_plus_and_stem_exceptions() -> None:
+    vocab = Vocabulary({"g": ["ip+", "bug+"]}, stem_excepts={"bug+": ["bugun*"]})
+    assert vocab.word_pids("ipler")
+    assert vocab.word_pids("ip")
+    assert not vocab.word_pids("iptal")
+    assert not vocab.word_pids("ipucu")
+    assert vocab.word_pids("buglar")
+    assert not vocab.word_pids("bugun")
+    with pytest.raises(TermError):
+        Vocabulary({"g": ["ip+"]}, stem_excepts={"ip": ["iptal"]})
+
+
+# --- segmenting: quoted history, signatures, footers -----------------------------------------
+
+
+def test_signature_after_closing_is_aside() -> None:
+    text = "Sitem açılmıyor.\n\nSaygılarımla,\nAhmet Yılmaz\nYılmaz Ltd. Şti.\nTel: 0532 000 00 00"
+    ranges = aside_ranges(text)
+    assert ranges
+    assert text[ranges[0][0] :].startswith("Saygılarımla")
+
+
+def test_greeting_is_not_a_signature() -> None:
+    assert aside_ranges("Merhaba,\nİyi çalışmalar.\nSitem açılmıyor, bakar mısınız?") == []
+
+
+def test_signature_words_do_not_vote(ruleset: Ruleset) -> None:
+    body = (
+        "Sitem açılmıyor, bakar mısınız?\n--\nMehmet Kaya\nWordPress & Outlook Uzmanı\n"
+        "Sent from my iPhone"
+    )
+    assert _primary(ruleset, "Acil", body) == CONTINUITY
+
+
+def test_english_disclaimer_does_not_vote(ruleset: Ruleset) -> None:
+    body = (
+        "Hi, our site returns 503 since this morning.\n\nBest regards,\nJohn Smith\n\n"
+        "This e-mail and any attachments are confidential and intended solely for the "
+        "addressee. Install WordPress plugin updates regularly."
+    )
+    assert _primary(ruleset, "503", body) == CONTINUITY
+
+
+def test_outlook_reply_block_is_history(ruleset: Ruleset) -> None:
+    body = (
+        "Hâlâ gelmiyor maillerim.\n\nGönderen: Websight Destek\nTarih: 24 Kasım 2026\n"
+        "Konu: Outlook kurulumu\nOutlook'a mail hesabınızı kurmak için makaleyi ekledik."
+    )
+    assert _primary(ruleset, "Ynt: Outlook kurulumu", body) == CONTINUITY
+
+
+# --- negation and "already done" -------------------------------------------------------------
+
+
+def test_already_installed_and_do_not_reinstall(ruleset: Ruleset) -> None:
+    body = (
+        "WordPress zaten kurulu, onu tekrar kurmayın; sadece Astra temasını yükleyip "
+        "renklerini ayarlar mısınız?"
+    )
+    d = evaluate(facts("Tema", body), ruleset, NOON)
+    assert d.primary_clause == "shared.cms_themes_plugins"
+    assert d.verdict is Verdict.OUT_OF_SCOPE
+
+
+def test_not_an_outlook_problem(ruleset: Ruleset) -> None:
+    body = "Bu Outlook kurulumuyla ilgili bir durum değil, sunucuya hiç mail gelmiyor"
+    assert _primary(ruleset, "Mail", body) == CONTINUITY
+
+
+def test_complaints_are_not_negations() -> None:
+    assert negated_ranges("sitem acilmiyor, wordpress kuramiyorum") == []
+    assert negated_ranges("tarayici guvenli degil diyor") == []
+    assert negated_ranges("sorun sizde degil mi?") == []
+    text = "outlook degil, webmail de calismiyor"
+    assert negated_ranges(text) == [(0, text.index(","))]
+
+
+# --- morphology, paraphrase and context ------------------------------------------------------
+
+
+def test_plural_abilitative_mail_accounts(ruleset: Ruleset) -> None:
+    body = "Şirketimizin mail hesaplarını tanımlayabilir misiniz, ayarları bilmiyorum"
+    assert _primary(ruleset, "Mail", body) == "shared.email_client_setup"
+
+
+def test_evidential_reseller_claim(ruleset: Ruleset) -> None:
+    body = "Hostingimi aldığım firma sizin bayinizmiş, site açılmıyor"
+    assert _primary(ruleset, "Site", body) == "shared.reseller_end_customer"
+
+
+def test_english_reseller_paraphrase(ruleset: Ruleset) -> None:
+    body = "My web designer resells your hosting, I'm his client. My site is down."
+    assert _primary(ruleset, "Site", body) == "shared.reseller_end_customer"
+
+
+def test_locked_out_by_own_ssh_port_change_is_not_an_outage(ruleset: Ruleset) -> None:
+    body = "SSH portunu 2222 yaptım, değiştirdikten sonra sunucuya bağlanamıyorum"
+    assert _primary(ruleset, "SSH", body, service=ServiceKind.VPS) == "server.post_delivery"
+    body = "Sunucuma bağlanamıyorum, ping de atmıyor"
+    assert _primary(ruleset, "SSH", body, service=ServiceKind.VPS) == CONTINUITY
+
+
+def test_planned_downtime_in_an_upgrade_request_is_not_an_outage(ruleset: Ruleset) -> None:
+    body = "We'd like to upgrade the VPS to 8 GB RAM tonight; planned downtime is fine for us."
+    d = evaluate(facts("Upgrade", body, service=ServiceKind.VPS), ruleset, NOON)
+    assert d.primary_clause != CONTINUITY
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Telefondan yazıyorum kusura bakmayın, mail gelmiyor",
+        "Anlamadım, sitem neden açılmıyor?",
+        "I'm writing from my phone, the site is down",
+    ],
+)
+def test_no_unasked_callback(ruleset: Ruleset, body: str) -> None:
+    d = evaluate(facts("Destek", body), ruleset, NOON)
+    assert "other.phone_callback" not in d.clauses
+
+
+def test_asked_callback(ruleset: Ruleset) -> None:
+    d = evaluate(facts("Destek", "Müsaitseniz beni telefonla arayabilir misiniz?"), ruleset, NOON)
+    assert "other.phone_callback" in d.clauses

@@ -1,0 +1,69 @@
+"""Clauses of new text that deny, refuse or report done what their words name.
+
+"WordPress zaten kurulu, onu tekrar kurmayın; sadece temayı yükler misiniz?" asks for the theme:
+the first two clauses name a CMS install only to say it is done and must not be redone. Words
+in such a clause count like quoted history: they may add a related clause but do not decide.
+
+Markers (on folded text): "değil" (not "güvenli değil", not the tag "değil mi"), "zaten" with
+a done-word ("zaten kurulu", "zaten mevcut"), negative imperatives ("kurmayın", "yüklemeyiniz",
+"kurulmasın"), "gerek yok", "istemiyorum", "ihtiyacım yok", "sorunum yok", and English "not
+about", "not related", "no need", "already installed", "don't install". Complaints such as
+"açılmıyor" or "kuramıyorum" are not negations of a request: they are the request.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a clause ends at sentence punctuation, a line break, a comma or a contrastive conjunction
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;:](?=\s|$)|\n|,|\b(?:ama|fakat|ancak|lakin|sadece|yalnizca|yerine|but|however"
+    r"|instead|only|just)\b"
+)
+_DONE = (
+    r"(?:kurulu\w*|yuklu\w*|mevcut\w*|aktif\w*|yapildi\w*|yaptim|yaptik|kurdum"
+    r"|kurduk|kuruldu\w*|yukledim|yukledik|yuklendi\w*|hazir\w*|tamam\w*|ayarli\w*)"
+)
+_NEGATION = re.compile(
+    r"(?<!guvenli )(?<!secure )\bdegil(?:dir|im|iz)?\b(?! m[iu]\b)"
+    r"|\bzaten\b[^,;.!?\n]*?\b" + _DONE + r"\b"
+    r"|\b" + _DONE + r"\b[^,;.!?\n]{0,20}\bzaten\b"
+    r"|\b\w{2,}m[ae]y[iu]n(?:[iu]z)?\b|\b\w{2,}(?:ilm|ulm|unm|inm)[ae]s[iu]n\b"
+    r"|\bgerek(?:li)? (?:yok|degil)\b|\bgerekmiyor\b|\bgerekmez\b"
+    r"|\bistemiyor(?:um|uz)\b|\bihtiyac\w* yok\b|\b(?:sorun|problem|derd|sikayet)\w* yok\b"
+    r"|\b(?:not|isn't|isnt) (?:about|related|the (?:issue|problem))\b|\bnothing to do with\b"
+    r"|\bno need\b|\bdon'?t need\b|\bdo not need\b|\balready (?:installed|set up|done|have"
+    r"|configured|working|running|there|uploaded|added)\b"
+    r"|\b(?:do not|don'?t|please don'?t|never) (?:re)?(?:install|touch|change|set|setup"
+    r"|modify|delete|remove|configure|upload)\b",
+)
+
+
+def negated_ranges(folded: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Character ranges of the clauses in folded[start:end] that hold a negation marker."""
+    if end is None:
+        end = len(folded)
+    first = _NEGATION.search(folded, start, end)
+    if first is None:
+        return []  # the usual case: one regex pass and done
+    ranges: list[tuple[int, int]] = []
+    for m in _NEGATION.finditer(folded, first.start(), end):
+        lo = _clause_start(folded, start, m.start())
+        hi = _clause_end(folded, m.end(), end)
+        if ranges and lo <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(hi, ranges[-1][1]))
+        else:
+            ranges.append((lo, hi))
+    return ranges
+
+
+def _clause_start(folded: str, floor: int, at: int) -> int:
+    lo = floor
+    for m in _CLAUSE_BREAK.finditer(folded, floor, at):
+        lo = m.end()
+    return lo
+
+
+def _clause_end(folded: str, at: int, ceiling: int) -> int:
+    m = _CLAUSE_BREAK.search(folded, at, ceiling)
+    return m.start() if m else ceiling
