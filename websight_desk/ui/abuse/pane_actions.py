@@ -1,5 +1,9 @@
 """The abuse feature on the ticket pane: "⛔ End conversation for abuse" (header button and
-Ctrl+Shift+X) and the policy checklist's "consider_termination" open the terminate dialog."""
+Ctrl+Shift+X) and the policy checklist's "consider_termination" open the terminate dialog.
+
+The action is disabled (its tooltip says why) while a termination of the shown ticket is
+pending review or confirmed: a conversation is ended once (the service refuses a second one).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ from PySide6.QtGui import QAction
 
 from websight_desk.i18n import _
 from websight_desk.policy.model import Action
+from websight_desk.services.abuse import open_termination_of
+from websight_desk.storage.queries.ticket_owner import customer_of_ticket
 from websight_desk.ui.abuse import terminate_dialog
 from websight_desk.ui.abuse.terminate_dialog import TerminateDialog
 from websight_desk.ui.errors import report
@@ -43,17 +49,69 @@ class EndForAbuseAction(QAction):
     def __init__(self, pane: TicketPane) -> None:
         super().__init__(pane)
         self.pane = pane
+        self.ended_ticket: str | None = None  # the shown ticket, when already ended
+        self._wanted = False  # what the pane asks for (a ticket is shown)
         self.setObjectName("endForAbuse")
         self.setShortcuts(key_sequences(SHORTCUT))
         self.triggered.connect(self.open_dialog)
         pane.ctx.events.languageChanged.connect(self.retranslate)
+        pane.decisionChanged.connect(lambda _d: self.refresh())
+        self.retranslate()
+
+    @property
+    def already_ended(self) -> bool:
+        return self.ended_ticket is not None and self.ended_ticket == self.pane.ticket_id
+
+    def setEnabled(self, enabled: bool) -> None:
+        """The pane enables it while a ticket is shown; an ended ticket keeps it disabled."""
+        self._wanted = enabled
+        super().setEnabled(enabled and not self.already_ended)
+
+    def refresh(self) -> None:
+        """Ask (in the runner) whether the shown ticket has a live termination."""
+        ticket_id = self.pane.ticket_id
+        if ticket_id is None:
+            self._ended(None, None)
+            return
+        desk = self.pane.ctx.desk
+
+        def job() -> str | None:
+            with desk.db.read() as conn:
+                customer = customer_of_ticket(conn, ticket_id)
+                if customer is None:
+                    return None
+                return open_termination_of(conn, customer, ticket_id)
+
+        self.pane.ctx.runner.run(
+            job,
+            lambda found: self._ended(ticket_id, found),
+            lambda exc: report(exc, self.pane),
+            key=f"end-for-abuse-{id(self)}",
+        )
+
+    def _ended(self, ticket_id: str | None, termination_id: str | None) -> None:
+        if ticket_id != self.pane.ticket_id:
+            return  # another ticket is shown by now
+        self.ended_ticket = ticket_id if termination_id is not None else None
+        self.setEnabled(self._wanted)
         self.retranslate()
 
     def open_dialog(self) -> TerminateDialog | None:
+        if self.already_ended:  # e.g. the policy checklist's "consider termination"
+            self.pane.ctx.events.statusMessage.emit(self.toolTip())
+            return None
         return open_terminate_dialog(self.pane)
 
     def retranslate(self) -> None:
         self.setText("⛔ " + _("End conversation for abuse"))
+        if self.already_ended:
+            self.setToolTip(
+                _(
+                    "This conversation was already ended for abuse; the decision is the "
+                    "shift lead's."
+                )
+            )
+            return
         keys = native_text(SHORTCUTS[SHORTCUT].keys)
         self.setToolTip(
             _("End this conversation for abuse; a shift lead reviews it ({keys})").format(keys=keys)
