@@ -12,10 +12,12 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import JSON, MetaData, String, Text, select
+from sqlalchemy import JSON, Connection, MetaData, String, Text, select
 
 from tests.e2e.sync.serverproc import ServerProc, create_pg_database, drop_pg_database
 from websight_desk.server.store import SERVER_DB_FILE
@@ -32,6 +34,17 @@ class LedgeredServer(ServerProc):
     @property
     def db_name(self) -> str | None:
         return self.db_url.rsplit("/", 1)[1] if self.db_url else None
+
+
+@contextmanager
+def server_read(server: ServerProc) -> Iterator[Connection]:
+    """A read connection to the running server's database, closed afterwards."""
+    store = server.store()
+    try:
+        with store.read() as conn:
+            yield conn
+    finally:
+        store.close()
 
 
 def take_backup(server: LedgeredServer, into: Path) -> str:

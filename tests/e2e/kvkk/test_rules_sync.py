@@ -1,0 +1,274 @@
+"""Each KVKK rule with an effect through sync, on a SQLite and a PostgreSQL server.
+
+One server per engine for the module (`team_server`); every rule makes its own accounts,
+workstations and people, and checks only its own records. The table at the bottom lists the
+rules of KVKK.md that sync carries: erasure reaches every workstation and the server's change
+log; the server's retention purge reaches every workstation; export is the admin's alone (the
+role comes from the server) and is audited everywhere; a legal hold keeps what it holds from
+an erasure made elsewhere; the server refuses callbacks that break the callback rules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import Connection, select
+
+from tests.e2e.kvkk.servers import LedgeredServer, server_read, server_text
+from tests.e2e.sync.serverproc import Workstation, workstation
+from tests.unit.kvkk.builders import valid_callback
+from websight_desk.domain.enums import MessageKind
+from websight_desk.domain.errors import PermissionDenied
+from websight_desk.server import retention
+from websight_desk.services import kvkk, people, tickets
+from websight_desk.services.callbacks import callback_payload, log_callback
+from websight_desk.services.kvkk_erase import EraseCustomer, erase_customer
+from websight_desk.services.kvkk_export import export_customer
+from websight_desk.services.kvkk_requests import set_legal_hold
+from websight_desk.storage.models import (
+    AuditEvent,
+    Callback,
+    CallbackPersonal,
+    Contact,
+    KvkkErasure,
+    Message,
+    Ticket,
+)
+from websight_desk.sync.review import list_rejected
+
+
+@dataclass
+class Team:
+    server: LedgeredServer
+    root: Path
+    made: list[Workstation] = field(default_factory=list)
+
+    def ws(self, name: str, role: str = "agent") -> Workstation:
+        unique = f"{name}-{uuid.uuid4().hex[:6]}"
+        made = workstation(self.server, self.root / unique, unique, role)
+        self.made.append(made)
+        return made
+
+    def sync(self, *stations: Workstation) -> None:
+        for ws in stations:
+            report = ws.engine.run_once()
+            assert report.rejected == 0, [r.reason for r in list_rejected(ws.desk)]
+
+
+@pytest.fixture
+def team(team_server: LedgeredServer, tmp_path: Path) -> Iterator[Team]:
+    made = Team(team_server, tmp_path)
+    yield made
+    for ws in made.made:
+        ws.close()
+
+
+def _person(ws: Workstation, name: str, phone: str) -> tuple[str, str, str]:
+    """A customer with a contact, a ticket naming them and a callback; (customer, ticket, call)."""
+    code = f"K-{uuid.uuid4().hex[:6]}"
+    with ws.desk.writer() as w:
+        customer = people.add_customer(w, people.NewCustomer(code, "individual", name, None, phone))
+        ticket = tickets.open_ticket(
+            w, tickets.OpenTicket(customer, f"{name} arıyor", f"Ben {name}")
+        ).ticket_id
+        contact = w.conn.execute(
+            select(Contact.id).where(Contact.customer_id == customer)
+        ).scalar_one()
+    start = datetime.now(UTC) - timedelta(hours=1)
+    with ws.desk.writer() as w:
+        call = log_callback(
+            w,
+            dataclasses.replace(
+                valid_callback(ticket, contact, start, f"{name} geri aranacak"), phone=phone
+            ),
+            kvkk.company_settings(ws.desk),
+        )
+    return customer, ticket, call
+
+
+def _personal(conn: Connection, call: str) -> tuple[str | None, str | None]:
+    row = conn.execute(
+        select(CallbackPersonal.phone, CallbackPersonal.notes).where(
+            CallbackPersonal.callback_id == call
+        )
+    ).one()
+    return row.phone, row.notes
+
+
+def _all(team: Team) -> list[Workstation]:
+    return list(team.made)
+
+
+def erasure_reaches_every_replica(team: Team) -> None:
+    agent, admin, other = team.ws("ayse"), team.ws("dpo", "admin"), team.ws("bora")
+    name = "Leman Sarıgül"
+    customer, ticket, _call = _person(agent, name, "+905321110001")
+    team.sync(agent, admin, other)
+    with other.desk.writer() as w:  # offline meanwhile: a note naming the person
+        tickets.post_message(w, tickets.PostMessage(ticket, MessageKind.NOTE, f"{name} yine aradı"))
+    with admin.desk.writer() as w:
+        erase_customer(w, EraseCustomer(customer, "KVKK m.11"))
+    team.sync(admin, other, agent, admin)
+    for ws in _all(team):
+        with ws.desk.db.read() as conn:
+            assert conn.execute(
+                select(KvkkErasure.id).where(KvkkErasure.customer_id == customer)
+            ).first()
+            assert set(
+                conn.execute(select(Contact.name).where(Contact.customer_id == customer)).scalars()
+            ) == {None}
+            bodies = conn.execute(select(Message.body).where(Message.ticket_id == ticket)).scalars()
+            assert all(name not in body for body in bodies)
+    _, token = team.server.add_account(f"okur-{uuid.uuid4().hex[:6]}", "agent")
+    with httpx.Client(base_url=team.server.url, headers={"Authorization": f"Bearer {token}"}) as h:
+        log = h.get("/v1/changes", params={"after": 0, "limit": 5000}).text
+    assert name not in log
+    assert name not in server_text(team.server)
+
+
+def retention_purge_reaches_every_replica(team: Team) -> None:
+    agent, other = team.ws("ayse"), team.ws("bora")
+    _customer, _ticket, call = _person(agent, "Oya Tezel", "+905321110002")
+    team.sync(agent, other)
+    with other.desk.db.read() as conn:
+        assert _personal(conn, call)[0] == "+905321110002"
+    store = team.server.store()
+    try:  # the server's daily job, on a day past every retention period
+        result = retention.run_purge(store, datetime.now(UTC) + timedelta(days=3 * 366))
+    finally:
+        store.close()
+    assert call in result.callback_ids
+    team.sync(agent, other)
+    for ws in (agent, other):
+        with ws.desk.db.read() as conn:
+            assert _personal(conn, call) == (None, None)
+            assert kvkk.last_purge_at(conn) is not None  # admins see when it last ran
+    assert "Oya Tezel geri aranacak" not in server_text(team.server)  # the notes, everywhere
+
+
+def export_is_the_admins_and_audited(team: Team) -> None:
+    agent, admin = team.ws("ayse"), team.ws("dpo", "admin")
+    customer, ticket, call = _person(agent, "Sevim Aktaş", "+905321110003")
+    team.sync(agent, admin)
+    with pytest.raises(PermissionDenied):  # the role comes from the server's account
+        export_customer(agent.desk, customer, "KVKK talebi")
+    data = export_customer(admin.desk, customer, "KVKK talebi, bilet 12")
+    assert data["exported_by"] == admin.agent_id
+    assert any(t["id"] == ticket for t in data["tickets"])  # the agent's synced work is in it
+    assert call in str(data)
+    team.sync(admin, agent)
+    for conn_of in (agent.desk.db.read, partial(server_read, team.server)):
+        with conn_of() as conn:
+            actors = (
+                conn.execute(
+                    select(AuditEvent.actor_agent_id).where(
+                        AuditEvent.kind == "kvkk.export", AuditEvent.subject_id == customer
+                    )
+                )
+                .scalars()
+                .all()
+            )
+        assert actors == [admin.agent_id]
+
+
+def legal_hold_keeps_what_it_holds(team: Team) -> None:
+    agent, admin = team.ws("ayse"), team.ws("dpo", "admin")
+    name = "Hülya Demirtaş"
+    customer, held_ticket, _call = _person(agent, name, "+905321110004")
+    with agent.desk.writer() as w:
+        other_ticket = tickets.open_ticket(
+            w, tickets.OpenTicket(customer, f"{name} ikinci", "Başka konu")
+        ).ticket_id
+    team.sync(agent, admin)
+    with admin.desk.writer() as w:
+        set_legal_hold(w, "ticket", held_ticket, "Savcılık yazısı 2026/17")
+    team.sync(admin)
+    with admin.desk.writer() as w:
+        erase_customer(w, EraseCustomer(customer, "KVKK m.11"))
+    team.sync(admin, agent)
+    store = team.server.store()
+    try:
+        for read in (agent.desk.db.read, admin.desk.db.read, store.read):
+            with read() as conn:
+                subjects = dict(
+                    conn.execute(
+                        select(Ticket.id, Ticket.subject).where(Ticket.customer_id == customer)
+                    ).all()
+                )
+                assert subjects[held_ticket] == f"{name} arıyor"  # held: kept
+                assert name not in subjects[other_ticket]  # not held: erased
+                details = conn.execute(
+                    select(KvkkErasure.details).where(KvkkErasure.customer_id == customer)
+                ).scalar_one()
+                assert details  # the erasure record says what it did
+    finally:
+        store.close()
+
+
+def callback_rules_are_the_servers_too(team: Team) -> None:
+    agent, other = team.ws("ayse"), team.ws("bora")
+    customer, ticket, _call = _person(agent, "Can Yurt", "+905321110005")
+    team.sync(agent, other)
+    with agent.desk.db.read() as conn:
+        contact = conn.execute(
+            select(Contact.id).where(Contact.customer_id == customer)
+        ).scalar_one()
+    start = datetime.now(UTC) - timedelta(minutes=30)
+    forged: dict[str, dict[str, object]] = {  # what a modified client could write
+        "notes without the notice": {
+            "notice_version": None,
+            "notice_lang": None,
+            "notice_method": None,
+            "notice_given_at": None,
+        },
+        "a recording without consent": {"recording_ref": "rec-0001"},
+        "a premium-rate number": {"phone": "+909001234567"},
+        "a legal basis not for a callback": {"legal_basis": "establish_right_5_2_e"},
+    }
+    ids = {}
+    for what, change in forged.items():
+        with agent.desk.writer() as w:
+            payload = callback_payload(
+                w,
+                valid_callback(ticket, contact, start, "not"),
+                customer,
+                kvkk.company_settings(agent.desk),
+            )
+            payload.update(change)
+            w.emit("callback.create", payload)  # the schema lets it through
+            ids[str(payload["id"])] = what
+    report = agent.engine.run_once()
+    assert report.rejected == len(ids)
+    refused = {r.payload["id"] for r in list_rejected(agent.desk) if r.kind == "callback.create"}
+    assert set(ids) <= refused
+    reasons = {r.reason for r in list_rejected(agent.desk) if r.payload["id"] in ids}
+    assert len(reasons) == len(ids)  # each refused for its own rule, said in words
+    other.engine.run_once()
+    for read in (other.desk.db.read, partial(server_read, team.server)):
+        with read() as conn:
+            stored = set(
+                conn.execute(select(Callback.id).where(Callback.id.in_(list(ids)))).scalars()
+            )
+        assert stored == set()
+
+
+RULES: dict[str, Callable[[Team], None]] = {
+    "erasure": erasure_reaches_every_replica,
+    "retention": retention_purge_reaches_every_replica,
+    "export": export_is_the_admins_and_audited,
+    "legal_hold": legal_hold_keeps_what_it_holds,
+    "callback_rules": callback_rules_are_the_servers_too,
+}
+
+
+@pytest.mark.parametrize("rule", list(RULES))
+def test_kvkk_rule_through_sync(rule: str, team: Team) -> None:
+    RULES[rule](team)
