@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from websight_desk.domain.company import CompanySettings
 from websight_desk.domain.errors import EnvironmentProblem, NotFound, ValidationError
 from websight_desk.i18n import _, ngettext
 from websight_desk.services import kvkk
@@ -115,7 +116,16 @@ def mark_kvkk_request(ctx: UiContext, ticket_id: str | None, parent: QWidget | N
     if ticket_id is None:
         ctx.events.statusMessage.emit(_("Open a ticket first."))
         return
-    cfg = kvkk.company_settings(ctx.desk)
+    ctx.runner.run(
+        lambda: kvkk.company_settings(ctx.desk),
+        lambda cfg: _confirm_kvkk_request(ctx, ticket_id, cfg, parent),
+        lambda e: report(e, parent),
+    )
+
+
+def _confirm_kvkk_request(
+    ctx: UiContext, ticket_id: str, cfg: CompanySettings, parent: QWidget | None
+) -> None:
     deadline = date_time(ctx.now() + timedelta(days=cfg.request_days))
     question = _(
         "Mark this ticket as a KVKK request? It must be answered by {deadline} ({days} days)."

@@ -108,9 +108,17 @@ class CallbacksWidget(QWidget):
 
     # -- filters -----------------------------------------------------------------------
     def reload_agents(self) -> None:
-        """Fill the agent filter with those who logged callbacks (keeps the choice)."""
-        with self.ctx.desk.db.read() as conn:
-            agents = callback_agents(conn)
+        """Fill the agent filter with those who logged callbacks, read in the background."""
+        db = self.ctx.desk.db
+
+        def job() -> list[tuple[str, str]]:
+            with db.read() as conn:
+                return list(callback_agents(conn))
+
+        self.ctx.runner.run(job, self._fill_agents, key=f"callback-agents-{id(self)}")
+
+    def _fill_agents(self, agents: list[tuple[str, str]]) -> None:
+        """The agent filter's entries (keeps the choice)."""
         chosen = self.agent.currentData()
         self.agent.blockSignals(True)
         self.agent.clear()
