@@ -10,9 +10,8 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from tests.e2e.sync.serverproc import ServerProc, Workstation
+from tests.unit.kvkk.builders import valid_callback
 from websight_desk.domain.abuse import AbuseCategory, AbuseChannel
-from websight_desk.domain.callbacks import CallReason, LogCallback, Outcome, PhoneSource
-from websight_desk.domain.enums import ContactRole
 from websight_desk.domain.ids import new_id
 from websight_desk.server.company import load_company_settings, save_company_settings
 from websight_desk.server.models import rejections
@@ -27,20 +26,8 @@ LONG_AGO = datetime.now(UTC) - timedelta(days=4)
 
 
 def _call(ws: Workstation, ticket: str, contact: str, started: datetime) -> str:
-    cmd = LogCallback(
-        ticket_id=ticket,
-        contact_id=contact,
-        contact_role=ContactRole.ACCOUNT_HOLDER,
-        phone="0532 123 45 67",
-        phone_source=PhoneSource.PROFILE,
-        reason=CallReason.HARD_TO_UNDERSTAND,
-        outcome=Outcome.REACHED,
-        started_at=started,
-        ended_at=started + timedelta(minutes=5),
-        notice=None,
-        notes="",
-    )
     with ws.desk.writer() as w:
+        cmd = valid_callback(ticket, contact, started, "")
         return log_callback(w, cmd, kvkk.company_settings(ws.desk))
 
 
