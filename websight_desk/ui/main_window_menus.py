@@ -67,6 +67,13 @@ def build_menus(window: MainWindow, views: list[ViewInfo]) -> None:
         act.setCheckable(True)
         lang_group.addAction(act)
         window.language_actions[code] = act
+    m.action(
+        view_menu,
+        "view_filter",
+        N_("Choose the queue view…"),
+        window.queue.pick_view,
+        "view_filter",
+    )
     view_menu.addSeparator()
     m.action(view_menu, "search", N_("Search"), window.queue.focus_search, "search")
     m.action(view_menu, "queue", N_("Queue"), lambda: nav.focus_pane(0), "queue")
@@ -82,7 +89,7 @@ def build_menus(window: MainWindow, views: list[ViewInfo]) -> None:
     )
 
     tools = m.menu("tools", N_("Tools"))
-    m.action(tools, "customer", N_("Customer details…"), dialogs.show_customer)
+    m.action(tools, "customer", N_("Customer details…"), dialogs.show_customer, "customer")
     m.action(tools, "refresh", N_("Refresh"), window.refresh, "refresh")
     tools.addSeparator()
     review = m.action(tools, "review_queue", N_("Review queue…"), dialogs.show_review_queue)

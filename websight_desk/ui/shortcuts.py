@@ -1,7 +1,9 @@
 """Keyboard shortcuts in one table, and the overview dialog (F1 or Ctrl+/).
 
-No Alt+letter shortcuts: on Turkish keyboards AltGr (= Ctrl+Alt on Windows) types letters
-such as @ and €, and menu mnemonics would fight with it.
+No Alt+letter and no Ctrl+Alt shortcuts: on Turkish keyboards AltGr (= Ctrl+Alt on Windows)
+types letters such as @, € and |, and menu mnemonics would fight with it. Letters are ones
+found on both the Turkish Q and F layouts and outside I/İ/ı (Ctrl+Shift+U is left to the
+Linux input method's Unicode entry). `tests/unit/ui/test_keyboard.py` checks this table.
 """
 
 from __future__ import annotations
@@ -31,7 +33,10 @@ class Shortcut:
 
 
 SHORTCUTS: dict[str, Shortcut] = {
-    "search": Shortcut(("Ctrl+F",), N_("Search the queue")),
+    "search": Shortcut(
+        ("Ctrl+F",), N_("Search the queue; then Return or Down goes into the results")
+    ),
+    "view_filter": Shortcut(("Ctrl+Shift+F",), N_("Choose the queue view")),
     "next_pane": Shortcut(("F6",), N_("Next pane")),
     "previous_pane": Shortcut(("Shift+F6",), N_("Previous pane")),
     "queue": Shortcut(("Ctrl+1",), N_("Go to the queue")),
@@ -47,6 +52,11 @@ SHORTCUTS: dict[str, Shortcut] = {
     "reply": Shortcut(("Ctrl+R",), N_("Reply"), N_("Ticket")),
     "note": Shortcut(("Ctrl+Shift+N",), N_("Internal note"), N_("Ticket")),
     "assign": Shortcut(("Ctrl+M",), N_("Assign to me"), N_("Ticket")),
+    "status": Shortcut(("Ctrl+Shift+S",), N_("Change the status"), N_("Ticket")),
+    "canned": Shortcut(
+        ("Ctrl+Shift+H",), N_("Insert a canned reply (type to narrow the list)"), N_("Ticket")
+    ),
+    "customer": Shortcut(("Ctrl+Shift+M",), N_("Customer details"), N_("Ticket")),
     "callback": Shortcut(("Ctrl+Shift+K",), N_("Log a phone callback"), N_("Ticket")),
     "end_for_abuse": Shortcut(("Ctrl+Shift+X",), N_("End conversation for abuse"), N_("Ticket")),
 }

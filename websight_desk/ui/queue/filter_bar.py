@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from websight_desk.domain.queue_views import ViewInfo
@@ -12,9 +13,11 @@ SEARCH_DELAY_MS = 200  # wait for a pause in typing before searching
 
 
 class FilterBar(QWidget):
-    """Emits `changed()` when the search text (after a short pause) or the view changes."""
+    """Emits `changed()` when the search text (after a short pause) or the view changes, and
+    `intoResults()` when Return or Down in the search box asks for the results."""
 
     changed = Signal()
+    intoResults = Signal()
 
     def __init__(self, views: list[ViewInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,7 +39,8 @@ class FilterBar(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.changed)
         self.search.textChanged.connect(lambda _text: self._timer.start())
-        self.search.returnPressed.connect(self.apply_now)
+        self.search.returnPressed.connect(self._return_pressed)
+        self.search.installEventFilter(self)
         self.view_picker.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self._fill_views()
         self.retranslate()
@@ -72,6 +76,28 @@ class FilterBar(QWidget):
         """Search at once (Enter), without waiting for the typing pause."""
         self._timer.stop()
         self.changed.emit()
+
+    def pick_view(self) -> None:
+        """Ctrl+Shift+F: the view list, open; arrows and Enter choose."""
+        self.view_picker.setFocus()
+        self.view_picker.showPopup()
+
+    def _return_pressed(self) -> None:
+        self.apply_now()
+        self.intoResults.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            if self._timer.isActive():  # typed but not searched yet: search first
+                self.apply_now()
+            self.intoResults.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def set_count(self, text: str) -> None:
         self.count_label.setText(text)

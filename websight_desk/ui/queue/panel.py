@@ -42,7 +42,9 @@ class QueuePanel(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.table, 1)
         self._wanted: str | None = None  # ticket to keep selected across reloads
+        self._first_on_load = False  # Return in the search box: the first result, once loaded
         self.bar.changed.connect(self._query_changed)
+        self.bar.intoResults.connect(self.enter_results)
         self.model.loaded.connect(self._loaded)
         self.table.currentTicketChanged.connect(self._cursor_moved)
         self.table.ticketActivated.connect(self.ticketActivated)
@@ -72,6 +74,17 @@ class QueuePanel(QWidget):
         self.bar.search.setFocus()
         self.bar.search.selectAll()
 
+    def pick_view(self) -> None:
+        self.bar.pick_view()
+
+    def enter_results(self) -> None:
+        """From the search box into the results: the first one (once the search is done)."""
+        self.table.setFocus()
+        if self.model.loading:
+            self._first_on_load = True
+        elif self.model.rowCount():
+            self.table.select_row(0)
+
     def current_ticket_id(self) -> str | None:
         return self.table.current_ticket_id()
 
@@ -94,6 +107,10 @@ class QueuePanel(QWidget):
 
     def _loaded(self, _total: int) -> None:
         self._show_count()
+        if self._first_on_load:
+            self._first_on_load = False
+            self.table.select_row(0)
+            return
         # Keep the agent on the same ticket across reloads, else start at the top.
         if self._wanted is not None and self.table.select_ticket(self._wanted):
             return

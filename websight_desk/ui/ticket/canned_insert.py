@@ -1,11 +1,12 @@
 """Putting a canned reply into the composer: filled in the runner, then inserted with the
-first value left to the agent selected (typing replaces it)."""
+first value left to the agent selected (typing replaces it); or picked by typing first."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from websight_desk.domain.enums import MessageKind
@@ -13,6 +14,7 @@ from websight_desk.policy.canned import Rendered
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.errors import report
 from websight_desk.ui.ticket import canned
+from websight_desk.ui.ticket.canned_picker import CannedPicker
 from websight_desk.ui.ticket.composer import Composer
 
 
@@ -23,6 +25,15 @@ class CannedInserter:
         self, ctx: UiContext, composer: Composer, current: Callable[[], str | None], owner: QWidget
     ) -> None:
         self.ctx, self.composer, self._current, self._owner = ctx, composer, current, owner
+
+    def pick(self, entries: list[tuple[str, str]], suggested: int) -> CannedPicker:
+        """Open the type-ahead picker over the owner; the reply chosen is inserted."""
+        picker = CannedPicker(entries, suggested, self._owner)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.chosen.connect(self.insert)
+        picker.open()
+        picker.filter.setFocus()
+        return picker
 
     def insert(self, key: str) -> None:
         ticket_id = self._current()

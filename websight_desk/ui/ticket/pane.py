@@ -9,8 +9,8 @@ Public API (embedded by the main window):
   text stays) and is sent with the reason (`services.replies.send_reply`).
 * Signals: `ticketChanged(str)` after a write; `decisionChanged(object)` with the ticket's
   `Decision | None` (feed the `PolicyPanel`); `customerRequested(str)` customer id.
-* Shortcuts: Ctrl+Enter send (inside the pane); Ctrl+R reply, Ctrl+Shift+N internal note,
-  Ctrl+M assign to me (window-wide while the pane is visible).
+* Shortcuts (`pane_keys`): Ctrl+Enter send (inside the pane); Ctrl+R reply, Ctrl+Shift+N
+  note, Ctrl+M assign to me, Ctrl+Shift+S status, Ctrl+Shift+H canned replies (window-wide).
 * Features plug in without editing this file (`ui/callbacks`, `ui/abuse`): `add_action(QAction)`
   puts a button in the header (its shortcut window-wide, enabled while a ticket is shown);
   `set_action_handler(action, fn)` makes a checklist action call `fn()` instead.
@@ -25,7 +25,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedLayout, QToolButton, QVBoxLayout, QWidget
 
 from websight_desk.domain.callbacks import CallbackView
@@ -38,9 +38,11 @@ from websight_desk.ui.context import UiContext
 from websight_desk.ui.errors import report
 from websight_desk.ui.ticket import canned
 from websight_desk.ui.ticket.canned_insert import CannedInserter
+from websight_desk.ui.ticket.canned_picker import CannedPicker
 from websight_desk.ui.ticket.header import TicketHeader
 from websight_desk.ui.ticket.jobs import LoadedTicket, load_job
 from websight_desk.ui.ticket.override_prompt import ask_override_reason
+from websight_desk.ui.ticket.pane_keys import bind_keys
 from websight_desk.ui.ticket.reply_box import ReplyBox
 from websight_desk.ui.ticket.thread_html import Highlight
 from websight_desk.ui.ticket.thread_view import ThreadView
@@ -62,10 +64,10 @@ class TicketPane(QWidget):
         self._mark: Highlight | None = None
         self._actions: list[QAction] = []
         self._handlers: dict[str, Callable[[], object]] = {}
-        self.shortcuts: dict[str, QShortcut] = {}
+        self.canned_picker: CannedPicker | None = None  # the last one opened (Ctrl+Shift+H)
         self._build()
         self._connect()
-        self._bind_shortcuts()
+        self.shortcuts: dict[str, QShortcut] = bind_keys(self, self)
         self.retranslate()
         ctx.events.languageChanged.connect(self.retranslate)
         ctx.events.ticketsChanged.connect(self._tickets_changed)
@@ -108,21 +110,6 @@ class TicketPane(QWidget):
         self.reply.acknowledged.connect(self._render)
         self.reply.overrideNeeded.connect(self._override_needed)
         self.composer.cannedChosen.connect(self.insert_canned)
-
-    def _bind_shortcuts(self) -> None:
-        pane = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        window = Qt.ShortcutContext.WindowShortcut
-        for keys, context, slot in (
-            ("Ctrl+Return", pane, self.send),
-            ("Ctrl+Enter", pane, self.send),
-            ("Ctrl+R", window, lambda: self.focus_composer(MessageKind.OUTBOUND)),
-            ("Ctrl+Shift+N", window, lambda: self.focus_composer(MessageKind.NOTE)),
-            ("Ctrl+M", window, self.assign_to_me),
-        ):
-            sc = QShortcut(QKeySequence(keys), self)
-            sc.setContext(context)
-            sc.activated.connect(slot)
-            self.shortcuts[keys] = sc
 
     # -- what is shown -------------------------------------------------------------------
     @property
@@ -262,6 +249,17 @@ class TicketPane(QWidget):
             return
         self.composer.set_kind(kind)
         self.composer.editor.setFocus()
+
+    def pick_status(self) -> None:
+        """Ctrl+Shift+S: the status list, open; arrows and Enter choose."""
+        if self.detail is not None:
+            self.composer.status.setFocus()
+            self.composer.status.showPopup()
+
+    def pick_canned(self) -> None:
+        """Ctrl+Shift+H: the canned replies to type into (`canned_picker`)."""
+        if self.detail is not None:
+            self.canned_picker = self._canned.pick(*canned.entries(self.decision))
 
     def perform_action(self, action: str) -> None:
         """A checklist item of the policy panel: a feature's handler, else its canned reply."""
