@@ -1,7 +1,14 @@
-"""Full-text search over ticket subjects and message bodies (SQLite FTS5).
+"""Full-text search over tickets (SQLite FTS5): one document per ticket, keyed by its number.
 
 Both the indexed text and the query are folded with Turkish rules (`domain.turkish.fold`), so
 "sifre" finds "Şifre" and "ISTANBUL" finds "İstanbul". The index stores folded text only.
+
+A ticket's document holds its subject and every message, and its FTS rowid is
+`number * SLOTS + slot` (`slot` tells apart tickets that share a number after offline work).
+So `ORDER BY rowid DESC` walks matches newest ticket first, inside FTS5, and a `LIMIT` stops
+the walk: no match is materialised, joined or sorted. `detail=none` keeps no positions (the
+queue only asks "does the ticket contain these words"); `prefix='2 3'` makes the word being
+typed cheap to match as a prefix.
 """
 
 from __future__ import annotations
@@ -9,42 +16,155 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, select, text
 
 from websight_desk.domain.turkish import fold
+from websight_desk.storage.models import Message, Ticket
 
 TABLE = "search_index"
+SLOTS = 1024  # documents per ticket number
 CREATE_SQL = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
-    "ticket_id UNINDEXED, doc_id UNINDEXED, body, "
+    "ticket_id UNINDEXED, body, prefix = '2 3', detail = none, "
     "tokenize = \"unicode61 remove_diacritics 2 tokenchars '_'\")"
 )
 DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}"
+CHUNK = 500
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_EXISTING = text(f"SELECT rowid, ticket_id FROM {TABLE} WHERE rowid BETWEEN :lo AND :hi")
+
+
+def doc_range(number: int) -> tuple[int, int]:
+    """The rowids the documents of tickets numbered `number` may take (inclusive)."""
+    return number * SLOTS, number * SLOTS + SLOTS - 1
+
+
+def doc_of(conn: Connection, ticket_id: str, number: int) -> int | None:
+    """The rowid of this ticket's document, if it has one."""
+    lo, hi = doc_range(number)
+    for rowid, tid in conn.execute(_EXISTING, {"lo": lo, "hi": hi}):
+        if tid == ticket_id:
+            return int(rowid)
+    return None
+
+
+def _slot_for(conn: Connection, ticket_id: str, number: int) -> tuple[int, bool]:
+    """(rowid, exists) for this ticket: its document's rowid, else the first free slot."""
+    lo, hi = doc_range(number)
+    taken: set[int] = set()
+    for rowid, tid in conn.execute(_EXISTING, {"lo": lo, "hi": hi}):
+        if tid == ticket_id:
+            return int(rowid), True
+        taken.add(int(rowid))
+    free = next((r for r in range(lo, hi + 1) if r not in taken), None)
+    if free is None:  # over 1,024 tickets with one number: past every document, still unique
+        top = conn.execute(text(f"SELECT max(rowid) FROM {TABLE}")).scalar_one()
+        free = int(top or 0) + 1
+    return free, False
+
+
+def reindex_tickets(conn: Connection, ticket_ids: Iterable[str]) -> None:
+    """Write the document of each ticket again from the tables (subject + messages)."""
+    ids = sorted(set(ticket_ids))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        heads = conn.execute(
+            select(Ticket.id, Ticket.number, Ticket.subject).where(Ticket.id.in_(chunk))
+        ).all()
+        texts: dict[str, list[str]] = {t.id: [t.subject] for t in heads}
+        bodies = conn.execute(
+            select(Message.ticket_id, Message.body)
+            .where(Message.ticket_id.in_(chunk), Message.body != "")
+            .order_by(Message.ticket_id, Message.created_at)
+        )
+        for ticket_id, body in bodies:
+            texts[ticket_id].append(body)
+        stale: list[tuple[int]] = []
+        fresh: list[tuple[int, str, str]] = []
+        for t in heads:
+            rowid, exists = _slot_for(conn, t.id, t.number)
+            if exists:
+                stale.append((rowid,))
+            # `fold` translates through a table that fills itself: one C loop per text.
+            fresh.append((rowid, t.id, fold("\n".join(texts[t.id]))))
+        if stale:
+            conn.exec_driver_sql(f"DELETE FROM {TABLE} WHERE rowid = ?", stale)
+        if fresh:
+            conn.exec_driver_sql(
+                f"INSERT INTO {TABLE}(rowid, ticket_id, body) VALUES (?, ?, ?)", fresh
+            )
 
 
 def index_rows(conn: Connection, rows: Iterable[tuple[str, str, str]]) -> None:
-    """Add (ticket_id, doc_id, original text) rows to the index."""
-    # `fold` translates through a table that fills itself: one C loop per text.
-    params = [(t, d, fold(b)) for t, d, b in rows]
-    if params:
-        conn.exec_driver_sql(
-            f"INSERT INTO {TABLE}(ticket_id, doc_id, body) VALUES (?, ?, ?)", params
-        )
+    """(ticket_id, doc_id, text) rows were stored: index their tickets' documents again."""
+    reindex_tickets(conn, (ticket_id for ticket_id, _doc, _text in rows))
 
 
 def remove_doc(conn: Connection, doc_id: str) -> None:
-    conn.execute(text(f"DELETE FROM {TABLE} WHERE doc_id = :d"), {"d": doc_id})
+    """Forget the document of the ticket `doc_id` (a message id: its ticket is removed too)."""
+    row = (
+        conn.execute(select(Ticket.id, Ticket.number).where(Ticket.id == doc_id)).first()
+        or conn.execute(
+            select(Ticket.id, Ticket.number)
+            .join(Message, Message.ticket_id == Ticket.id)
+            .where(Message.id == doc_id)
+        ).first()
+    )
+    if row is None:
+        return
+    rowid = doc_of(conn, row.id, row.number)
+    if rowid is not None:
+        conn.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :r"), {"r": rowid})
+
+
+def rebuild(conn: Connection) -> None:
+    """Index every ticket again (after a change of the index's layout)."""
+    conn.exec_driver_sql(f"DELETE FROM {TABLE}")
+    ids = list(conn.execute(select(Ticket.id).order_by(Ticket.number)).scalars())
+    reindex_tickets(conn, ids)
+    conn.exec_driver_sql(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+
+
+def words(query: str) -> list[str]:
+    """The folded words of a user query, as the index's tokenizer cuts them."""
+    return _TOKEN.findall(fold(query))
 
 
 def match_expression(query: str) -> str | None:
-    """FTS5 MATCH text for a user query: every word must appear, as a word prefix.
+    """FTS5 MATCH text for a user query: every word must appear in the ticket.
 
-    User input never reaches FTS5 syntax: words are extracted and quoted, so `"`, `*`, `-`,
-    `NEAR` and friends are plain text.
+    Whole words match exactly; only the last one — still being typed unless the query ends
+    with a space — matches as a prefix, and only from two letters (a one-letter prefix would
+    walk most of the index; it is left out while other words are there). User input never
+    reaches FTS5 syntax: words are extracted and quoted, so `"`, `*`, `-`, `NEAR` and friends
+    are plain text.
     """
-    words = _TOKEN.findall(fold(query))
-    if not words:
+    found = words(query)
+    if not found:
         return None
-    return " AND ".join(f'"{w}"*' for w in words)
+    typing = not query[-1:].isspace()
+    last = found[-1]
+    if typing and len(last) == 1 and len(found) > 1:
+        found = found[:-1]
+        typing = False
+    parts = [f'"{w}"' for w in found]
+    if typing and len(last) >= 2:
+        parts[-1] += "*"
+    return " AND ".join(parts)
+
+
+__all__ = [
+    "CREATE_SQL",
+    "DROP_SQL",
+    "SLOTS",
+    "TABLE",
+    "doc_of",
+    "doc_range",
+    "index_rows",
+    "match_expression",
+    "rebuild",
+    "reindex_tickets",
+    "remove_doc",
+    "words",
+]

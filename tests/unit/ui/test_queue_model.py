@@ -65,7 +65,7 @@ def test_cells_show_text_and_symbol(ctx: UiContext, sample: Sample) -> None:
     assert cell(sample.theme, "verdict") == "⊘ Kapsam dışı"
     assert cell(sample.password, "verdict") == "✓ Kapsamda"
     assert cell(sample.abusive, "flags") == "⚠"
-    assert cell(sample.password, "customer") == "Ay** K."
+    assert cell(sample.password, "customer") == "Ayşe Kaya"  # names in full (#18)
     assert cell(sample.password, "age") == "3 saat önce"
     assert cell(sample.password, "assignee") == "Mehmet Yılmaz"
     assert cell(sample.closed, "status") == "Kapalı"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, String
+from sqlalchemy import Boolean, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from websight_desk.storage.models.base import ID, Base, SyncedMixin
@@ -34,6 +34,11 @@ class Contact(SyncedMixin, Base):
     """Personal data of a customer's person; blanked in place by KVKK erasure."""
 
     __tablename__ = "contacts"
+    # Search finds people by e-mail and phone (prefix ranges on these indexes).
+    __table_args__ = (
+        Index("ix_contacts_email", "email"),
+        Index("ix_contacts_phone", "phone"),
+    )
 
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
@@ -46,6 +51,7 @@ class Contact(SyncedMixin, Base):
 
 class Service(SyncedMixin, Base):
     __tablename__ = "services"
+    __table_args__ = (Index("ix_services_label", "label"),)  # search by domain / hostname
 
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)

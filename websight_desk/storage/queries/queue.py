@@ -1,37 +1,43 @@
 """The ticket queue read side: count and page through a view, sorted and searched in SQL.
 
-The UI never holds all rows: it asks `count()` once and then `page(offset, limit)` as the
-agent scrolls. Search goes through the FTS5 index over folded (Turkish-aware) text, plus the
-ticket number when the query is a number.
+The UI never holds all rows: it asks `first_page()` once (rows and count) and then
+`page(offset, limit)` as the agent scrolls. Counts stop at `CAP` ("10,000+"). A search
+(`search.py`) looks at every ticket whatever the view, and is ordered by ticket number without
+sorting its matches; another sort orders its first `CAP` matches.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
     Select,
-    and_,
-    false,
     func,
-    or_,
     select,
-    text,
 )
 from sqlalchemy.sql.elements import KeyedColumnElement
 from sqlalchemy.sql.util import find_tables
 
 from websight_desk.domain.enums import ContactRole
-from websight_desk.domain.masking import mask_name
 from websight_desk.domain.queue_views import QueueQuery, QueueRow, SortKey
-from websight_desk.storage.fts import TABLE as FTS_TABLE
-from websight_desk.storage.fts import match_expression
 from websight_desk.storage.models import Agent, Contact, Service, Ticket, TicketTriage
 from websight_desk.storage.queries import queue_registry as registry
+from websight_desk.storage.queries import search
 
 MAX_LIMIT = 1000
+CAP = search.CAP  # counts stop here: "10,000+"
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """The first rows of a query and how many there are (`exact=False`: more than `total`)."""
+
+    rows: list[QueueRow]
+    total: int
+    exact: bool = True
 
 
 def _holder_name() -> Any:
@@ -63,28 +69,8 @@ _SORT: dict[SortKey, Any] = {
 }
 
 
-def search_condition(search: str) -> ColumnElement[bool] | None:
-    """Tickets whose subject or messages contain every word (Turkish-folded, as prefixes)."""
-    search = search.strip()
-    if not search:
-        return None
-    conditions: list[ColumnElement[bool]] = []
-    expr = match_expression(search)
-    if expr is not None:
-        matches = text(f"SELECT ticket_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_q")
-        conditions.append(Ticket.id.in_(matches.bindparams(fts_q=expr).columns(Ticket.id)))
-    number = search.lstrip("#")
-    if number.isdigit():
-        conditions.append(Ticket.number == int(number))
-    return or_(*conditions) if conditions else false()
-
-
 def _where(query: QueueQuery) -> ColumnElement[bool]:
-    parts = [registry.view(query.view).where(query)]
-    found = search_condition(query.search)
-    if found is not None:
-        parts.append(found)
-    return and_(*parts)
+    return registry.view(query.view).where(query)
 
 
 def _desc(column: Any) -> Any:
@@ -99,18 +85,36 @@ def _needs_triage(where: ColumnElement[bool]) -> bool:
     return TicketTriage.__table__ in find_tables(where, check_columns=True)
 
 
-def count(conn: Connection, query: QueueQuery) -> int:
-    """How many tickets the view (and search) holds."""
+def _searching(query: QueueQuery) -> bool:
+    return bool(query.search.strip())
+
+
+def counted(conn: Connection, query: QueueQuery, cap: int = CAP) -> tuple[int, bool]:
+    """(how many tickets the view or search holds, exact?) — counting stops past `cap`."""
+    if _searching(query):
+        hits = search.find(conn, query.search, descending=query.descending, cap=cap)
+        return hits.total, not hits.more
     where = _where(query)
-    stmt = select(func.count()).select_from(Ticket)
+    inner = select(Ticket.id).select_from(Ticket)
     if _needs_triage(where):
-        stmt = stmt.join(TicketTriage, TicketTriage.ticket_id == Ticket.id, isouter=True)
-    return int(conn.execute(stmt.where(where)).scalar_one())
+        inner = inner.join(TicketTriage, TicketTriage.ticket_id == Ticket.id, isouter=True)
+    limited = inner.where(where).limit(cap + 1).subquery()
+    n = int(conn.execute(select(func.count()).select_from(limited)).scalar_one())
+    return min(n, cap), n <= cap
 
 
-def _order_ids(query: QueueQuery, offset: int, limit: int) -> Select[Any]:
-    """Step 1: only the ids of one page, sorted — no per-row subqueries before the LIMIT."""
-    where = _where(query)
+def count(conn: Connection, query: QueueQuery) -> int:
+    """How many tickets the view (and search) holds, at most `CAP`."""
+    return counted(conn, query)[0]
+
+
+def _order_ids(
+    query: QueueQuery, offset: int, limit: int, among: list[str] | None = None
+) -> Select[Any]:
+    """Step 1: only the ids of one page, sorted — no per-row subqueries before the LIMIT.
+
+    `among`: the search's matches, sorted instead of the view."""
+    where = _where(query) if among is None else Ticket.id.in_(among)
     direction = _desc if query.descending else _asc
     sort_expr = _holder_name() if query.sort is SortKey.CUSTOMER else _SORT[query.sort]
     stmt = select(Ticket.id).select_from(Ticket)
@@ -120,10 +124,11 @@ def _order_ids(query: QueueQuery, offset: int, limit: int) -> Select[Any]:
         stmt = stmt.outerjoin(Agent, Agent.id == Ticket.assignee_id)
     if query.sort is SortKey.VERDICT or _needs_triage(where):
         stmt = stmt.outerjoin(TicketTriage, TicketTriage.ticket_id == Ticket.id)
-    # The ticket number breaks ties so that pages never overlap or skip rows.
+    # Number then id break ties so that pages never overlap or skip rows; one direction for
+    # all three lets an index (column, number, id) walk the page in order.
     return (
         stmt.where(where)
-        .order_by(direction(sort_expr), direction(Ticket.number), Ticket.id)
+        .order_by(direction(sort_expr), direction(Ticket.number), direction(Ticket.id))
         .offset(max(0, offset))
         .limit(limit)
     )
@@ -157,10 +162,7 @@ def _details(ids: list[str]) -> Any:
     )
 
 
-def page(conn: Connection, query: QueueQuery, offset: int, limit: int) -> list[QueueRow]:
-    """Rows `offset .. offset+limit` of the view in its sort order."""
-    limit = max(0, min(limit, MAX_LIMIT))
-    ids: list[str] = list(conn.execute(_order_ids(query, offset, limit)).scalars())
+def _rows(conn: Connection, ids: list[str]) -> list[QueueRow]:
     if not ids:
         return []
     flag_keys = [d.info.key for d in registry.flags()]
@@ -171,7 +173,7 @@ def page(conn: Connection, query: QueueQuery, offset: int, limit: int) -> list[Q
             ticket_id=r.id,
             number=r.number,
             subject=r.subject,
-            customer=mask_name(r.customer_name) or "—",
+            customer=r.customer_name or "—",  # names in full: agents work with them (#18)
             service_kind=r.service_kind,
             status=r.status,
             priority=r.priority,
@@ -182,6 +184,36 @@ def page(conn: Connection, query: QueueQuery, offset: int, limit: int) -> list[Q
             flags=flags,
         )
     return [by_id[i] for i in ids if i in by_id]
+
+
+def _search_ids(
+    conn: Connection, query: QueueQuery, hits: search.Hits, offset: int, limit: int
+) -> list[str]:
+    if query.sort is SortKey.NUMBER:  # the search's own order: no sort at all
+        return search.ticket_ids(conn, hits, hits.keys[offset : offset + limit])
+    among = search.ticket_ids(conn, hits, hits.keys)
+    return list(conn.execute(_order_ids(query, offset, limit, among)).scalars())
+
+
+def page(conn: Connection, query: QueueQuery, offset: int, limit: int) -> list[QueueRow]:
+    """Rows `offset .. offset+limit` of the view (or search) in its sort order."""
+    limit = max(0, min(limit, MAX_LIMIT))
+    offset = max(0, offset)
+    if _searching(query):
+        hits = search.find(conn, query.search, descending=query.descending)
+        return _rows(conn, _search_ids(conn, query, hits, offset, limit))
+    return _rows(conn, list(conn.execute(_order_ids(query, offset, limit)).scalars()))
+
+
+def first_page(conn: Connection, query: QueueQuery, limit: int) -> QueuePage:
+    """The count and first rows of a query; a search walks its matches once for both."""
+    limit = max(0, min(limit, MAX_LIMIT))
+    if _searching(query):
+        hits = search.find(conn, query.search, descending=query.descending)
+        rows = _rows(conn, _search_ids(conn, query, hits, 0, limit))
+        return QueuePage(rows, hits.total, not hits.more)
+    total, exact = counted(conn, query)
+    return QueuePage(page(conn, query, 0, limit), total, exact)
 
 
 def ticket_id_by_number(conn: Connection, number: int) -> str | None:

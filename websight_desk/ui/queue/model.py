@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 
 from websight_desk.domain.queue_views import QueueQuery, QueueRow
-from websight_desk.i18n import _
+from websight_desk.i18n import _, ngettext
 from websight_desk.storage.queries import queue
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.queue.columns import COLUMNS, INDEX, cell_text, flags_tooltip
@@ -38,6 +38,7 @@ class QueueModel(QAbstractTableModel):
         self.query = QueueQuery(agent_id=ctx.agent_id)  # the query `rows` belong to
         self.rows: list[QueueRow] = []
         self.total = 0
+        self.exact = True  # False: more than `total` tickets (the count stopped, "10,000+")
         self.loading = False
 
     # --- loading -------------------------------------------------------------------------
@@ -53,20 +54,21 @@ class QueueModel(QAbstractTableModel):
     def _load(self, query: QueueQuery, limit: int) -> None:
         db = self.ctx.desk.db
 
-        def work() -> tuple[QueueQuery, int, list[QueueRow]]:
+        def work() -> tuple[QueueQuery, queue.QueuePage]:
             with db.read() as conn:
-                return query, queue.count(conn, query), queue.page(conn, query, 0, limit)
+                return query, queue.first_page(conn, query, limit)
 
         self.loading = True
         self.ctx.runner.run(work, self._loaded, self._failed, key=f"queue-{id(self)}")
 
-    def _loaded(self, result: tuple[QueueQuery, int, list[QueueRow]]) -> None:
-        query, total, rows = result
+    def _loaded(self, result: tuple[QueueQuery, queue.QueuePage]) -> None:
+        query, first = result
         self.beginResetModel()
-        self.query, self.total, self.rows = query, total, rows
+        self.query, self.rows = query, first.rows
+        self.total, self.exact = first.total, first.exact
         self.loading = False
         self.endResetModel()
-        self.loaded.emit(total)
+        self.loaded.emit(first.total)
 
     def _failed(self, exc: BaseException) -> None:
         self.loading = False
@@ -75,7 +77,9 @@ class QueueModel(QAbstractTableModel):
         errors.report(exc, retry=self.reload)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self.loading and len(self.rows) < self.total
+        if parent.isValid() or self.loading:
+            return False
+        return len(self.rows) < self.total or not self.exact
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
@@ -86,12 +90,21 @@ class QueueModel(QAbstractTableModel):
         known = {r.ticket_id for r in self.rows}
         more = [r for r in more if r.ticket_id not in known]
         if not more:
-            self.total = len(self.rows)
+            self.total, self.exact = len(self.rows), True
             return
         first = len(self.rows)
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
         self.rows.extend(more)
         self.endInsertRows()
+        self.total = max(self.total, len(self.rows))  # scrolled past the count's stop
+
+    def count_text(self) -> str:
+        """The number of tickets for the bar: "1.234 bilet", or "10.000+ bilet" when the
+        count stopped early."""
+        from websight_desk.ui import format as fmt
+
+        shown = fmt.number(self.total) + ("" if self.exact else "+")
+        return ngettext("{n} ticket", "{n} tickets", self.total).format(n=shown)
 
     # --- Qt model interface --------------------------------------------------------------
 
