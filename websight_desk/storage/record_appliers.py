@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Table, and_, or_, select, update
+from sqlalchemy import Connection, Table, and_, func, or_, select, update
 
 from websight_desk.storage import chain
 from websight_desk.storage.applier_registry import ApplyContext, applier
@@ -39,7 +39,26 @@ def _agents(ctx: ApplyContext, ops: Sequence[Op]) -> None:
 @applier("customer.create")
 def _customers(ctx: ApplyContext, ops: Sequence[Op]) -> None:
     rows = [{**fields(op, "id", "code", "kind"), **meta(op, ctx.stored_times)} for op in ops]
+    _step_aside(ctx.conn, rows)
     insert_ignore(ctx.conn, Customer.__table__, rows)  # type: ignore[arg-type]
+
+
+def _step_aside(conn: Connection, rows: Sequence[dict[str, object]]) -> None:
+    """A pulled customer's code is the team's (the server gave it): a local customer still
+    waiting to be pushed with that code takes a provisional one until its push
+    (`storage.restamp`). On the server codes are made unique before anything is applied."""
+    table: Table = Customer.__table__  # type: ignore[assignment]
+    ids = [str(r["id"]) for r in rows]
+    codes = [str(r["code"]) for r in rows]
+    for start in range(0, len(rows), 500):
+        conn.execute(
+            update(table)
+            .where(
+                table.c.code.in_(codes[start : start + 500]),
+                table.c.id.not_in(ids[start : start + 500]),
+            )
+            .values(code=func.substr("~" + table.c.id, 1, 32))
+        )
 
 
 @applier("contact.upsert")
