@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import socket
-import subprocess
 import sys
 import time
 import uuid
@@ -15,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.e2e.sync.spawn import ServerChild, spawn_server
 from websight_desk.server.accounts import add_account
 from websight_desk.server.store import Store, open_store
 from websight_desk.services.desk import Desk, open_desk
@@ -36,7 +36,7 @@ class ServerProc:
     data_dir: Path
     db_url: str | None = None
     port: int = field(default_factory=free_port)
-    proc: subprocess.Popen[bytes] | None = None
+    proc: ServerChild | None = None
 
     @property
     def url(self) -> str:
@@ -55,8 +55,7 @@ class ServerProc:
         ]
 
     def start(self) -> None:
-        with (self.data_dir / "server.log").open("ab") as log:
-            self.proc = subprocess.Popen(self.args(), stdout=log, stderr=log)
+        self.proc = spawn_server(self.args()[3:], self.data_dir / "server.log")
         deadline = time.monotonic() + 90  # a loaded 2-core machine starts Python slowly
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
