@@ -1,9 +1,9 @@
 """Local backups a person can restore, that also forget what KVKK says must be forgotten.
 
 * `backup` copies the database with SQLite's online backup API (consistent in WAL mode).
-* `daily_backup` makes one a day at most and `rotate` keeps the newest `KEEP` and none older
-  than `MAX_AGE` (shorter than the shortest retention period, so a backup never outlives the
-  data it holds by much).
+* `daily_backup` makes one a day at most (the app runs it: `services.scheduled_backups`) and
+  `rotate` keeps the newest `KEEP` and none older than `MAX_AGE` (shorter than the shortest
+  retention period, so a backup never outlives the data it holds by much).
 * `forget_in_backups` replays an erasure or a purge on every backup of the current schema —
   the person is removed from them too — and deletes backups of older schemas, which cannot
   replay today's ops.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -30,6 +31,9 @@ KEEP = 7
 MAX_AGE = timedelta(days=30)
 DAILY = timedelta(hours=24)
 SQLITE_HEADER = b"SQLite format 3\x00"
+# A backup being made and an erasure being replayed on the backups take turns: a backup whose
+# snapshot predates an erasure is finished before the replay lists the folder.
+_TURNS = threading.RLock()
 
 
 @dataclass(frozen=True)
@@ -39,10 +43,15 @@ class BackupFile:
     label: str
 
 
-def backup(path: Path, backups_dir: Path, label: str) -> Path:
+def backup(path: Path, backups_dir: Path, label: str, now: datetime | None = None) -> Path:
     """Copy the database with SQLite's online backup API (consistent even in WAL mode)."""
+    with _TURNS:
+        return _backup(path, backups_dir, label, now or datetime.now(UTC))
+
+
+def _backup(path: Path, backups_dir: Path, label: str, now: datetime) -> Path:
     backups_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = backups_dir / f"{path.stem}-{stamp}-{label}.sqlite3"
     src = sqlite3.connect(path)
     try:
@@ -87,16 +96,27 @@ def rotate(backups_dir: Path, now: datetime, keep: int = KEEP, max_age: timedelt
 
 def daily_backup(path: Path, backups_dir: Path, now: datetime) -> Path | None:
     """A backup if the newest is older than a day (then rotate); None if not due."""
-    newest = next((b for b in list_backups(backups_dir) if b.label == "daily"), None)
-    if newest is not None and now - newest.made_at < DAILY:
-        return None
-    made = backup(path, backups_dir, "daily")
-    rotate(backups_dir, now)
-    return made
+    with _TURNS:
+        newest = last_daily(backups_dir)
+        if newest is not None and now - newest < DAILY:
+            return None
+        made = backup(path, backups_dir, "daily", now)
+        rotate(backups_dir, now)
+        return made
+
+
+def last_daily(backups_dir: Path) -> datetime | None:
+    """When the newest daily backup was made, if there is one."""
+    return next((b.made_at for b in list_backups(backups_dir) if b.label == "daily"), None)
 
 
 def forget_in_backups(backups_dir: Path, ops: Sequence[Op]) -> int:
     """Replay erasures and purges on every current-schema backup; delete the older ones."""
+    with _TURNS:
+        return _forget_in_backups(backups_dir, ops)
+
+
+def _forget_in_backups(backups_dir: Path, ops: Sequence[Op]) -> int:
     from websight_desk.storage.appliers import apply_ops
     from websight_desk.storage.forget_local import forget_locally
 

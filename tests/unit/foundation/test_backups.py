@@ -97,3 +97,76 @@ def test_an_erasure_removes_the_person_from_the_backups_too(tmp_path: Path) -> N
     desk.close()
     assert NAME.encode() not in made.read_bytes()
     assert not old.exists()
+
+
+class _Clock:
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_the_daily_backup_runs_at_start_then_once_a_day_rotated(tmp_path: Path) -> None:
+    from websight_desk.services.scheduled_backups import CHECK_AT_LEAST_EVERY, BackupSchedule
+
+    root, _a, _c = _workspace(tmp_path / "ws")
+    clock = _Clock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    schedule = BackupSchedule(root / "desk.sqlite3", root / "backups", clock)
+
+    def made() -> list[datetime]:
+        return [b.made_at for b in backups.list_backups(root / "backups")]
+
+    assert schedule.due_in() == timedelta(0)  # the app starts and there is none: due now
+    assert schedule.tick() == CHECK_AT_LEAST_EVERY
+    assert made() == [clock.now]
+    clock.now += timedelta(hours=20)  # open all day: not again yet
+    assert schedule.due_in() == timedelta(hours=4)
+    assert schedule.tick() == CHECK_AT_LEAST_EVERY
+    clock.now += timedelta(hours=3, minutes=30)
+    assert schedule.tick() == timedelta(minutes=30)  # sleeps only until it is due
+    assert len(made()) == 1
+    clock.now += timedelta(minutes=30)
+    schedule.tick()
+    assert made()[0] == clock.now
+    assert len(made()) == 2
+    for _ in range(10):  # ten more days with the app open: rotated to the newest seven
+        clock.now += backups.DAILY
+        schedule.tick()
+    assert len(made()) == backups.KEEP
+    assert made()[0] == clock.now
+    clock.now += timedelta(hours=5)  # closed and opened again the same day: nothing new
+    schedule.tick()
+    assert len(made()) == backups.KEEP
+    clock.now += timedelta(days=40)  # opened after a long leave: one now, none too old kept
+    schedule.tick()
+    assert made() == [clock.now]
+
+
+def test_a_failed_daily_backup_is_tried_again_later_not_in_a_loop(tmp_path: Path) -> None:
+    from websight_desk.services.scheduled_backups import RETRY_AFTER, BackupSchedule
+
+    root, _a, _c = _workspace(tmp_path / "ws")
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the backups folder should be")
+    schedule = BackupSchedule(root / "desk.sqlite3", blocked, _Clock(datetime.now(UTC)))
+    assert schedule.tick() == RETRY_AFTER
+
+
+def test_the_backup_thread_makes_the_first_backup_off_the_callers_thread(tmp_path: Path) -> None:
+    import time
+
+    from websight_desk.services.scheduled_backups import start_daily_backups
+
+    root, _a, _c = _workspace(tmp_path / "ws")
+    runner = start_daily_backups(root / "desk.sqlite3", root / "backups")
+    try:
+        deadline = time.monotonic() + 20
+        while not backups.list_backups(root / "backups") and time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        runner.stop()
+    assert runner.thread is None
+    [made] = backups.list_backups(root / "backups")
+    assert made.label == "daily"
+    backups.check_backup(made.path)  # a whole, usable database
