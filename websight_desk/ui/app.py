@@ -21,6 +21,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from websight_desk.services.desk import open_desk
+    from websight_desk.services.scheduled_backups import start_daily_backups
     from websight_desk.settings import resolve_workspace
     from websight_desk.ui import errors
 
@@ -49,7 +50,11 @@ def run_gui(args: argparse.Namespace) -> int:
             return save_screenshot(window, Path(screenshot))
         errors.set_presenter(None)
         window.show()
-        return int(app.exec())
+        daily = start_daily_backups(desk.paths.database, desk.paths.backups)  # its own thread
+        try:
+            return int(app.exec())
+        finally:
+            daily.stop()
     finally:
         desk.close()
 
