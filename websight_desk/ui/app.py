@@ -24,11 +24,14 @@ def run_gui(args: argparse.Namespace) -> int:
     from websight_desk.services.scheduled_backups import start_daily_backups
     from websight_desk.settings import resolve_workspace
     from websight_desk.ui import errors
+    from websight_desk.ui.icons import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Websight Desk")
     app.setOrganizationName("Websight")
+    app.setDesktopFileName("websight-desk")  # resources/websight-desk.desktop (taskbar icon)
+    app.setWindowIcon(app_icon())
     try:
         desk = open_desk(resolve_workspace(getattr(args, "workspace", None)))
     except EnvironmentProblem as exc:

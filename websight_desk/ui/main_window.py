@@ -20,6 +20,7 @@ from websight_desk.ui import errors
 from websight_desk.ui.abuse.pane_actions import install_abuse_actions
 from websight_desk.ui.callbacks.install import install_callbacks
 from websight_desk.ui.context import UiContext
+from websight_desk.ui.icons import app_icon
 from websight_desk.ui.language import switch_language
 from websight_desk.ui.main_window_dialogs import WindowDialogs
 from websight_desk.ui.main_window_layout import STATE_KEY, WindowLayout
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
         self.role: str | None = None  # the agent's role, read in the background
         self.queue = QueuePanel(ctx, views, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         # checklist actions), so the panel does not decide the same ticket again.
         link(self.ticket_pane, self.policy_panel)
         self.ticket_pane.customerRequested.connect(self.dialogs.show_customer_by_id)
+        self.queue.table.columns.changed.connect(self._columns_changed)
 
     def _install_features(self) -> None:
         """Features that plug into the pane, the menus and the status bar."""
@@ -107,6 +110,8 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Load the queue in the remembered view (call once the window is set up)."""
         view = self.layout_state.state().get("view")
+        if self.layout_state.remember:
+            self.queue.table.restore_columns(self.layout_state.state().get("queue_columns"))
         self.queue.start(view if isinstance(view, str) else None)
         self.status.refresh()
         db = self.ctx.desk.db
@@ -145,6 +150,9 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.ctx.events.ticketsChanged.emit([])
+
+    def _columns_changed(self) -> None:
+        self.layout_state.save(queue_columns=self.queue.table.column_state())
 
     def _view_changed(self, key: str) -> None:
         if key in self.view_actions:

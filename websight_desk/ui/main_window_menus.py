@@ -74,6 +74,10 @@ def build_menus(window: MainWindow, views: list[ViewInfo]) -> None:
         window.queue.pick_view,
         "view_filter",
     )
+    columns = m.submenu(view_menu, "queue_columns", N_("Queue columns"))
+    chooser = window.queue.table.columns
+    chooser.fill(columns)
+    columns.aboutToShow.connect(lambda: chooser.fill(columns))
     view_menu.addSeparator()
     m.action(view_menu, "search", N_("Search"), window.queue.focus_search, "search")
     m.action(view_menu, "queue", N_("Queue"), lambda: nav.focus_pane(0), "queue")

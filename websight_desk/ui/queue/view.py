@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from websight_desk.i18n import _
+from websight_desk.ui.queue.cell_delegate import CellDelegate
+from websight_desk.ui.queue.column_chooser import (
+    MIN_WIDTH,
+    ColumnChooser,
+    apply_state,
+    header_state,
+)
 from websight_desk.ui.queue.columns import INDEX
 from websight_desk.ui.queue.model import TICKET_ID_ROLE, QueueModel
-
-WIDTHS = {
-    "number": 52,
-    "subject": 180,
-    "customer": 70,
-    "service": 96,
-    "status": 70,
-    "priority": 60,
-    "age": 92,
-    "assignee": 96,
-    "verdict": 104,
-    "flags": 64,
-}
 
 
 class QueueTable(QTableView):
@@ -51,9 +47,11 @@ class QueueTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        for key, width in WIDTHS.items():
-            header.resizeSection(INDEX[key], width)
-        header.setMinimumSectionSize(28)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Bayrak…", not "aretle"
+        header.setMinimumSectionSize(MIN_WIDTH)
+        apply_state(header, None)  # the default set; `restore_columns` brings the agent's
+        self.columns = ColumnChooser(header)
+        self.setItemDelegate(CellDelegate(self))
         header.setSortIndicator(INDEX["number"], Qt.SortOrder.DescendingOrder)
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
@@ -61,6 +59,13 @@ class QueueTable(QTableView):
         self.selectionModel().currentRowChanged.connect(self._current_changed)
         self.doubleClicked.connect(self._activate)
         self.retranslate()
+
+    def column_state(self) -> dict[str, Any]:
+        """Shown columns, order and widths, for the workspace settings."""
+        return header_state(self.horizontalHeader())
+
+    def restore_columns(self, state: object) -> None:
+        apply_state(self.horizontalHeader(), state)
 
     def queue_model(self) -> QueueModel:
         model = self.model()
@@ -101,6 +106,7 @@ class QueueTable(QTableView):
         super().keyPressEvent(event)
 
     def retranslate(self) -> None:
+        self.columns.retranslate()
         self.setAccessibleName(_("Ticket queue"))
         self.setAccessibleDescription(
             _("Arrow keys move between tickets; Enter opens the selected ticket.")

@@ -50,7 +50,7 @@ class Composer(QWidget):
         self.reply_radio.toggled.connect(self._mode_changed)
         self.canned = QComboBox()
         self.canned.setObjectName("cannedPicker")
-        self.canned.setMinimumContentsLength(24)
+        self.canned.setMinimumContentsLength(14)
         self.canned.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -157,8 +157,12 @@ class Composer(QWidget):
             _("Internal note — only the team sees it") if note else _("Reply to the customer")
         )
         self.editor.setAccessibleName(_("Internal note text") if note else _("Reply text"))
-        self.send.setText((_("Add note") if note else _("Send reply")) + "  (Ctrl+Enter)")
-        self.send.setAccessibleName(_("Add the internal note") if note else _("Send the reply"))
+        # The key is in the tooltip: the button stays narrow enough for a 1280 px window.
+        self.send.setText(_("Add note") if note else _("Send reply"))
+        self.send.setToolTip("Ctrl+Enter")
+        self.send.setAccessibleName(
+            (_("Add the internal note") if note else _("Send the reply")) + " (Ctrl+Enter)"
+        )
 
     def _text_changed(self) -> None:
         has = bool(self.editor.toPlainText().strip())
