@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from websight_desk.domain.enums import Channel, MessageKind, RequesterKind
-from websight_desk.domain.masking import mask_name
 from websight_desk.domain.ticket_views import CustomerSummary, ServiceView
 from websight_desk.i18n import _
 from websight_desk.services.desk import Desk
@@ -61,7 +60,7 @@ class NewTicketDialog(QDialog):
         form = QFormLayout()
         self.search = QLineEdit()
         self.search.setObjectName("customerSearch")
-        self.search.setPlaceholderText(_("Customer code or name, e.g. C-1001 or sahin"))
+        self.search.setPlaceholderText(_("Customer code or name, e.g. WS0001234 or Şahin"))
         self.search.setAccessibleName(_("Find the customer by code or name"))
         self.search.setClearButtonEnabled(True)
         form.addRow(_("Customer"), self.search)
@@ -141,8 +140,9 @@ class NewTicketDialog(QDialog):
     def _results(self, found: tuple[CustomerSummary, ...]) -> None:
         self.results.clear()
         for c in found:
-            name = mask_name(c.name) or _("(no name)")
-            item = QListWidgetItem(f"{c.code} · {name}")
+            # Names in full: the agent must tell customers apart (KVKK masks phone numbers
+            # in lists, not the names an agent works with).
+            item = QListWidgetItem(f"{c.name or _('(no name)')} · {c.code}")
             item.setData(_DATA, c)
             self.results.addItem(item)
         if found:
