@@ -164,13 +164,13 @@ def test_status_bar_problems_open_a_list_with_reasons(
     dialog = win.tools.open["sync_problems"].content
     assert isinstance(dialog, SyncProblemsDialog)
     assert dialog.rejected_tree.topLevelItemCount() == 1
-    assert (
-        dialog.rejected_tree.topLevelItem(0).text(2) == "Yalnızca vardiya liderleri inceleyebilir."
-    )
+    # a reason the window has no sentence for: grouped under "other", the server's words kept
+    assert dialog.rejected_tree.topLevelItem(0).text(2) == "Diğer nedenler"
+    assert "Yalnızca vardiya liderleri inceleyebilir." in dialog.rejections.ui.details.toPlainText()
     assert dialog.conflicts_tree.topLevelItemCount() == 1
     conflict = dialog.conflicts_tree.topLevelItem(0)
-    assert conflict.text(1) == "status"
-    assert (conflict.text(2), conflict.text(3)) == ("open", "pending")
+    assert conflict.text(1) == "Durum değişikliği"
+    assert (conflict.text(2), conflict.text(3)) == ("Açık", "Müşteri bekleniyor")
     dialog.conflicts_tree.itemActivated.emit(conflict, 0)
     assert win.open_ticket_id == tsample.theme
     dialog.conflicts_tree.setCurrentItem(conflict)

@@ -1,0 +1,89 @@
+"""What the user can do about a refused change: send it again, or mark it as seen.
+
+Retry re-emits the same record (same payload, same author) as a new op: the server remembers
+the refused op id and would refuse it again, while the record itself never reached it. The
+refused outbox row and its quarantine copy are removed in the same transaction, so the change
+waits as pending (or, refused again, comes back with the new reason). Only our own changes
+refused for a reason that may be gone are retried (`rejection_causes.RETRYABLE`).
+
+"Seen" is this workstation's note that the user has read a refusal; it is kept in the
+workspace settings (op ids only, no personal data) and forgotten with the refusal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+
+from websight_desk.services.desk import Desk
+from websight_desk.services.rejection_causes import retryable
+from websight_desk.storage.models import SyncOutbox, SyncQuarantine
+from websight_desk.storage.outbox import REJECTED
+
+SEEN_KEY = "seen_rejections"
+
+
+@dataclass(frozen=True)
+class RetryResult:
+    sent_again: int  # queued as new pending changes
+    skipped: int  # not ours, not refused any more, or refused for a lasting reason
+
+
+def retry(desk: Desk, op_ids: Iterable[str]) -> RetryResult:
+    """Queue these refused changes again, in the order they were first made."""
+    wanted = sorted(set(op_ids))
+    if not wanted:
+        return RetryResult(0, 0)
+    with desk.db.read() as conn:
+        rows = conn.execute(
+            select(
+                SyncOutbox.op_id,
+                SyncOutbox.kind,
+                SyncOutbox.payload,
+                SyncOutbox.author_agent_id,
+                SyncQuarantine.reason,
+                SyncQuarantine.source,
+            )
+            .join(SyncQuarantine, SyncQuarantine.op_id == SyncOutbox.op_id)
+            .where(SyncOutbox.op_id.in_(wanted), SyncOutbox.state == REJECTED)
+            .order_by(SyncOutbox.seq)
+        ).all()
+    todo = [r for r in rows if retryable(r.reason, r.source)]
+    authors = list(dict.fromkeys(r.author_agent_id for r in todo))
+    for author in authors:  # one transaction per author: the op's author stays the same
+        with desk.writer(author_id=author) as w:
+            for r in (r for r in todo if r.author_agent_id == author):
+                w.emit(r.kind, json.loads(r.payload))
+                w.conn.execute(delete(SyncOutbox).where(SyncOutbox.op_id == r.op_id))
+                w.conn.execute(delete(SyncQuarantine).where(SyncQuarantine.op_id == r.op_id))
+    forget_seen(desk, [r.op_id for r in todo])
+    return RetryResult(len(todo), len(wanted) - len(todo))
+
+
+def seen_rejections(desk: Desk) -> frozenset[str]:
+    value = desk.settings.extra.get(SEEN_KEY, [])
+    return frozenset(str(v) for v in value) if isinstance(value, list) else frozenset()
+
+
+def mark_seen(desk: Desk, op_ids: Iterable[str]) -> frozenset[str]:
+    """Note these refusals as read; ids no longer in the quarantine are dropped. Returns all."""
+    with desk.db.read() as conn:
+        present = set(conn.execute(select(SyncQuarantine.op_id)).scalars())
+    seen = (seen_rejections(desk) | set(op_ids)) & present
+    desk.settings.extra[SEEN_KEY] = sorted(seen)
+    desk.save_settings()
+    return frozenset(seen)
+
+
+def forget_seen(desk: Desk, op_ids: Iterable[str]) -> None:
+    gone = set(op_ids)
+    seen = seen_rejections(desk)
+    if seen & gone:
+        desk.settings.extra[SEEN_KEY] = sorted(seen - gone)
+        desk.save_settings()
+
+
+__all__ = ["RetryResult", "forget_seen", "mark_seen", "retry", "seen_rejections"]
