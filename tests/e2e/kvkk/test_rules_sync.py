@@ -25,23 +25,39 @@ from sqlalchemy import Connection, select
 from tests.e2e.kvkk.servers import LedgeredServer, server_read, server_text
 from tests.e2e.sync.serverproc import Workstation, workstation
 from tests.unit.kvkk.builders import valid_callback
+from websight_desk.domain.abuse import AbuseCategory, AbuseChannel, ReviewDecision
+from websight_desk.domain.callbacks import TextKind
 from websight_desk.domain.enums import MessageKind
 from websight_desk.domain.errors import PermissionDenied
+from websight_desk.domain.ids import new_id
 from websight_desk.server import retention
-from websight_desk.services import kvkk, people, tickets
+from websight_desk.server.company import load_company_settings, save_company_settings
+from websight_desk.services import abuse, kvkk, people, tickets
 from websight_desk.services.callbacks import callback_payload, log_callback
 from websight_desk.services.kvkk_erase import EraseCustomer, erase_customer
 from websight_desk.services.kvkk_export import export_customer
-from websight_desk.services.kvkk_requests import set_legal_hold
+from websight_desk.services.kvkk_requests import (
+    close_request,
+    kvkk_deadlines,
+    mark_request,
+    set_legal_hold,
+)
+from websight_desk.services.kvkk_settings import settings_overview
+from websight_desk.services.kvkk_texts import new_text_version, text_versions
+from websight_desk.services.reveal import RevealContact, record_reveal
 from websight_desk.storage.models import (
+    AbuseReview,
     AuditEvent,
     Callback,
     CallbackPersonal,
     Contact,
     KvkkErasure,
+    KvkkRequestClosure,
+    KvkkText,
     Message,
     Ticket,
 )
+from websight_desk.storage.ops import to_iso
 from websight_desk.sync.review import list_rejected
 
 
@@ -260,12 +276,167 @@ def callback_rules_are_the_servers_too(team: Team) -> None:
         assert stored == set()
 
 
+def notice_texts_are_versioned_by_the_admin(team: Team) -> None:
+    agent, admin = team.ws("ayse"), team.ws("dpo", "admin")
+    with admin.desk.writer() as w:
+        version = new_text_version(
+            w, TextKind.NOTICE, {"tr": "Yeni aydınlatma metni", "en": "New notice text"}
+        )
+    team.sync(admin, agent)
+    with agent.desk.db.read() as conn:
+        versions = {t.version for t in text_versions(conn, TextKind.NOTICE)}
+    assert {1, version} <= versions  # the new version arrived; the old one stays
+    forged = {
+        "an agent's new version": (agent, version + 1),
+        "an admin overwriting a version": (admin, 1),
+    }
+    ids = []
+    for ws, number in forged.values():
+        with ws.desk.writer() as w:
+            ids.append(new_id())
+            w.emit(
+                "kvkk_text.create",
+                {
+                    "id": ids[-1],
+                    "kind": TextKind.NOTICE.value,
+                    "version": number,
+                    "lang": "tr",
+                    "body": "Başka bir metin",
+                    "created_at": to_iso(w.now),
+                },
+            )
+    assert agent.engine.run_once().rejected == 1
+    assert admin.engine.run_once().rejected == 1
+    with server_read(team.server) as conn:
+        kept = conn.execute(select(KvkkText.id).where(KvkkText.id.in_(ids))).all()
+        first = conn.execute(
+            select(KvkkText.body).where(
+                KvkkText.kind == "notice", KvkkText.version == 1, KvkkText.lang == "tr"
+            )
+        ).scalar_one()
+    assert kept == []
+    assert first != "Başka bir metin"
+
+
+def requests_have_a_deadline_and_close_once(team: Team) -> None:
+    agent, admin = team.ws("ayse"), team.ws("dpo", "admin")
+    _customer, ticket, _call = _person(agent, "Ece Uçar", "+905321110006")
+    with agent.desk.writer() as w:
+        request = mark_request(w, ticket, kvkk.company_settings(agent.desk), "silme talebi")
+    team.sync(agent, admin)
+    with admin.desk.db.read() as conn:
+        deadline = kvkk_deadlines(conn, [ticket])[ticket]
+    assert timedelta(days=29) < deadline - datetime.now(UTC) <= timedelta(days=30)
+    for ws in (admin, agent):  # both close it while offline: the server keeps the first
+        with ws.desk.writer() as w:
+            close_request(w, request, "answered")
+    assert admin.engine.run_once().rejected == 0
+    assert agent.engine.run_once().rejected == 1
+    with server_read(team.server) as conn:
+        closures = conn.execute(
+            select(KvkkRequestClosure.id).where(KvkkRequestClosure.request_id == request)
+        ).all()
+    assert len(closures) == 1
+
+
+def reveals_are_audited_everywhere(team: Team) -> None:
+    agent, admin = team.ws("ayse"), team.ws("dpo", "admin")
+    customer, ticket, _call = _person(agent, "Naz Ilgın", "+905321110007")
+    with agent.desk.writer() as w:
+        contact = w.conn.execute(
+            select(Contact.id).where(Contact.customer_id == customer)
+        ).scalar_one()
+        record_reveal(w, RevealContact(contact, "numarayı teyit için", ticket))
+    team.sync(agent, admin)
+    for read in (admin.desk.db.read, partial(server_read, team.server)):
+        with read() as conn:
+            rows = conn.execute(
+                select(AuditEvent.actor_agent_id, AuditEvent.reason).where(
+                    AuditEvent.kind == "contact.reveal", AuditEvent.subject_id == contact
+                )
+            ).all()
+        assert [tuple(r) for r in rows] == [(agent.agent_id, "numarayı teyit için")]
+
+
+def the_store_location_comes_from_the_server(team: Team) -> None:
+    admin = team.ws("dpo", "admin")
+    store = team.server.store()
+    try:
+        with store.write() as conn:
+            settings = load_company_settings(conn)
+            settings = settings.with_value("central_store_location", "Frankfurt, Almanya")
+            settings = settings.with_value("transfer_mechanism", "Kurul standart sözleşmesi")
+            save_company_settings(conn, settings, "test")
+    finally:
+        store.close()
+    team.sync(admin)
+    shown = settings_overview(admin.desk)
+    assert shown.published is not None
+    assert shown.settings.central_store_location == "Frankfurt, Almanya"
+    assert shown.settings.transfer_mechanism == "Kurul standart sözleşmesi"
+
+
+def a_lead_decides_a_refusal_not_the_agent(team: Team) -> None:
+    agent, lead = team.ws("ayse"), team.ws("lider", "shift_lead")
+    _customer, ticket, _call = _person(agent, "Rıza Kavak", "+905321110008")
+    with agent.desk.writer() as w:
+        term = abuse.terminate(
+            w,
+            abuse.TerminateConversation(
+                AbuseChannel.TICKET,
+                AbuseCategory.INSULT,
+                "hakaret",
+                "salak",
+                ticket_id=ticket,
+                detector_suggested=True,
+            ),
+        )
+    team.sync(agent, lead)
+    with agent.desk.writer() as w:  # a modified client: the agent confirms it themself
+        w.emit(
+            "review.create",
+            {
+                "id": new_id(),
+                "termination_id": term,
+                "decision": "confirmed",
+                "note": "onaylıyorum",
+                "reviewer_id": w.author_id,
+                "created_at": to_iso(w.now),
+            },
+        )
+    assert agent.engine.run_once().rejected == 1
+    with lead.desk.writer() as w:
+        abuse.review(w, abuse.ReviewTermination(term, ReviewDecision.OVERTURNED, "abartılı"))
+    colleague = team.ws("bora")
+    team.sync(lead, agent, colleague)
+    for read in (colleague.desk.db.read, partial(server_read, team.server)):
+        with read() as conn:
+            reviewers = conn.execute(
+                select(AbuseReview.reviewer_id).where(AbuseReview.termination_id == term)
+            ).all()
+        assert [r[0] for r in reviewers] == [lead.agent_id]  # the team sees the lead's only
+    with agent.desk.db.read() as conn:  # the forger's own copy keeps its refused record,
+        assert (
+            lead.agent_id
+            in conn.execute(  # shown as refused; the lead's arrived too
+                select(AbuseReview.reviewer_id).where(AbuseReview.termination_id == term)
+            )
+            .scalars()
+            .all()
+        )
+
+
 RULES: dict[str, Callable[[Team], None]] = {
     "erasure": erasure_reaches_every_replica,
     "retention": retention_purge_reaches_every_replica,
     "export": export_is_the_admins_and_audited,
     "legal_hold": legal_hold_keeps_what_it_holds,
     "callback_rules": callback_rules_are_the_servers_too,
+    "notice_texts": notice_texts_are_versioned_by_the_admin,
+    "requests": requests_have_a_deadline_and_close_once,
+    "reveal_audit": reveals_are_audited_everywhere,
+    "store_location": the_store_location_comes_from_the_server,
+    "lead_review": a_lead_decides_a_refusal_not_the_agent,
 }
 
 
