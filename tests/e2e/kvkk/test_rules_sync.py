@@ -1,11 +1,15 @@
 """Each KVKK rule with an effect through sync, on a SQLite and a PostgreSQL server.
 
 One server per engine for the module (`team_server`); every rule makes its own accounts,
-workstations and people, and checks only its own records. The table at the bottom lists the
-rules of KVKK.md that sync carries: erasure reaches every workstation and the server's change
-log; the server's retention purge reaches every workstation; export is the admin's alone (the
-role comes from the server) and is audited everywhere; a legal hold keeps what it holds from
-an erasure made elsewhere; the server refuses callbacks that break the callback rules.
+workstations and people, and checks only its own records. `RULES` at the bottom is the table:
+erasure reaches every workstation and the server's change log; the server's retention purge
+reaches every workstation; export is the admin's alone (the role comes from the server) and
+audited everywhere; a legal hold keeps what it holds from an erasure made elsewhere; the server
+refuses callbacks that break the callback rules (notice first, recording only with consent,
+no premium numbers, a callback's legal basis); notice texts are versioned by the admin and
+never overwritten; a KVKK request carries its 30-day deadline and is closed once; revealing a
+number is audited on the server; the central store's location comes from the server; only a
+shift lead decides a refusal of service.
 """
 
 from __future__ import annotations
