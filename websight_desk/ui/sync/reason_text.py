@@ -96,6 +96,16 @@ _RULES = {
     "kept_until": N_("The record must be kept longer; it cannot be destroyed yet."),
 }
 
+_RULE_TITLES = {
+    "already_decided": N_("Another shift lead decided first"),
+    "needs_note": N_("A note or a reason is missing"),
+    "empty_message": N_("Empty message"),
+    "other_customer": N_("The ticket belongs to another customer"),
+    "hold_released": N_("Legal hold already released"),
+    "request_closed": N_("KVKK request already closed"),
+    "kept_until": N_("Must be kept longer"),
+}
+
 _STATES = {
     "pending_review": N_("pending review"),
     "confirmed": N_("confirmed"),
@@ -152,6 +162,10 @@ def _roles(names: str) -> str:
 
 
 def title(diagnosis: Diagnosis) -> str:
+    """A short name for the cause (a group of the window)."""
+    rule = diagnosis.values.get("rule")
+    if diagnosis.cause is Cause.RULE and rule in _RULE_TITLES:
+        return _(_RULE_TITLES[rule])
     return _(_TITLES[diagnosis.cause])
 
 

@@ -76,8 +76,8 @@ def group(items: Sequence[Item], by: str) -> list[Group]:
             groups.append(Group(f"ticket:{key}", title, tuple(members), key or None))
         else:
             title = reason_text.title(first.diagnosis)
-            if first.diagnosis.cause is Cause.RULE:
-                title = reason_text.sentence(first.diagnosis)
+            if first.diagnosis.cause is Cause.RULE and "detail" in first.diagnosis.values:
+                title = reason_text.sentence(first.diagnosis)  # a rule the server words itself
             groups.append(Group(key, title, tuple(members)))
     groups.sort(key=lambda g: (-len(g.items), g.title))
     return groups

@@ -60,8 +60,6 @@ class RejectionsLayout:
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.header().setStretchLastSection(False)
-        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.previous = _button("rejectionsPrevious")
         self.next = _button("rejectionsNext")
         self.page_label = QLabel()
@@ -140,10 +138,9 @@ class RejectionsLayout:
             item = self.table.topLevelItem(index)
             if item is None:
                 continue
-            for column in range(item.columnCount()):
-                font = item.font(column)
-                font.setBold(is_new)
-                item.setFont(column, font)
+            font = item.font(4)  # the "Seen" column: New in bold
+            font.setBold(is_new)
+            item.setFont(4, font)
 
     def retranslate(self) -> None:
         self.group_by_label.setText(_("&Group by:"))
@@ -152,6 +149,9 @@ class RejectionsLayout:
         self.group_list.setAccessibleName(_("Groups of refused changes"))
         self.table.setAccessibleName(_("Changes the server refused"))
         self.table.setHeaderLabels([_("When"), _("Change"), _("Reason"), _("Ticket"), _("Seen")])
+        header = self.table.header()  # modes after the columns exist: the reason takes the rest
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.details.setAccessibleName(_("Details of the refused change"))
         self.previous.setText(_("‹ &Previous page"))
         self.next.setText(_("&Next page ›"))
