@@ -32,6 +32,9 @@ class Cause(StrEnum):
 
 # Worth sending again once what it waited for is resolved (a fresh change id is used).
 RETRYABLE = frozenset({Cause.DEPENDS, Cause.MISSING, Cause.NOT_STORED})
+# Records sealed in the tamper-evident chain by their (hlc, node): a new op would give the
+# same record another place in the chain on the server than here, so they are made anew.
+SEALED = frozenset({"termination.create", "review.create", "override.create", "audit.create"})
 
 
 @dataclass(frozen=True)
@@ -96,9 +99,9 @@ def cause_of(reason: str) -> Diagnosis:
     return Diagnosis(Cause.OTHER, {"detail": text})
 
 
-def retryable(reason: str, source: str) -> bool:
+def retryable(reason: str, source: str, kind: str) -> bool:
     """Sending it again can succeed: our own change, refused for a reason that may be gone."""
-    return source == "push" and cause_of(reason).cause in RETRYABLE
+    return source == "push" and kind not in SEALED and cause_of(reason).cause in RETRYABLE
 
 
-__all__ = ["RETRYABLE", "Cause", "Diagnosis", "cause_of", "retryable"]
+__all__ = ["RETRYABLE", "SEALED", "Cause", "Diagnosis", "cause_of", "retryable"]

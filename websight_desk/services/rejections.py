@@ -51,7 +51,7 @@ def retry(desk: Desk, op_ids: Iterable[str]) -> RetryResult:
             .where(SyncOutbox.op_id.in_(wanted), SyncOutbox.state == REJECTED)
             .order_by(SyncOutbox.seq)
         ).all()
-    todo = [r for r in rows if retryable(r.reason, r.source)]
+    todo = [r for r in rows if retryable(r.reason, r.source, r.kind)]
     authors = list(dict.fromkeys(r.author_agent_id for r in todo))
     for author in authors:  # one transaction per author: the op's author stays the same
         with desk.writer(author_id=author) as w:

@@ -73,8 +73,9 @@ def test_reasons_in_plain_words(reason: str, cause: Cause, words_tr: str, words_
     assert words_tr in turkish
     assert "refers to agents" not in english + turkish  # never the developer's text
     assert "0193" not in english + turkish  # nor record ids
-    assert retryable(reason, "push") is (cause in (Cause.MISSING, Cause.DEPENDS))
-    assert not retryable(reason, "pull")  # a colleague's change is not ours to send
+    assert retryable(reason, "push", "message.create") is (cause in (Cause.MISSING, Cause.DEPENDS))
+    assert not retryable(reason, "pull", "message.create")  # a colleague's: not ours to send
+    assert not retryable(reason, "push", "termination.create")  # sealed: made anew instead
 
 
 def _refuse(

@@ -46,7 +46,7 @@ class Group:
 
 
 def items_of(rows: Sequence[RejectionRow]) -> list[Item]:
-    return [Item(r, cause_of(r.reason), retryable(r.reason, r.source)) for r in rows]
+    return [Item(r, cause_of(r.reason), retryable(r.reason, r.source, r.kind)) for r in rows]
 
 
 def _cause_key(item: Item) -> str:
