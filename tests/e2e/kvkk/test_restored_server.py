@@ -4,7 +4,7 @@ The erasure ledger (`erasures.jsonl` in the data directory) is not part of the d
 the restore does not roll it back. At start the server re-applies the erasure of a customer the
 backup holds; a customer the backup does not hold yet is erased in the push that brings them
 back — here a copy of a workstation, restored from its own backup, that still has the
-customer's creation, contact and messages in its outbox.
+customer's creation, contact and messages in its outbox (and a note about the other person).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ OLD = ("Nermin Akyüzlü", "nermin.akyuzlu@example.com.tr", "+905339876543")
 NEW = ("Tayfun Gökçeören", "tayfun.gokceoren@example.com.tr", "+905441239876")
 
 
-def _person(ws: Workstation, code: str, who: tuple[str, str, str]) -> str:
+def _person(ws: Workstation, code: str, who: tuple[str, str, str]) -> tuple[str, str]:
     name, email, phone = who
     with ws.desk.writer() as w:
         customer = people.add_customer(
@@ -34,7 +34,7 @@ def _person(ws: Workstation, code: str, who: tuple[str, str, str]) -> str:
             w, tickets.OpenTicket(customer, f"{name} {phone}", f"Ben {name}, {email}")
         ).ticket_id
         tickets.post_message(w, tickets.PostMessage(ticket, MessageKind.NOTE, f"{name} aradı"))
-    return customer
+    return customer, ticket
 
 
 def _leaks(text: str) -> list[str]:
@@ -47,11 +47,15 @@ def test_a_restored_server_erases_again_and_refuses_the_resurrection(
     server = ledgered_server
     agent = workstation(server, tmp_path / "agent", "ayse", "agent")
     admin = workstation(server, tmp_path / "admin", "dpo", "admin")
-    old = _person(agent, "WS-1", OLD)
+    old, old_ticket = _person(agent, "WS-1", OLD)
     agent.engine.run_once()
     backup = take_backup(server, tmp_path / "server-backup.sqlite3")  # holds OLD, not NEW
 
-    new = _person(agent, "WS-2", NEW)  # offline, then a copy of the workstation is kept
+    new, _new_ticket = _person(agent, "WS-2", NEW)  # offline; then a copy of the workstation
+    with agent.desk.writer() as w:
+        tickets.post_message(
+            w, tickets.PostMessage(old_ticket, MessageKind.NOTE, f"{OLD[0]} {OLD[2]} tekrar")
+        )
     agent.desk.db.checkpoint()
     copy_root = tmp_path / "agent-copy"
     copy_root.mkdir()
@@ -76,7 +80,7 @@ def test_a_restored_server_erases_again_and_refuses_the_resurrection(
     try:
         report = SyncEngine(restored, agent.client).run_once()
         assert report.rejected == 0
-        assert _leaks(server_text(server)) == []  # NEW came back and was erased on arrival
+        assert _leaks(server_text(server)) == []  # both came back and were blanked on arrival
         with restored.db.read() as conn:
             names = set(conn.exec_driver_sql("SELECT name FROM contacts").scalars())
         assert names == {None}  # the old copy pulled the erasures too
