@@ -220,3 +220,31 @@ def test_retry_queues_the_change_again(
     assert again.op_id != op_id  # a new op: the server remembers the refused id
     assert view.items == []  # nothing refused any more
     assert view.ui.group_list.count() == 0
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_every_cause_has_words(lang: str) -> None:
+    from websight_desk.services.rejection_causes import Diagnosis
+
+    try:
+        set_language(lang)
+        for cause in Cause:
+            diagnosis = Diagnosis(cause, {"detail": "x", "minutes": "7", "role": "admin"})
+            assert reason_text.title(diagnosis)
+            assert "{" not in reason_text.sentence(diagnosis)
+    finally:
+        set_language("tr")
+
+
+def test_language_switch_retranslates_the_window(
+    win: MainWindow, tsample: TicketSample, tctx: UiContext
+) -> None:
+    _refuse(tctx, tsample.theme, CLOCK, 1)
+    problems = _open(win)
+    assert problems.tabs.tabText(0) == "Reddedilen değişiklikler"
+    assert problems.rejections.ui.group_list.item(0).text().startswith("Bu bilgisayarın saati")
+    set_language("en")
+    tctx.events.languageChanged.emit()
+    assert problems.tabs.tabText(0) == "Refused changes"
+    assert problems.rejections.ui.group_list.item(0).text().startswith("This computer's clock")
+    assert "11 minutes ahead" in problems.rejections.ui.explain.text()
