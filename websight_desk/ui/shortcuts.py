@@ -49,9 +49,16 @@ SHORTCUTS: dict[str, Shortcut] = {
     "move": Shortcut(("Up", "Down", "PgUp", "PgDown"), N_("Move in the queue"), N_("Queue")),
     "open": Shortcut(("Return",), N_("Open the selected ticket"), N_("Queue")),
     "send": Shortcut(("Ctrl+Return",), N_("Send the reply or note"), N_("Ticket")),
+    "send_pending": Shortcut(
+        ("Ctrl+Shift+Return",), N_("Send the reply and set “Waiting for customer”"), N_("Ticket")
+    ),
+    "send_solved": Shortcut(
+        ("Ctrl+Shift+D",), N_("Send the reply and set “Resolved”"), N_("Ticket")
+    ),
     "reply": Shortcut(("Ctrl+R",), N_("Reply"), N_("Ticket")),
     "note": Shortcut(("Ctrl+Shift+N",), N_("Internal note"), N_("Ticket")),
     "assign": Shortcut(("Ctrl+M",), N_("Assign to me"), N_("Ticket")),
+    "assign_to": Shortcut(("Ctrl+Shift+A",), N_("Assign to a colleague"), N_("Ticket")),
     "status": Shortcut(("Ctrl+Shift+S",), N_("Change the status"), N_("Ticket")),
     "canned": Shortcut(
         ("Ctrl+Shift+H",), N_("Insert a canned reply (type to narrow the list)"), N_("Ticket")

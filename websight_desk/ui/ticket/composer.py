@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from websight_desk.domain.enums import MessageKind, TicketStatus
 from websight_desk.i18n import _
+from websight_desk.ui.icons import icon
+from websight_desk.ui.shortcuts import SHORTCUTS, native_text
 from websight_desk.ui.ticket.labels import STATUS, tr_
 from websight_desk.ui.ticket.placeholders import PlaceholderMarker
 
+# "Send and set …": the status and its entry in the key table (`ui.shortcuts`)
+SEND_THEN = {TicketStatus.PENDING: "send_pending", TicketStatus.RESOLVED: "send_solved"}
 _NOTE_STYLE = "QPlainTextEdit { background:#fff7e0; }"
 
 
@@ -30,6 +37,8 @@ class Composer(QWidget):
     cannedChosen = Signal(str)  # the canned reply key
     statusChosen = Signal(str)  # a TicketStatus value
     assignRequested = Signal()
+    assignOtherRequested = Signal()  # to a colleague: the pane opens the picker
+    sendAndSet = Signal(str)  # send, then set this TicketStatus value
     draftStarted = Signal()  # the editor went from empty to non-empty
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -80,15 +89,32 @@ class Composer(QWidget):
         self.assign = QPushButton()
         self.assign.setObjectName("assignToMe")
         self.assign.clicked.connect(self.assignRequested)
+        self.assign.setIcon(icon("action_assign"))
+        self.assign_other = QToolButton()
+        self.assign_other.setObjectName("assignOther")
+        self.assign_other.clicked.connect(self.assignOtherRequested)
         self.send = QPushButton()
         self.send.setObjectName("sendButton")
         self.send.setDefault(False)
         self.send.clicked.connect(self.sendRequested)
+        self.send.setIcon(icon("action_send"))
+        self.send_more = QToolButton()  # ▾: send and set pending / solved
+        self.send_more.setObjectName("sendMore")
+        self.send_more.setArrowType(Qt.ArrowType.DownArrow)
+        self.send_more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.send_more.setMenu(QMenu(self.send_more))
+        self.send_then = {s: QAction(self) for s in SEND_THEN}
+        for status, act in self.send_then.items():
+            act.setObjectName(f"sendAndSet_{status.value}")
+            act.triggered.connect(lambda _c=False, v=status.value: self.sendAndSet.emit(v))
+            self.send_more.menu().addAction(act)
         bottom.addWidget(self.status_label)
         bottom.addWidget(self.status)
         bottom.addWidget(self.assign)
+        bottom.addWidget(self.assign_other)
         bottom.addStretch(1)
         bottom.addWidget(self.send)
+        bottom.addWidget(self.send_more)
         lay.addLayout(bottom)
         self._had_text = False
         self.retranslate()
@@ -145,6 +171,14 @@ class Composer(QWidget):
         self.assign.setText(_("Assign to me"))
         self.assign.setAccessibleName(_("Assign the ticket to me (Ctrl+M)"))
         self.assign.setToolTip("Ctrl+M")
+        self.assign_other.setText(_("Assign…"))
+        self.assign_other.setAccessibleName(_("Assign to a colleague (Ctrl+Shift+A)"))
+        self.assign_other.setToolTip(_("Assign to a colleague (Ctrl+Shift+A)"))
+        self.send_more.setAccessibleName(_("Send and set the status"))
+        self.send_more.setToolTip(_("Send and set the status"))
+        for status, act in self.send_then.items():
+            label = _("Send and set “{status}”").format(status=tr_(STATUS, status))
+            act.setText(f"{label}\t{native_text(SHORTCUTS[SEND_THEN[status]].keys)}")
         self._mode_changed()
 
     # -- reactions -----------------------------------------------------------------------
@@ -163,6 +197,7 @@ class Composer(QWidget):
         self.send.setAccessibleName(
             (_("Add the internal note") if note else _("Send the reply")) + " (Ctrl+Enter)"
         )
+        self.send_more.setVisible(not note)  # a note does not answer the customer
 
     def _text_changed(self) -> None:
         has = bool(self.editor.toPlainText().strip())

@@ -1,4 +1,5 @@
-"""The ticket pane's keys: send, reply, note, assign, status, canned replies.
+"""The ticket pane's keys: send (and set a status), reply, note, assign, status, canned
+replies.
 
 Ctrl+Enter sends inside the pane; the others work window-wide while a ticket is shown (the
 pane enables them). The keys of the overview table (`ui.shortcuts.SHORTCUTS`) are used as
@@ -14,12 +15,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-from websight_desk.domain.enums import MessageKind
+from websight_desk.domain.enums import MessageKind, TicketStatus
 from websight_desk.ui.shortcuts import SHORTCUTS
+from websight_desk.ui.ticket.reply_box import ReplyBox
 
 
 class Pane(Protocol):
     """What the keys call on the pane (`ui.ticket.pane.TicketPane`)."""
+
+    @property
+    def reply(self) -> ReplyBox: ...
 
     def send(self) -> None: ...
 
@@ -30,6 +35,10 @@ class Pane(Protocol):
     def pick_status(self) -> None: ...
 
     def pick_canned(self) -> None: ...
+
+
+def _send_then(pane: Pane, status: TicketStatus) -> Callable[[], object]:
+    return lambda: pane.reply.send(then_status=status)
 
 
 def bind_keys(widget: QWidget, pane: Pane) -> dict[str, QShortcut]:
@@ -45,6 +54,12 @@ def bind_keys(widget: QWidget, pane: Pane) -> dict[str, QShortcut]:
     ]
     table += [(k, window, pane.pick_status) for k in SHORTCUTS["status"].keys]
     table += [(k, window, pane.pick_canned) for k in SHORTCUTS["canned"].keys]
+    table += [(k, window, pane.reply.pick_assignee) for k in SHORTCUTS["assign_to"].keys]
+    for name, status in (
+        ("send_pending", TicketStatus.PENDING),
+        ("send_solved", TicketStatus.RESOLVED),
+    ):
+        table += [(k, inside, _send_then(pane, status)) for k in SHORTCUTS[name].keys]
     shortcuts: dict[str, QShortcut] = {}
     for keys, context, slot in table:
         sc = QShortcut(QKeySequence(keys), widget)

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from websight_desk.domain.enums import MessageKind, TicketField, TicketStatus
 from websight_desk.domain.errors import ValidationError
+from websight_desk.domain.queue_views import AgentSummary
 from websight_desk.domain.ticket_views import TicketDetail
 from websight_desk.i18n import _
 from websight_desk.services.replies import SendOutcome, SendReply, send_reply
+from websight_desk.storage.queries.colleagues import assignable_agents
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.errors import report
+from websight_desk.ui.ticket.assign_picker import AssigneePicker
+from websight_desk.ui.ticket.assign_picker import entries as assignees
 from websight_desk.ui.ticket.composer import Composer
 from websight_desk.ui.ticket.jobs import change_field_job
 from websight_desk.ui.ticket.new_message_bar import NewMessageBar
@@ -55,12 +59,16 @@ class ReplyBox(QWidget):
         self._unseen: frozenset[str] = frozenset()
         self._drafts: dict[str, Draft] = {}
         self._sending = False
+        self._then: TicketStatus | None = None  # "Send and set …": the status after sending
+        self.assignee_picker: AssigneePicker | None = None  # the last one opened
         self.new_bar.sendAnyway.connect(lambda: self.send(force=True))
         self.new_bar.keepEditing.connect(self.acknowledge)
         self.composer.sendRequested.connect(self.send)
         self.composer.draftStarted.connect(self._draft_started)
         self.composer.statusChosen.connect(self.change_status)
         self.composer.assignRequested.connect(self.assign_to_me)
+        self.composer.assignOtherRequested.connect(self.pick_assignee)
+        self.composer.sendAndSet.connect(lambda v: self.send(then_status=TicketStatus(v)))
 
     @property
     def unseen(self) -> frozenset[str]:
@@ -98,11 +106,20 @@ class ReplyBox(QWidget):
             self._base, self._unseen = message_ids, frozenset()
         self.new_bar.setVisible(bool(self._unseen))
 
-    def send(self, *, force: bool = False, override_reason: str | None = None) -> None:
-        """Post the composer's text; `force`: although messages arrived meanwhile."""
+    def send(
+        self,
+        *,
+        force: bool = False,
+        override_reason: str | None = None,
+        then_status: TicketStatus | None = None,
+    ) -> None:
+        """Post the composer's text; `force`: although messages arrived meanwhile;
+        `then_status`: set the ticket's status once the reply is stored ("Send and set")."""
         ticket_id = self._ticket_id
         if ticket_id is None or self._detail is None or self._sending:
             return
+        if not force and override_reason is None:  # a new send, not the answer to a prompt
+            self._then = then_status
         body = self.composer.text()
         if not body.strip():
             self.ctx.events.statusMessage.emit(_("Write something before sending."))
@@ -149,9 +166,36 @@ class ReplyBox(QWidget):
         elif self._detail.assignee_id != me:
             self._write_field(TicketField.ASSIGNEE, me)
 
-    def _write_field(self, field: TicketField, value: str) -> None:
-        assert self._detail is not None
-        ticket_id = self._detail.id
+    def pick_assignee(self) -> None:
+        """Ctrl+Shift+A: the colleagues to assign the ticket to (read in the runner)."""
+        if self._detail is None:
+            return
+        desk = self.ctx.desk
+
+        def job() -> tuple[AgentSummary, ...]:
+            with desk.db.read() as conn:
+                return assignable_agents(conn)
+
+        self.ctx.runner.run(job, self._open_assignee_picker, lambda e: report(e, self))
+
+    def _open_assignee_picker(self, agents: tuple[AgentSummary, ...]) -> None:
+        if self._detail is None:
+            return
+        rows = assignees(agents, self.ctx.agent_id)
+        picker = AssigneePicker(rows, self._detail.assignee_id, self.window())
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.chosen.connect(self.assign_to)
+        picker.open()
+        picker.filter.setFocus()
+        self.assignee_picker = picker
+
+    def assign_to(self, agent_id: str) -> None:
+        if self._detail is not None and self._detail.assignee_id != agent_id:
+            self._write_field(TicketField.ASSIGNEE, agent_id)
+
+    def _write_field(self, field: TicketField, value: str, ticket_id: str | None = None) -> None:
+        assert self._detail is not None or ticket_id is not None
+        ticket_id = ticket_id or (self._detail.id if self._detail else "")
         job = change_field_job(self.ctx.desk, ticket_id, field, value)
         self.ctx.runner.run(job, lambda _r: self.changed.emit(ticket_id), self._write_failed)
 
@@ -183,6 +227,9 @@ class ReplyBox(QWidget):
         if shown:
             self.composer.clear()
         self._drafts.pop(cmd.ticket_id, None)
+        then, self._then = self._then, None
+        if then is not None and cmd.kind is MessageKind.OUTBOUND:
+            self._write_field(TicketField.STATUS, then.value, cmd.ticket_id)
         self.changed.emit(cmd.ticket_id)
 
     def _failed(self, exc: BaseException) -> None:
