@@ -76,14 +76,14 @@ def _of_customers(conn: Connection, customer_ids: set[str], descending: bool) ->
 
 def find(conn: Connection, search: str, *, descending: bool = True, cap: int = CAP) -> Hits:
     """Every ticket the search names (at most `cap`), newest first unless `descending=False`."""
-    search = search.strip()
+    typed, search = search, search.strip()
     if not search:
         return Hits([])
     number = _NUMBER.fullmatch(search)
     pinned = _by_number(conn, int(number.group(1))) if number else {}
     if search.startswith("#") and number:
         return Hits(list(pinned), ids=pinned)
-    expr = fts.match_expression(search)
+    expr = fts.match_expression(typed.lstrip())  # a trailing space: the last word is whole
     walked = _walk(conn, expr, descending, cap + 1) if expr else []
     more = len(walked) > cap
     walked = walked[:cap]
