@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from websight_desk.i18n import _
 from websight_desk.services.rejection_causes import Cause, Diagnosis, cause_of, retryable
 from websight_desk.storage.queries.rejections import RejectionRow
+from websight_desk.ui.format import date_time
 from websight_desk.ui.sync import reason_text
 
 BY_CAUSE = "cause"
@@ -81,3 +82,19 @@ def group(items: Sequence[Item], by: str) -> list[Group]:
             groups.append(Group(key, title, tuple(members)))
     groups.sort(key=lambda g: (-len(g.items), g.title))
     return groups
+
+
+def details(item: Item) -> str:
+    """Everything about one refusal in words, for reading and for pasting to a colleague (no
+    personal data: the change itself stays in the app)."""
+    row = item.row
+    ticket = f"#{row.ticket_number}" if row.ticket_number is not None else "—"
+    lines = [
+        _("Change: {what}").format(what=reason_text.change_label(row.kind, row.field)),
+        _("Ticket: {ticket}").format(ticket=ticket),
+        _("Refused: {when}").format(when=date_time(row.created_at)),
+        _("Why: {why}").format(why=reason_text.sentence(item.diagnosis)),
+        _("The server's words: {reason}").format(reason=row.reason),
+        _("Change id: {id}").format(id=row.op_id),
+    ]
+    return "\n".join(lines)

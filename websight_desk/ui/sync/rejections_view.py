@@ -9,7 +9,9 @@ last change of a page turns to the next (PageUp on the first: back).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
@@ -23,7 +25,14 @@ from websight_desk.ui import errors
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.format import date_time
 from websight_desk.ui.sync import reason_text
-from websight_desk.ui.sync.rejection_groups import BY_CAUSE, Group, Item, group, items_of
+from websight_desk.ui.sync.rejection_groups import (
+    BY_CAUSE,
+    Group,
+    Item,
+    details,
+    group,
+    items_of,
+)
 from websight_desk.ui.sync.rejections_layout import RejectionsLayout
 
 _OP = Qt.ItemDataRole.UserRole
@@ -190,19 +199,7 @@ class RejectionsView(QWidget):
         ui.copy.setEnabled(item is not None)
 
     def details_of(self, item: Item) -> str:
-        """Everything about one refusal in words, for reading and for pasting to a colleague
-        (no personal data: the change itself stays in the app)."""
-        row = item.row
-        ticket = f"#{row.ticket_number}" if row.ticket_number is not None else "—"
-        lines = [
-            _("Change: {what}").format(what=reason_text.change_label(row.kind, row.field)),
-            _("Ticket: {ticket}").format(ticket=ticket),
-            _("Refused: {when}").format(when=date_time(row.created_at)),
-            _("Why: {why}").format(why=reason_text.sentence(item.diagnosis)),
-            _("The server's words: {reason}").format(reason=row.reason),
-            _("Change id: {id}").format(id=row.op_id),
-        ]
-        return "\n".join(lines)
+        return details(item)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """PageDown on the last change of a page turns to the next page (PageUp: back)."""
@@ -228,14 +225,14 @@ class RejectionsView(QWidget):
 
     # --- actions -------------------------------------------------------------------------
 
-    def _run(self, job: object, done_text: object) -> None:
-        def finished(result: object) -> None:
-            self.ctx.events.statusMessage.emit(done_text(result))  # type: ignore[operator]
+    def _run(self, job: Callable[[], Any], done_text: Callable[[Any], str]) -> None:
+        def finished(result: Any) -> None:
+            self.ctx.events.statusMessage.emit(done_text(result))
             self.ctx.events.syncStateChanged.emit()
             self.changed.emit()
             self.refresh()
 
-        self.ctx.runner.run(job, finished, lambda e: errors.report(e, self))  # type: ignore[arg-type]
+        self.ctx.runner.run(job, finished, lambda e: errors.report(e, self))
 
     def _retry(self, items: list[Item]) -> None:
         desk, ids = self.ctx.desk, [i.row.op_id for i in items if i.retryable]
