@@ -95,3 +95,19 @@ def test_a_damaged_or_old_state_falls_back_to_the_defaults(
     shown = _shown(win)
     assert shown[0] == "subject"  # what is still valid is kept
     assert set(shown) == set(DEFAULT)
+
+
+def test_the_subject_takes_the_room_of_a_wide_window(
+    tctx: UiContext, tsample: TicketSample, qtbot: Any
+) -> None:
+    win = _window(tctx, qtbot, remember=False)
+    win.resize(1920, 1080)
+    win.show()
+    qtbot.waitExposed(win)
+    table = win.queue.table
+    header = table.horizontalHeader()
+    used = sum(header.sectionSize(INDEX[k]) for k in DEFAULT)
+    assert header.sectionSize(INDEX["subject"]) > COLUMNS[INDEX["subject"]].width
+    assert abs(used - table.viewport().width()) <= 2  # no empty band on the right
+    assert table.column_state()["widths"]["subject"] == COLUMNS[INDEX["subject"]].width
+    win.close()

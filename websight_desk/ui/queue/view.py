@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from websight_desk.i18n import _
@@ -18,6 +18,8 @@ from websight_desk.ui.queue.column_chooser import (
 )
 from websight_desk.ui.queue.columns import INDEX
 from websight_desk.ui.queue.model import TICKET_ID_ROLE, QueueModel
+
+SUBJECT = INDEX["subject"]
 
 
 class QueueTable(QTableView):
@@ -51,6 +53,11 @@ class QueueTable(QTableView):
         header.setMinimumSectionSize(MIN_WIDTH)
         apply_state(header, None)  # the default set; `restore_columns` brings the agent's
         self.columns = ColumnChooser(header)
+        # The subject takes the room a wide window leaves; never less than the agent's width.
+        self._subject_base = header.sectionSize(SUBJECT)
+        self._fitting = False
+        header.sectionResized.connect(self._section_resized)
+        self.columns.changed.connect(self._fit_subject)
         self.setItemDelegate(CellDelegate(self))
         header.setSortIndicator(INDEX["number"], Qt.SortOrder.DescendingOrder)
         header.setSortIndicatorShown(True)
@@ -62,10 +69,43 @@ class QueueTable(QTableView):
 
     def column_state(self) -> dict[str, Any]:
         """Shown columns, order and widths, for the workspace settings."""
-        return header_state(self.horizontalHeader())
+        state = header_state(self.horizontalHeader())
+        if "subject" in state["widths"]:
+            state["widths"]["subject"] = self._subject_base  # not the room it was given
+        return state
 
     def restore_columns(self, state: object) -> None:
-        apply_state(self.horizontalHeader(), state)
+        header = self.horizontalHeader()
+        self._fitting = True
+        apply_state(header, state)
+        self._fitting = False
+        self._subject_base = header.sectionSize(SUBJECT)
+        self._fit_subject()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_subject()
+
+    def _section_resized(self, logical: int, _old: int, new: int) -> None:
+        if self._fitting:
+            return
+        if logical == SUBJECT:
+            self._subject_base = new
+        else:
+            self._fit_subject()
+
+    def _fit_subject(self) -> None:
+        header = self.horizontalHeader()
+        others = sum(
+            header.sectionSize(i)
+            for i in range(header.count())
+            if i != SUBJECT and not header.isSectionHidden(i)
+        )
+        want = max(self._subject_base, self.viewport().width() - others)
+        if want != header.sectionSize(SUBJECT):
+            self._fitting = True
+            header.resizeSection(SUBJECT, want)
+            self._fitting = False
 
     def queue_model(self) -> QueueModel:
         model = self.model()
