@@ -62,9 +62,11 @@ class Ledger:
             if not new:
                 return 0
             make_private_dir(self.path.parent)
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
             try:
-                lines = "".join(canonical_json(op.to_wire()) + "\n" for op in new)
+                size = os.fstat(fd).st_size
+                cut = size > 0 and os.pread(fd, 1, size - 1) != b"\n"  # a crash mid-line
+                lines = "\n" * cut + "".join(canonical_json(op.to_wire()) + "\n" for op in new)
                 os.write(fd, lines.encode("utf-8"))
                 os.fsync(fd)
             finally:
