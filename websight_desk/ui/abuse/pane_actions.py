@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from websight_desk.i18n import _
 from websight_desk.policy.model import Action
 from websight_desk.services.abuse import open_termination_of
+from websight_desk.services.abuse_evidence import EvidencePrefill
 from websight_desk.storage.queries.ticket_owner import customer_of_ticket
 from websight_desk.ui.abuse import terminate_dialog
 from websight_desk.ui.abuse.terminate_dialog import TerminateDialog
@@ -27,20 +28,25 @@ if TYPE_CHECKING:
 SHORTCUT = "end_for_abuse"  # key of `ui.shortcuts.SHORTCUTS` (Ctrl+Shift+X)
 
 
-def open_terminate_dialog(pane: TicketPane) -> TerminateDialog | None:
-    """Open "End conversation for abuse" for the pane's ticket (None when none is shown)."""
+def open_terminate_dialog(pane: TicketPane) -> None:
+    """Open "End conversation for abuse" for the pane's ticket, once its evidence is read in
+    the runner (nothing when no ticket is shown, or another one is by then)."""
     ticket_id = pane.ticket_id
     if ticket_id is None or pane.detail is None:
-        return None
-    try:
-        dialog = terminate_dialog.for_ticket(pane.ctx, ticket_id, pane.window())
-    except Exception as exc:  # reading the evidence failed: say so, keep the pane usable
-        report(exc, pane)
-        return None
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    # Ending announces ctx.tickets_changed([ticket]): the pane, queue and banner refresh.
-    dialog.open()
-    return dialog
+        return
+    ctx = pane.ctx
+
+    def show(prefill: EvidencePrefill) -> None:
+        if pane.ticket_id != ticket_id:
+            return
+        dialog = TerminateDialog(ctx, pane.window(), ticket_id=ticket_id, prefill=prefill)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Ending announces ctx.tickets_changed([ticket]): the pane, queue and banner refresh.
+        dialog.open()
+
+    # reading the evidence may fail: say so, keep the pane usable
+    job = terminate_dialog.prefill_job(ctx, ticket_id)
+    ctx.runner.run(job, show, lambda exc: report(exc, pane), key=f"terminate-{id(pane)}")
 
 
 class EndForAbuseAction(QAction):
@@ -96,11 +102,11 @@ class EndForAbuseAction(QAction):
         self.setEnabled(self._wanted)
         self.retranslate()
 
-    def open_dialog(self) -> TerminateDialog | None:
+    def open_dialog(self) -> None:
         if self.already_ended:  # e.g. the policy checklist's "consider termination"
             self.pane.ctx.events.statusMessage.emit(self.toolTip())
-            return None
-        return open_terminate_dialog(self.pane)
+            return
+        open_terminate_dialog(self.pane)
 
     def retranslate(self) -> None:
         self.setText("⛔ " + _("End conversation for abuse"))

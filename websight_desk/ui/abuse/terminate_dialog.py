@@ -6,6 +6,8 @@ writes it through the context's runner. `terminated(str)` carries the new termin
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -159,16 +161,19 @@ class TerminateDialog(QDialog):
         errors.report(exc, self)
 
 
-def for_ticket(ctx: UiContext, ticket_id: str, parent: QWidget | None = None) -> TerminateDialog:
-    """The dialog for a ticket, prefilled from the policy decision's abuse evidence."""
+def prefill_job(ctx: UiContext, ticket_id: str) -> Callable[[], EvidencePrefill]:
+    """A runner job: the ticket's abuse evidence from its policy decision (the dialog's
+    prefill), read off the GUI thread."""
     from websight_desk.services.abuse_evidence import prefill_from_decision
     from websight_desk.services.triage import decide
 
-    with ctx.desk.db.read() as conn:
-        prefill = prefill_from_decision(
-            conn, ticket_id, decide(conn, ticket_id, ctx.ruleset, ctx.now())
-        )
-    return TerminateDialog(ctx, parent, ticket_id=ticket_id, prefill=prefill)
+    desk, ruleset, now = ctx.desk, ctx.ruleset, ctx.now()
+
+    def job() -> EvidencePrefill:
+        with desk.db.read() as conn:
+            return prefill_from_decision(conn, ticket_id, decide(conn, ticket_id, ruleset, now))
+
+    return job
 
 
 def after_call(
