@@ -248,3 +248,20 @@ def test_language_switch_retranslates_the_window(
     assert problems.tabs.tabText(0) == "Refused changes"
     assert problems.rejections.ui.group_list.item(0).text().startswith("This computer's clock")
     assert "11 minutes ahead" in problems.rejections.ui.explain.text()
+
+
+def test_new_refusals_appear_and_the_selection_stays(
+    win: MainWindow, tsample: TicketSample, tctx: UiContext
+) -> None:
+    ids = _refuse(tctx, tsample.theme, CLOCK, 3)
+    view = _open(win).rejections
+    view.ui.table.setCurrentItem(view.ui.table.topLevelItem(2))
+    chosen = view.current_item()
+    assert chosen is not None
+    assert chosen.row.op_id == ids[2]
+    _refuse(tctx, tsample.mail, CLOCK, 1)  # refused by a push in the background
+    tctx.events.syncStateChanged.emit()
+    assert view.ui.table.topLevelItemCount() == 4
+    current = view.current_item()
+    assert current is not None
+    assert current.row.op_id == ids[2]

@@ -75,6 +75,7 @@ class ConflictsView(QWidget):
         lay.addWidget(self.tree, 1)
         lay.addLayout(buttons)
         ctx.events.languageChanged.connect(self.retranslate)
+        ctx.events.syncStateChanged.connect(self.refresh)  # a pull may bring new ones
         self.retranslate()
         self.refresh()
 
@@ -140,9 +141,8 @@ class ConflictsView(QWidget):
         desk = self.ctx.desk
 
         def done(_result: object) -> None:
-            self.ctx.events.syncStateChanged.emit()
             self.changed.emit()
-            self.refresh()
+            self.ctx.events.syncStateChanged.emit()  # the status bar and this view reload
 
         self.ctx.runner.run(
             lambda: dismiss_conflict(desk, change_id), done, lambda e: errors.report(e, self)

@@ -78,6 +78,7 @@ class RejectionsView(QWidget):
         copy.activated.connect(self.copy_details)
         ui.table.installEventFilter(self)
         ctx.events.languageChanged.connect(self.retranslate)
+        ctx.events.syncStateChanged.connect(self.refresh)  # new refusals while it is open
         self.retranslate()
         self.refresh()
 
@@ -143,9 +144,11 @@ class RejectionsView(QWidget):
             self.page = 0
         g = self.current_group()
         ui = self.ui
-        page = g.page(self.page) if g else ()
         if g is not None:
             self.page = min(self.page, g.pages() - 1)
+        page = g.page(self.page) if g else ()
+        shown = ui.table.currentItem()
+        keep = shown.data(0, _OP) if shown is not None else None  # after a reload: stay there
         ui.explain.setText(self._explanation(g))
         ui.fill_table([self._cells(i) for i in page], [i.row.op_id for i in page])
         bold = [i.row.op_id not in self.seen for i in page]
@@ -156,9 +159,10 @@ class RejectionsView(QWidget):
         ui.next.setEnabled(self.page + 1 < pages)
         ui.retry_group.setEnabled(g is not None and any(i.retryable for i in g.items))
         ui.mark_group_seen.setEnabled(g is not None and g.unseen(self.seen) > 0)
-        first = ui.table.topLevelItem(0)
-        if first is not None:
-            ui.table.setCurrentItem(first)
+        ids = [i.row.op_id for i in page]
+        target = ui.table.topLevelItem(ids.index(keep) if keep in ids else 0)
+        if target is not None:
+            ui.table.setCurrentItem(target)
         self._show_current()
 
     def _explanation(self, g: Group | None) -> str:
@@ -228,9 +232,8 @@ class RejectionsView(QWidget):
     def _run(self, job: Callable[[], Any], done_text: Callable[[Any], str]) -> None:
         def finished(result: Any) -> None:
             self.ctx.events.statusMessage.emit(done_text(result))
-            self.ctx.events.syncStateChanged.emit()
             self.changed.emit()
-            self.refresh()
+            self.ctx.events.syncStateChanged.emit()  # the status bar and this view reload
 
         self.ctx.runner.run(job, finished, lambda e: errors.report(e, self))
 
