@@ -49,18 +49,37 @@ def doc_of(conn: Connection, ticket_id: str, number: int) -> int | None:
     return None
 
 
-def _slot_for(conn: Connection, ticket_id: str, number: int) -> tuple[int, bool]:
+def _documents(conn: Connection, numbers: list[int]) -> dict[int, list[tuple[int, str]]]:
+    """number -> [(rowid, ticket_id)] of the documents of tickets with these numbers."""
+    found: dict[int, list[tuple[int, str]]] = {n: [] for n in numbers}
+    if not numbers:
+        return found
+    sql = f"SELECT rowid, ticket_id FROM {TABLE} WHERE rowid BETWEEN ? AND ?"
+    lo, hi = min(numbers), max(numbers)
+    # A bulk load numbers its tickets in a row: one range read finds all their documents.
+    spans = [(lo, hi)] if hi - lo < 4 * len(numbers) + 64 else [(n, n) for n in sorted(found)]
+    for first, last in spans:
+        for rowid, tid in conn.exec_driver_sql(sql, (doc_range(first)[0], doc_range(last)[1])):
+            number = int(rowid) // SLOTS
+            if number in found:
+                found[number].append((int(rowid), tid))
+    return found
+
+
+def _slot_for(
+    conn: Connection, ticket_id: str, number: int, docs: list[tuple[int, str]]
+) -> tuple[int, bool]:
     """(rowid, exists) for this ticket: its document's rowid, else the first free slot."""
-    lo, hi = doc_range(number)
-    taken: set[int] = set()
-    for rowid, tid in conn.execute(_EXISTING, {"lo": lo, "hi": hi}):
+    for rowid, tid in docs:
         if tid == ticket_id:
-            return int(rowid), True
-        taken.add(int(rowid))
+            return rowid, True
+    lo, hi = doc_range(number)
+    taken = {rowid for rowid, _tid in docs}
     free = next((r for r in range(lo, hi + 1) if r not in taken), None)
     if free is None:  # over 1,024 tickets with one number: past every document, still unique
-        top = conn.execute(text(f"SELECT max(rowid) FROM {TABLE}")).scalar_one()
+        top = conn.exec_driver_sql(f"SELECT max(rowid) FROM {TABLE}").scalar_one()
         free = int(top or 0) + 1
+    docs.append((free, ticket_id))
     return free, False
 
 
@@ -82,8 +101,9 @@ def reindex_tickets(conn: Connection, ticket_ids: Iterable[str]) -> None:
             texts[ticket_id].append(body)
         stale: list[tuple[int]] = []
         fresh: list[tuple[int, str, str]] = []
+        docs = _documents(conn, sorted({t.number for t in heads}))
         for t in heads:
-            rowid, exists = _slot_for(conn, t.id, t.number)
+            rowid, exists = _slot_for(conn, t.id, t.number, docs[t.number])
             if exists:
                 stale.append((rowid,))
             # `fold` translates through a table that fills itself: one C loop per text.

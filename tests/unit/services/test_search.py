@@ -206,3 +206,17 @@ def test_match_expression() -> None:
     assert fts.match_expression("sifre s") == '"sifre"'
     assert fts.match_expression("s") == '"s"'
     assert fts.match_expression('"*-') is None
+
+
+def test_tickets_sharing_a_number_keep_their_own_documents(own_world: World) -> None:
+    world = own_world  # two workstations offline both gave out the same number
+    with world.desk.writer() as w:
+        twin = tickets.open_ticket(
+            w, tickets.OpenTicket(world.mert, "Nameserver", "Sunucu kaydı"), number=world.dns
+        )
+    assert numbers(world, "nameserver") == [world.dns]
+    assert numbers(world, f"#{world.dns}") == [world.dns, world.dns]
+    assert len(numbers(world, "sunucu")) == 3  # both tickets numbered dns, and Mert's first
+    with world.desk.db.read() as conn:
+        hits = search.find(conn, "nameserver")
+        assert search.ticket_ids(conn, hits, hits.keys) == [twin.ticket_id]
