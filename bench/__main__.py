@@ -13,6 +13,7 @@ import time
 BENCHMARKS = {
     "triage": ["bench.bench_triage"],
     "triage-cold": ["bench.bench_triage", "--cold", "--runs", "3"],
+    "abuse-eval": ["bench.bench_abuse"],
     "demo": ["bench.bench_demo"],
     "ui": ["bench.bench_ui"],
     "sync": ["bench.bench_sync"],

@@ -1,18 +1,23 @@
-"""Insults and swearing aimed at the team (policy: the team may end the ticket or call).
+"""Insults, swearing and threats aimed at the team (policy: the team may end the ticket or call).
 
 Token-based, never substring-based, so "sıkıntı", "şikayet", "ambulans", "götürmek",
-"malın" and "sınıf" stay clean. Two lists:
+"malın", "sınıf", "sikke", "Amsterdam", "Scunthorpe" and "psikolojik" stay clean. Lists:
 
-* `profanity` — swearing, abusive whatever it is aimed at ("siktir", "amk", "fuck").
+* `profanity` — swearing and curses, abusive whatever they are aimed at ("siktir", "amk",
+  "ananı …", "defol", "fuck"); `clean_spellings` are spellings that never are ("sıkıştı" with
+  a dotless ı is not "sik…").
+* `threats` — threats against people with no swear word ("kafanıza geçiririm", "adresinizi
+  biliyorum", "I know where you live").
+* `insults_strong` — insults nobody says of himself or of things ("şerefsiz", "beyinsiz"),
+  abusive with any noun ending, aimed or not.
 * `insults` — words that insult a person ("aptal", "idiot") only when aimed at someone: a
   second-person or plural suffix on the word ("aptalsınız", "aptallar", "idiots"), or a
-  target word nearby ("siz", "herifler", "you"). "Aptalca bir hata yaptım" is not abuse.
-  `insults_strict` words ("mal", "hayvan") have ordinary plural meanings, so only a
-  second-person suffix or a target word counts.
+  target word nearby ("siz", "herifler", "you", "ulan"). "Aptalca bir hata yaptım" and "salak
+  gibi kararsızdım" are not abuse. `insults_strict` words ("mal", "hayvan") have ordinary
+  plural meanings, so only a second-person suffix or a target word counts.
 
-Obfuscation is undone before matching: leetspeak ("s1kt1r", "@ptal"), spaced or dotted
-letters ("s i k t i r", "a.p.t.a.l"), stretched letters ("siktirrrr") and masks ("f*ck").
-The detector only suggests; people decide.
+Obfuscation is undone before matching (`policy/abuse_forms.py`). The detector only suggests,
+with the words as evidence; people decide.
 """
 
 from __future__ import annotations
@@ -20,31 +25,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from websight_desk.domain.turkish import fold
-from websight_desk.policy.matching import Token, Vocabulary, parse_term
-
-_LEET = str.maketrans(
-    {
-        "1": "i",
-        "!": "i",
-        "3": "e",
-        "4": "a",
-        "@": "a",
-        "0": "o",
-        "5": "s",
-        "$": "s",
-        "7": "t",
-        "9": "g",
-    }
+from websight_desk.domain.turkish import fold, tr_lower
+from websight_desk.policy.abuse_forms import (
+    MASKED,
+    OBFUSCATION_MARK,
+    RAW_WORD,
+    SEPARATORS,
+    SPACED,
+    forms,
+    one_letter_run,
+    tokens,
 )
-_RAW_WORD = re.compile(r"(?:[^\W_]|[@$*!])+")
-_OBFUSCATION_MARK = re.compile(r"[@$*!]")  # without these, raw words are plain words
-_SPACED = re.compile(r"(?<![^\W_])(?:[^\W_@$][ .\-_*]{1,2}){2,}[^\W_@$](?![^\W_])")
-_STRETCH = re.compile(r"(.)\1{2,}")
-_MASKED = re.compile(r"^[a-z]+\*+[a-z]*$")
-_SEPARATORS = re.compile(r"[ .\-_]")
+from websight_desk.policy.abuse_model import AbuseModel, looks_turkish
+from websight_desk.policy.matching import Token, Vocabulary, parse_term
+from websight_desk.policy.suffixes import is_noun_ending
+from websight_desk.policy.words import scan_words
+
 _SEEN_LIMIT = 100_000
 _AIMED, _BENIGN, _UNSET = "aimed", "benign", "unset"
 NEAR_BEFORE = 2
@@ -62,17 +59,29 @@ class AbuseLexicon:
     aimed_suffixes: tuple[str, ...]
     benign_suffixes: tuple[str, ...]
     allow: tuple[str, ...]
+    insults_strong: tuple[str, ...] = ()
+    threats: tuple[str, ...] = ()
+    clean_spellings: tuple[str, ...] = ()
+
+
+_MILD, _STRICT, _STRONG = "mild", "strict", "strong"
 
 
 class AbuseDetector:
     """Compiled lexicon; `spans(text)` gives the abusive words' character ranges."""
 
-    def __init__(self, lexicon: AbuseLexicon) -> None:
+    def __init__(self, lexicon: AbuseLexicon, model: AbuseModel | None = None) -> None:
         self.lexicon = lexicon
+        self._model = model
+        # a word that can start a swear word makes a text worth the full pass
         self._profanity = Vocabulary({"profanity": lexicon.profanity})
+        # threats are plain words ("adresinizi biliyorum"): found on the words, no full pass
+        self._threats = Vocabulary({"threat": lexicon.threats})
         self._allow = frozenset(fold(w) for w in lexicon.allow)
-        self._insults = {fold(w): False for w in lexicon.insults}
-        self._insults.update({fold(w): True for w in lexicon.insults_strict})
+        self._clean_spellings = tuple(tr_lower(w) for w in lexicon.clean_spellings)
+        self._insults = {fold(w): _MILD for w in lexicon.insults}
+        self._insults.update({fold(w): _STRICT for w in lexicon.insults_strict})
+        self._insults.update({fold(w): _STRONG for w in lexicon.insults_strong})
         self._insult_lengths = sorted({len(w) for w in self._insults})
         self._aimed = frozenset(fold(s) for s in lexicon.aimed_suffixes)
         self._benign = frozenset({"", *(fold(s) for s in lexicon.benign_suffixes)})
@@ -88,42 +97,73 @@ class AbuseDetector:
         self,
         text: str,
         weight: float = 1.0,
+        *,
         folded: str | None = None,
         words: Sequence[str] | None = None,
         flagged: bool | None = None,
+        starts: Sequence[int] | None = None,
     ) -> list[tuple[int, int]]:
         """Ranges of abusive words in `text`, sorted; empty when the text is clean.
 
-        Optional shortcuts: `words` of `folded` as `WORD_PATTERN` splits them, and `flagged`,
-        whether `word_suspicious` holds for one of them (a vocabulary lookup can tell).
+        Optional shortcuts: `words` of `folded` as `WORD_PATTERN` splits them (and their
+        `starts`), and `flagged`, whether `word_suspicious` holds for one of them (a vocabulary
+        lookup can tell). The word lists speak first; the model only where they find nothing.
         """
         if folded is None:
             folded = fold(text)
+        found = self._listed(text, weight, folded, words, flagged)
+        if words is None or starts is None:
+            words, starts = scan_words(folded)
+        if self.lexicon.threats:
+            hits, _ = self._threats.find_words(words, starts, [weight] * len(words))
+            if hits:
+                found = sorted({*found, *((h.start, h.end) for h in hits)})
+        if found or self._model is None or not looks_turkish(text, words):
+            return found
+        return [(starts[i], starts[i] + len(words[i])) for i in self._model.evidence(words)]
+
+    def _listed(
+        self,
+        text: str,
+        weight: float,
+        folded: str,
+        words: Sequence[str] | None,
+        flagged: bool | None,
+    ) -> list[tuple[int, int]]:
+        """Spans found by the word lists."""
         if not self._suspicious(folded, words, flagged):
             return []  # the usual case: no word could start an insult, skip the full pass
-        tokens = _tokens(folded, weight)
+        toks = tokens(folded, weight)
         found: set[tuple[int, int]] = set()
         targets: set[int] = set()
-        for hit in self._lexicon.find(tokens):
+        for hit in self._lexicon.find(toks):
             if hit.group == "target":
                 targets.add(hit.first)
-            elif hit.first != hit.last or tokens[hit.first].forms[0] not in self._allow:
+            elif hit.first != hit.last or not self._clean_word(toks[hit.first], text):
                 found.add((hit.start, hit.end))
-        for i, tok in enumerate(tokens):
-            if self._is_insult(tokens, i, targets) or self._is_masked_profanity(tok):
+        for i, tok in enumerate(toks):
+            if self._is_insult(toks, i, targets) or self._is_masked_profanity(tok):
                 found.add((tok.start, tok.end))
         return sorted(found)
 
+    def _clean_word(self, tok: Token, text: str) -> bool:
+        """An allowed word, or one whose own spelling shows it is not the swear word."""
+        if tok.forms[0] in self._allow:
+            return True
+        return bool(self._clean_spellings) and tr_lower(text[tok.start : tok.end]).startswith(
+            self._clean_spellings
+        )
+
     def _suspicious(self, folded: str, words: Sequence[str] | None, flagged: bool | None) -> bool:
-        if words is None or _OBFUSCATION_MARK.search(folded):
+        if words is None or OBFUSCATION_MARK.search(folded):
             # raw words also keep "@ $ * !" inside them: "@ptal", "f*ck"
-            if self._any_suspicious(_RAW_WORD.findall(folded)):
+            if self._any_suspicious(RAW_WORD.findall(folded)):
                 return True
         elif flagged or (flagged is None and self._any_suspicious(words)):
             return True
-        if words is not None and not _one_letter_run(words):
+        if words is not None and not one_letter_run(words):
             return False
-        return any(self.word_suspicious(m.group()) for m in _SPACED.finditer(folded))
+        return any(self.word_suspicious(m.group()) for m in SPACED.finditer(folded))
 
     def _any_suspicious(self, words: Sequence[str]) -> bool:
         return any(self.word_suspicious(word) for word in set(words).difference(self._clean))
@@ -132,9 +172,9 @@ class AbuseDetector:
         """Whether a word might be abusive (cached): the full check only runs on such text."""
         cached = self._seen.get(raw)
         if cached is None:
-            forms = _forms(_SEPARATORS.sub("", raw.strip("*!")))
-            cached = any(self._profanity.starts_a_term(f) for f in forms) or any(
-                self._insult_stem(f) for f in forms
+            variants = forms(SEPARATORS.sub("", raw.strip("*!")))
+            cached = any(self._profanity.starts_a_term(f) for f in variants) or any(
+                self._insult_stem(f) for f in variants
             )
             cached = cached or "*" in raw
             if len(self._seen) > _SEEN_LIMIT:
@@ -170,12 +210,15 @@ class AbuseDetector:
         for length in self._insult_lengths:
             if length > len(form):
                 break
-            strict = self._insults.get(form[:length])
-            if strict is None:
+            strength = self._insults.get(form[:length])
+            if strength is None:
                 continue
             suffix = form[length:]
+            if strength is _STRONG and is_noun_ending(suffix):
+                kind = _AIMED
+                break
             plural = suffix in {"lar", "ler", "s"}
-            if suffix in self._aimed and not (strict and plural):
+            if suffix in self._aimed and not (strength is _STRICT and plural):
                 kind = _AIMED
                 break
             if suffix in self._benign:
@@ -187,7 +230,7 @@ class AbuseDetector:
 
     def _is_masked_profanity(self, tok: Token) -> bool:
         base = tok.forms[0]
-        if "*" not in base or not _MASKED.match(base):
+        if "*" not in base or not MASKED.match(base):
             return False
         # "f*ck", "sh*t": each run of stars stands for one to three hidden letters
         pattern = re.compile(re.sub(r"\\\*+", "[a-z]{1,3}", re.escape(base)))
@@ -198,45 +241,5 @@ class AbuseDetector:
         return False
 
 
-def _one_letter_run(words: Sequence[str]) -> bool:
-    """Whether three one-letter words follow each other: a spaced-out word ("s i k t i r")."""
-    sizes = list(map(len, words))
-    if sizes.count(1) < 3:
-        return False
-    return "\x01\x01\x01" in "".join(map(chr, sizes))
-
-
 def _near(i: int, targets: set[int]) -> bool:
     return any(j in targets for j in range(i - NEAR_BEFORE, i + NEAR_AFTER + 1) if j != i)
-
-
-@lru_cache(maxsize=65536)
-def _forms(word: str) -> tuple[str, ...]:
-    """The word as written (first; may hold "*" masks) plus its de-obfuscated variants."""
-    plain = [word.replace("*", "")]
-    if any(ch in word for ch in "1!34@05$79") and not word.isdigit():
-        plain.append(plain[0].translate(_LEET))
-    for form in list(plain):
-        if _STRETCH.search(form):
-            plain.append(_STRETCH.sub(r"\1", form))
-            plain.append(_STRETCH.sub(r"\1\1", form))
-    return tuple(dict.fromkeys([word, *plain]))
-
-
-def _tokens(folded: str, weight: float) -> list[Token]:
-    found: list[Token] = []
-    runs = [(m.start(), m.end()) for m in _SPACED.finditer(folded)]
-    for start, end in runs:
-        letters = "".join(ch for ch in folded[start:end] if ch.isalnum())
-        found.append(Token(_forms(letters), start, end, weight))
-    for m in _RAW_WORD.finditer(folded):
-        raw = m.group()
-        stripped = raw.strip("*!")
-        if not stripped or not any(map(str.isalpha, stripped)):
-            continue
-        start = m.start() + len(raw) - len(raw.lstrip("*!"))
-        if runs and any(rs <= start < re_ for rs, re_ in runs):
-            continue  # a letter of "s.i.k.t.i.r": the joined run stands for it
-        found.append(Token(_forms(stripped), start, start + len(stripped), weight))
-    found.sort(key=lambda t: (t.start, -t.end))
-    return found

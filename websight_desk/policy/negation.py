@@ -14,6 +14,7 @@ about", "not related", "no need", "already installed", "don't install". Complain
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # a clause ends at sentence punctuation, a line break, a comma or a contrastive conjunction
 _CLAUSE_BREAK = re.compile(
@@ -37,6 +38,41 @@ _NEGATION = re.compile(
     r"|\b(?:do not|don'?t|please don'?t|never) (?:re)?(?:install|touch|change|set|setup"
     r"|modify|delete|remove|configure|upload)\b",
 )
+
+
+# a text holds a negation marker only if one of its words is one of these or ends so
+_MARKER_WORDS = frozenset(
+    [
+        "degil",
+        "degildir",
+        "degilim",
+        "degiliz",
+        "zaten",
+        "gerek",
+        "gerekli",
+        "gerekmiyor",
+        "gerekmez",
+        "istemiyorum",
+        "istemiyoruz",
+        "yok",
+        "not",
+        "isn",
+        "isnt",
+        "nothing",
+        "no",
+        "don",
+        "dont",
+        "do",
+        "never",
+        "already",
+    ]
+)
+_MARKER_ENDING = re.compile(r"m[ae](?:yin|sin)")
+
+
+def may_negate(words: Sequence[str], folded: str) -> bool:
+    """A cheap test before `negated_ranges` (which it never contradicts)."""
+    return not _MARKER_WORDS.isdisjoint(words) or _MARKER_ENDING.search(folded) is not None
 
 
 def negated_ranges(folded: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

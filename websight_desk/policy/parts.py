@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from websight_desk.domain.turkish import fold
-from websight_desk.policy.negation import negated_ranges
+from websight_desk.policy.negation import may_negate, negated_ranges
 from websight_desk.policy.quoting import aside_ranges, quoted_ranges
 from websight_desk.policy.terms import PartScan
 from websight_desk.policy.words import scan_words, word_weights
@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 NEW_TEXT = 0.5  # a signal at least this strong was written in new text, not only quoted
 CACHE_LIMIT = 4096
 _REPLY_SUBJECT = re.compile(r"\s*(?:re|ynt|yanit|cvp|cevap|fw|fwd|ilt|ilet|aw|sv)\s*:", re.I)
-# a cheap test before the signature and footer search: a line break or a footer's words
-_MAYBE_ASIDE = re.compile(r"\n|virus|antivir|gizli|confidential|sent from|gonderildi").search
 
 
 def scan_part(ruleset: Ruleset, text: str, subject: bool, weight: float) -> PartScan:
@@ -48,18 +46,22 @@ def _scan(ruleset: Ruleset, text: str, subject: bool, part_weight: float) -> Par
     words, starts = scan_words(folded)
     # no quote marker and no reply header can exist without ">" or ":"
     quoted = quoted_ranges(text, folded) if (">" in text or ":" in text) else []
-    aside = aside_ranges(text, folded, quoted) if not subject and _MAYBE_ASIDE(folded) else []
-    negated = negated_ranges(folded)
+    aside = aside_ranges(text, folded, quoted) if not subject and "\n" in folded else []
+    negated = negated_ranges(folded) if may_negate(words, folded) else []
     layers = ((negated, weight * quoted_weight), (quoted, weight * quoted_weight), (aside, 0.0))
     weights = word_weights(starts, layers, weight)
     new_words = 0
     if weight >= NEW_TEXT:
-        new_words = sum(1 for s in starts if not _inside(s, quoted) and not _inside(s, aside))
+        new_words = len(words)
+        if quoted or aside:
+            new_words = round(sum(word_weights(starts, ((quoted, 0.0), (aside, 0.0)), 1.0)))
     hits, flagged = ruleset.vocabulary.find_words(words, starts, weights)
     hits = [h for h in hits if h.weight > 0.0]
     abuse: tuple[tuple[int, int], ...] = ()
     if part_weight >= NEW_TEXT:
-        spans = ruleset.abuse.spans(text, folded=folded, words=words, flagged=flagged)
+        spans = ruleset.abuse.spans(
+            text, folded=folded, words=words, flagged=flagged, starts=starts
+        )
         # old quoted words, signatures and footers are not new abuse
         abuse = tuple((s, e) for s, e in spans if not _inside(s, quoted) and not _inside(s, aside))
     return PartScan(tuple(hits), new_words, abuse)

@@ -68,6 +68,41 @@ _CONTACT = re.compile(
 _NAME_PIECE = re.compile(r"[^\W\d_]+")
 _SMALL_WORDS = frozenset({"ve", "and", "of", "the", "ltd", "sti", "as", "a", "s", "&", "-"})
 _SIGNATURE_LINES = 8
+# substring tests before the regular expressions: one of these is in every match
+_FOOTER_KEYS = (
+    "posta",
+    "mail",
+    "mesaj",
+    "ileti",
+    "uyari",
+    "reddi",
+    "disclaimer",
+    "gizlilik",
+    "this ",
+    "if you",
+    "antivir",
+    "virus",
+    "scanned",
+    "tara",
+    "sent ",
+    "get ",
+    "gonderildi",
+    "icin ",
+)
+_CLOSING_KEYS = (
+    "saygi",
+    "calismalar",
+    "gelsin",
+    "gunler",
+    "sevgi",
+    "selam",
+    "tesekkur",
+    "regards",
+    "best",
+    "thank",
+    "cheers",
+    "sincerely",
+)
 
 
 def quoted_ranges(text: str, folded: str | None = None) -> list[tuple[int, int]]:
@@ -94,13 +129,14 @@ def aside_ranges(
         quoted = quoted_ranges(text, folded)
     end = quoted[-1][0] if quoted and quoted[-1][1] == len(folded) else len(folded)
     cut = end
-    footer = _FOOTER.search(folded, 0, end)
+    footer = _FOOTER.search(folded, 0, end) if _any_in(_FOOTER_KEYS, folded) else None
     if footer and _has_words_before(folded, footer.start()):
         cut = footer.start()
-    dashes = _DASHES.search(folded, 0, cut)
+    dashes = _DASHES.search(folded, 0, cut) if _any_in(("--", "__", "—"), folded) else None
     if dashes and _has_words_before(folded, dashes.start()):
         cut = dashes.start()
-    for m in _CLOSING.finditer(folded, 0, cut):
+    closings = _CLOSING.finditer(folded, 0, cut) if _any_in(_CLOSING_KEYS, folded) else ()
+    for m in closings:
         if not _has_words_before(folded, m.start()):
             continue
         rest = text[m.start("rest") : m.end("rest")].strip(" \t,.-")
@@ -111,6 +147,10 @@ def aside_ranges(
             cut = m.start()
             break
     return [(cut, end)] if cut < end else []
+
+
+def _any_in(keys: tuple[str, ...], folded: str) -> bool:
+    return any(key in folded for key in keys)
 
 
 def _has_words_before(folded: str, at: int) -> bool:

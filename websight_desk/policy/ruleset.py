@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from websight_desk.domain.errors import EnvironmentProblem
 from websight_desk.domain.shift import ShiftHours
 from websight_desk.policy.abuse import AbuseDetector, AbuseLexicon
+from websight_desk.policy.abuse_model import load_model
 from websight_desk.policy.clause import Clause, Rule, parse_clause
 from websight_desk.policy.matching import TermError, Vocabulary
 from websight_desk.policy.terms import PartScan
@@ -259,8 +260,22 @@ def _abuse(table: Mapping[str, Any]) -> AbuseDetector:
         aimed_suffixes=words("aimed_suffixes"),
         benign_suffixes=words("benign_suffixes"),
         allow=words("allow"),
+        insults_strong=words("insults_strong"),
+        threats=words("threats"),
+        clean_spellings=words("clean_spellings"),
     )
+    model = None
+    model_name = table.get("model")
+    if model_name is not None:
+        # the trained weights ship with the app: an edited policy copy names the packaged file
+        path = DEFAULT_POLICY.with_name(str(model_name))
+        if not isinstance(model_name, str) or path.parent != DEFAULT_POLICY.parent:
+            raise _Problem("abuse.model", "must be the name of a model file shipped with the app")
+        try:
+            model = load_model(path)
+        except (OSError, ValueError) as exc:
+            raise _Problem("abuse.model", f"cannot be read ({exc})") from None
     try:
-        return AbuseDetector(lexicon)
+        return AbuseDetector(lexicon, model)
     except TermError as exc:
         raise _Problem("abuse", str(exc)) from None

@@ -1,0 +1,74 @@
+"""Undoing obfuscation for the abuse detector: leetspeak, spaced, stretched and masked words.
+
+"s1kt1r" and "@ptal" (leetspeak), "s i k t i r" and "a.p.t.a.l" (spaced or dotted letters),
+"siktirrrr" (stretched letters), "f*ck" (masks): each word is matched in all its forms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from websight_desk.policy.matching import Token
+
+_LEET = str.maketrans(
+    {
+        "1": "i",
+        "!": "i",
+        "3": "e",
+        "4": "a",
+        "@": "a",
+        "0": "o",
+        "5": "s",
+        "$": "s",
+        "7": "t",
+        "9": "g",
+    }
+)
+RAW_WORD = re.compile(r"(?:[^\W_]|[@$*!])+")
+OBFUSCATION_MARK = re.compile(r"[@$*!]")  # without these, raw words are plain words
+SPACED = re.compile(r"(?<![^\W_])(?:[^\W_@$][ .\-_*]{1,2}){2,}[^\W_@$](?![^\W_])")
+_STRETCH = re.compile(r"(.)\1{2,}")
+MASKED = re.compile(r"^[a-z]+\*+[a-z]*$")
+SEPARATORS = re.compile(r"[ .\-_]")
+
+
+def one_letter_run(words: Sequence[str]) -> bool:
+    """Whether three one-letter words follow each other: a spaced-out word ("s i k t i r")."""
+    sizes = list(map(len, words))
+    if sizes.count(1) < 3:
+        return False
+    return "\x01\x01\x01" in "".join(map(chr, sizes))
+
+
+@lru_cache(maxsize=65536)
+def forms(word: str) -> tuple[str, ...]:
+    """The word as written (first; may hold "*" masks) plus its de-obfuscated variants."""
+    plain = [word.replace("*", "")]
+    if any(ch in word for ch in "1!34@05$79") and not word.isdigit():
+        plain.append(plain[0].translate(_LEET))
+    for form in list(plain):
+        if _STRETCH.search(form):
+            plain.append(_STRETCH.sub(r"\1", form))
+            plain.append(_STRETCH.sub(r"\1\1", form))
+    return tuple(dict.fromkeys([word, *plain]))
+
+
+def tokens(folded: str, weight: float) -> list[Token]:
+    found: list[Token] = []
+    runs = [(m.start(), m.end()) for m in SPACED.finditer(folded)]
+    for start, end in runs:
+        letters = "".join(ch for ch in folded[start:end] if ch.isalnum())
+        found.append(Token(forms(letters), start, end, weight))
+    for m in RAW_WORD.finditer(folded):
+        raw = m.group()
+        stripped = raw.strip("*!")
+        if not stripped or not any(map(str.isalpha, stripped)):
+            continue
+        start = m.start() + len(raw) - len(raw.lstrip("*!"))
+        if runs and any(rs <= start < re_ for rs, re_ in runs):
+            continue  # a letter of "s.i.k.t.i.r": the joined run stands for it
+        found.append(Token(forms(stripped), start, start + len(stripped), weight))
+    found.sort(key=lambda t: (t.start, -t.end))
+    return found
