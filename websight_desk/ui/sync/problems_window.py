@@ -25,6 +25,7 @@ class SyncProblemsWidget(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("syncProblems")
+        self.setMinimumSize(900, 540)  # groups, a page of changes and the details side by side
         self.rejections = RejectionsView(ctx, self)
         self.conflicts = ConflictsView(ctx, self)
         self.tabs = QTabWidget(self)
