@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from websight_desk.services.desk import Desk
 from websight_desk.storage.models import SyncConflict, SyncOutbox, SyncState
 from websight_desk.storage.outbox import PENDING, REJECTED
+from websight_desk.storage.queries.pending import Counted, count_state
 
 
 @dataclass(frozen=True)
@@ -23,23 +24,32 @@ class SyncStatus:
     last_sync_at: datetime | None  # last successful sync
     last_attempt_at: datetime | None
     last_error: str | None
+    pending_exact: bool = True  # False: more than `pending` (counting stopped at the cap)
 
 
-def read_status(desk: Desk) -> SyncStatus:
+def read_status(desk: Desk, *, cap: int | None = None) -> SyncStatus:
+    """The sync state; with `cap`, pending and rejected changes are counted up to it only
+    (the status bar's poll must not count a six-million-row outbox every 30 s)."""
     with desk.db.read() as conn:
         state = conn.execute(
             select(SyncState.last_sync_at, SyncState.last_attempt_at, SyncState.last_error).where(
                 SyncState.id == 1
             )
         ).first()
-        by_state: dict[str, int] = {
-            state: int(n)
-            for state, n in conn.execute(
-                select(SyncOutbox.state, func.count())
-                .where(SyncOutbox.state.in_((PENDING, REJECTED)))
-                .group_by(SyncOutbox.state)
-            )
-        }
+        if cap is None:
+            by_state: dict[str, int] = {
+                state: int(n)
+                for state, n in conn.execute(
+                    select(SyncOutbox.state, func.count())
+                    .where(SyncOutbox.state.in_((PENDING, REJECTED)))
+                    .group_by(SyncOutbox.state)
+                )
+            }
+            pending = Counted(by_state.get(PENDING, 0), exact=True)
+            rejected = Counted(by_state.get(REJECTED, 0), exact=True)
+        else:
+            pending = count_state(conn, PENDING, cap)
+            rejected = count_state(conn, REJECTED, cap)
         conflicts = conn.execute(
             select(func.count())
             .select_from(SyncConflict)
@@ -52,10 +62,11 @@ def read_status(desk: Desk) -> SyncStatus:
         configured=bool(desk.settings.server_url),
         server_url=desk.settings.server_url,
         online=last_attempt is not None and last_error is None,
-        pending=int(by_state.get(PENDING, 0)),
-        rejected=int(by_state.get(REJECTED, 0)),
+        pending=pending.count,
+        rejected=rejected.count,
         conflicts=int(conflicts),
         last_sync_at=last_sync,
         last_attempt_at=last_attempt,
         last_error=last_error,
+        pending_exact=pending.exact,
     )

@@ -18,8 +18,9 @@ from websight_desk.domain.enums import Role
 from websight_desk.domain.queue_views import AgentSummary
 from websight_desk.i18n import N_, _, ngettext
 from websight_desk.policy.engine import shift_at
-from websight_desk.storage.outbox import pending_count
 from websight_desk.storage.queries.agents import agent_summary
+from websight_desk.storage.queries.pending import CAP as PENDING_CAP
+from websight_desk.storage.queries.pending import Counted, pending_changes
 from websight_desk.sync.status import SyncStatus, read_status
 from websight_desk.ui import format as fmt
 from websight_desk.ui.context import UiContext
@@ -36,6 +37,7 @@ class StatusSnapshot:
     agent: AgentSummary | None
     pending: int
     sync: SyncStatus | None  # None: reading the sync state failed (logged)
+    pending_exact: bool = True  # False: more than `pending` ("10,000+")
 
 
 def read_snapshot(ctx: UiContext) -> StatusSnapshot:
@@ -43,11 +45,16 @@ def read_snapshot(ctx: UiContext) -> StatusSnapshot:
     desk = ctx.desk
     sync = None
     try:
-        sync = read_status(desk)
+        sync = read_status(desk, cap=PENDING_CAP)
     except Exception:  # a sync-status bug must not hide who is working and the shift
         log.exception("reading the sync status failed")
     with desk.db.read() as conn:
-        return StatusSnapshot(agent_summary(conn, ctx.agent_id), pending_count(conn), sync)
+        agent = agent_summary(conn, ctx.agent_id)
+        if sync is None:
+            pending = pending_changes(conn)
+        else:
+            pending = Counted(sync.pending, sync.pending_exact)
+    return StatusSnapshot(agent, pending.count, sync, pending.exact)
 
 
 def shift_key(ctx: UiContext, now: datetime) -> str:
@@ -107,15 +114,14 @@ class DeskStatusBar(QStatusBar):
         if snap is None:
             return "…"
         sync = snap.sync
-        pending = sync.pending if sync is not None else snap.pending
+        pending = snap.pending
         parts = []
         if sync is not None and not sync.configured:
             parts.append("○ " + _("No sync server"))
         elif sync is not None:
             parts.append("● " + _("Online") if sync.online else "○ " + _("Offline"))
-        parts.append(
-            ngettext("{n} pending change", "{n} pending changes", pending).format(n=pending)
-        )
+        shown = f"{pending}" if snap.pending_exact else f"{fmt.number(pending)}+"
+        parts.append(ngettext("{n} pending change", "{n} pending changes", pending).format(n=shown))
         last = sync.last_sync_at if sync is not None else None
         if last is not None:
             parts.append(_("Last sync {time}").format(time=fmt.clock(last)))

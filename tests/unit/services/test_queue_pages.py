@@ -63,3 +63,14 @@ def test_counts_stop_at_the_cap(
     assert small.exact
     assert [r.ticket_id for r in small.rows] == [sample.password]
     assert (pending.count, pending.exact, pending.text("5")) == (5, False, "5+")
+
+
+def test_sync_status_counts_pending_up_to_the_cap(filled: tuple[Desk, Sample]) -> None:
+    from websight_desk.sync.status import read_status
+
+    desk, _ = filled
+    exact = read_status(desk)
+    capped = read_status(desk, cap=5)
+    assert exact.pending > 5
+    assert exact.pending_exact
+    assert (capped.pending, capped.pending_exact, capped.rejected) == (5, False, 0)
