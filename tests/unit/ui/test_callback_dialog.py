@@ -10,18 +10,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from tests.unit.kvkk.conftest import NOW, PHONE, World, build_world
 from websight_desk.domain.callbacks import ConsentState, Outcome
 from websight_desk.i18n import set_language
+from websight_desk.services.callback_notice import NO_NOTICE_KIND, NoNoticeWhy
 from websight_desk.services.desk import open_desk
 from websight_desk.storage.models import AuditEvent, Callback, CallbackPersonal
 from websight_desk.ui.callbacks.dialog import CallbackDialog
 from websight_desk.ui.callbacks.form_load import default_times
 from websight_desk.ui.callbacks.form_parts import utc_of
+from websight_desk.ui.callbacks.no_notice import NoNoticeQuestion
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.runner import Runner
 
@@ -204,7 +206,7 @@ def test_constructor_reads_nothing_save_waits(qtbot: QtBot, world: World) -> Non
     assert dlg.picker.full.text() == "+90 5•• ••• •• 67"  # the profile number arrived
 
 
-def _question(dialog: CallbackDialog) -> QMessageBox:
+def _question(dialog: CallbackDialog) -> NoNoticeQuestion:
     box = dialog.question
     assert box is not None
     assert box.isVisible()
@@ -212,32 +214,44 @@ def _question(dialog: CallbackDialog) -> QMessageBox:
 
 
 def test_reached_without_notice_asks_and_no_keeps_the_dialog(
-    dialog: CallbackDialog, world: World
+    dialog: CallbackDialog, world: World, qtbot: QtBot
 ) -> None:
     assert dialog.outcome.currentData() == Outcome.REACHED
     dialog.submit()
     box = _question(dialog)
-    assert "notice" in box.text()
-    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
-    assert box.escapeButton() is box.button(QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.No).click()
+    assert "notice" in box.text.text()
+    assert box.back.isDefault()  # Enter = No
+    assert not box.save.isEnabled()  # saving without the notice needs a reason
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # Esc = No
     assert saved_count(world) == 0
     assert dialog.question is None
     assert dialog.result() != CallbackDialog.DialogCode.Accepted
+    dialog.submit()
+    _question(dialog).back.click()
+    assert saved_count(world) == 0
 
 
-def test_reached_without_notice_saved_only_when_confirmed(
+def test_reached_without_notice_saved_with_why_when_confirmed(
     dialog: CallbackDialog, world: World
 ) -> None:
     dialog.submit()
-    _question(dialog).button(QMessageBox.StandardButton.Yes).click()
+    box = _question(dialog)
+    box.reason.setCurrentIndex(box.reason.findData(NoNoticeWhy.HUNG_UP.value))
+    assert box.save.isEnabled()
+    box.save.click()
     assert saved_count(world) == 1
     assert dialog.result() == CallbackDialog.DialogCode.Accepted
+    with world.desk.db.read() as conn:
+        callback_id = conn.execute(select(Callback.id)).scalar_one()
+        event = conn.execute(
+            select(
+                AuditEvent.kind, AuditEvent.subject_type, AuditEvent.subject_id, AuditEvent.reason
+            )
+        ).one()
+    assert tuple(event) == (NO_NOTICE_KIND, "callback", callback_id, "hung_up")
 
 
-def test_reached_with_notice_asks_nothing(
-    dialog: CallbackDialog, world: World
-) -> None:
+def test_reached_with_notice_asks_nothing(dialog: CallbackDialog, world: World) -> None:
     dialog.notice_given.setChecked(True)
     dialog.submit()
     assert dialog.question is None

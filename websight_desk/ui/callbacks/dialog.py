@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -40,7 +39,7 @@ from websight_desk.domain.callbacks import (
 from websight_desk.domain.company import CompanySettings
 from websight_desk.domain.errors import EnvironmentProblem
 from websight_desk.i18n import _, current_language
-from websight_desk.services.callbacks import log_callback
+from websight_desk.services.callback_notice import NoNoticeWhy
 from websight_desk.services.kvkk import TextVersion
 from websight_desk.ui import errors
 from websight_desk.ui.callbacks import form_load
@@ -52,6 +51,7 @@ from websight_desk.ui.callbacks.form_parts import (
     utc_of,
 )
 from websight_desk.ui.callbacks.labels import label
+from websight_desk.ui.callbacks.no_notice import NoNoticeQuestion
 from websight_desk.ui.callbacks.number_picker import NumberPicker
 from websight_desk.ui.callbacks.recording_step import RecordingStep
 from websight_desk.ui.context import UiContext
@@ -69,7 +69,7 @@ class CallbackDialog(QDialog):
         self.cfg: CompanySettings | None = None  # these two arrive from the runner
         self.notice_text: TextVersion | None = None
         self.notice_given_at: datetime | None = None
-        self.question: QMessageBox | None = None  # "reached without the notice?"
+        self.question: NoNoticeQuestion | None = None  # "reached without the notice?"
         self.setWindowTitle(_("Phone callback"))
         grid = QGridLayout()
         grid.addWidget(self._who(), 0, 0)
@@ -259,31 +259,25 @@ class CallbackDialog(QDialog):
             self.show_problem(_("Mark whether the person granted or refused the recording."))
             return
         if self.outcome.currentData() == Outcome.REACHED and not self.notice_given.isChecked():
-            box = self.question = form_load.no_notice_question(self)  # default No; Yes saves
+            box = self.question = NoNoticeQuestion(self)  # default No; Yes saves, with why
             box.finished.connect(lambda _r: self._answered(box))
             box.open()
             return
-        self._save()
+        self._save(None)
 
-    def _answered(self, box: QMessageBox) -> None:
+    def _answered(self, box: NoNoticeQuestion) -> None:
         self.question = None
         box.deleteLater()
-        if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
-            self._save()
+        if box.result() == QDialog.DialogCode.Accepted and box.why() is not None:
+            self._save(box.why())
         else:
             self.notice_given.setFocus()
 
-    def _save(self) -> None:
-        cmd = self.command()
-        desk, cfg = self.ctx.desk, self.cfg
-        assert cfg is not None
+    def _save(self, no_notice: NoNoticeWhy | None) -> None:
+        assert self.cfg is not None
+        job = form_load.save_job(self.ctx.desk, self.command(), self.cfg, no_notice)
         self.buttons.setEnabled(False)
-
-        def work() -> str:
-            with desk.writer() as w:
-                return log_callback(w, cmd, cfg)
-
-        self.ctx.runner.run(work, self._saved, self._failed)
+        self.ctx.runner.run(job, self._saved, self._failed)
 
     def _saved(self, callback_id: str) -> None:
         self.buttons.setEnabled(True)

@@ -2,8 +2,8 @@
 
 `load_job` reads the company settings, the profile numbers, the current notice and consent
 texts and when the ticket began; `default_times` puts the call's start no earlier than the
-ticket's first message and never in the future; `no_notice_question` asks before a call is
-logged as "reached" without the KVKK notice.
+ticket's first message and never in the future; `save_job` stores the callback with, for a
+call reached without the KVKK notice, the reason the agent chose.
 """
 
 from __future__ import annotations
@@ -12,12 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtWidgets import QMessageBox, QWidget
-
-from websight_desk.domain.callbacks import TextKind
+from websight_desk.domain.callbacks import LogCallback, TextKind
 from websight_desk.domain.company import CompanySettings
-from websight_desk.i18n import _
+from websight_desk.services.callback_notice import NoNoticeWhy, record_no_notice
 from websight_desk.services.callback_views import ProfileNumber, profile_numbers
+from websight_desk.services.callbacks import log_callback
 from websight_desk.services.desk import Desk
 from websight_desk.services.kvkk import TextVersion, company_settings, current_text
 from websight_desk.storage.queries.callback_form import first_message_at
@@ -60,27 +59,17 @@ def default_times(now: datetime, began: datetime | None) -> tuple[datetime, date
     return start, now
 
 
-def no_notice_question(parent: QWidget) -> QMessageBox:
-    """ "Reached, but no notice given: save anyway?" — Yes / No, No is the default."""
-    box = QMessageBox(parent)
-    box.setObjectName("callbackNoNoticeQuestion")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_("KVKK notice not given"))
-    box.setText(
-        _(
-            "You reached the person, but the KVKK notice is not marked as given. "
-            "Save this call without the notice?"
-        )
-    )
-    box.setInformativeText(
-        _(
-            "The law asks for the notice before anything from the call is noted. Choose No "
-            "to go back, read the notice to the person and tick it."
-        )
-    )
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText(_("Save without the notice"))
-    box.button(QMessageBox.StandardButton.No).setText(_("No, go back"))
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.setEscapeButton(QMessageBox.StandardButton.No)
-    return box
+def save_job(
+    desk: Desk, cmd: LogCallback, cfg: CompanySettings, no_notice: NoNoticeWhy | None
+) -> Callable[[], str]:
+    """A runner job storing the callback (and why the notice was not given, if it was not)
+    in one transaction; returns the callback id."""
+
+    def job() -> str:
+        with desk.writer() as w:
+            callback_id = log_callback(w, cmd, cfg)
+            if no_notice is not None:
+                record_no_notice(w, callback_id, no_notice)
+            return callback_id
+
+    return job
