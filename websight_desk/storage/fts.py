@@ -141,8 +141,16 @@ def remove_doc(conn: Connection, doc_id: str) -> None:
 def rebuild(conn: Connection) -> None:
     """Index every ticket again (after a change of the index's layout)."""
     conn.exec_driver_sql(f"DELETE FROM {TABLE}")
-    ids = list(conn.execute(select(Ticket.id).order_by(Ticket.number)).scalars())
-    reindex_tickets(conn, ids)
+    after = -1
+    while True:  # a page of tickets at a time: memory stays flat at a million
+        page = conn.exec_driver_sql(
+            "SELECT rowid, id FROM tickets WHERE rowid > ? ORDER BY rowid LIMIT ?",
+            (after, CHUNK * 10),
+        ).all()
+        if not page:
+            break
+        reindex_tickets(conn, [ticket_id for _rowid, ticket_id in page])
+        after = page[-1][0]
     conn.exec_driver_sql(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
 
 
