@@ -41,10 +41,13 @@ class HitScan:
         ends: Sequence[int] | None,
         words: Sequence[str] | None,
         weights: Sequence[float],
+        *,
+        limits: Sequence[int] | None = None,
     ) -> tuple[list[Hit], frozenset[int]]:
         """Hits over matched words, and the ids of all patterns present.
 
         Word i ends at `ends[i]`, or (plain words, no `ends`) at starts[i] + len(words[i]).
+        A phrase starting at word i ends before word `limits[i]` (the next sentence).
         """
         relevant = list(compress(range(len(matched)), matched))
         if not relevant:
@@ -68,7 +71,7 @@ class HitScan:
             for pid, t_index, term in anchored:
                 if not term.needs <= present:
                     continue
-                last = extend(term, pid, i, matched)
+                last = extend(term, pid, i, matched, limits[i] if limits else len(matched))
                 if last is None or (t_index, i, last) in seen:
                     continue
                 seen.add((t_index, i, last))
@@ -82,12 +85,14 @@ class HitScan:
             hits = [h for h in hits if not _overlaps(h, blocked, names)]
         return hits, present
 
-    def _extend(self, term: Term, pid: int, i: int, matched: list[frozenset[int]]) -> int | None:
+    def _extend(
+        self, term: Term, pid: int, i: int, matched: list[frozenset[int]], limit: int
+    ) -> int | None:
         if term.unordered:
             wanted = list(term.pids)
             wanted.remove(pid)
             last = i
-            stop = min(len(matched), i + _UNORDERED_WINDOW + 1)
+            stop = min(limit, i + _UNORDERED_WINDOW + 1)
             for j in range(i + 1, stop):
                 for want in wanted:
                     if want in matched[j]:
@@ -99,7 +104,7 @@ class HitScan:
             return None
         pos = i
         for want in term.pids[1:]:
-            stop = min(len(matched), pos + self.gap + 2)
+            stop = min(limit, pos + self.gap + 2)
             for j in range(pos + 1, stop):
                 if want in matched[j]:
                     pos = j

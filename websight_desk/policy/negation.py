@@ -36,7 +36,21 @@ _NEGATION = re.compile(
     r"|\bno need\b|\bdon'?t need\b|\bdo not need\b|\balready (?:installed|set up|done|have"
     r"|configured|working|running|there|uploaded|added)\b"
     r"|\b(?:do not|don'?t|please don'?t|never) (?:re)?(?:install|touch|change|set|setup"
-    r"|modify|delete|remove|configure|upload)\b",
+    r"|modify|delete|remove|configure|upload)\b"
+    # "we changed nothing", "we did not touch the theme": what the customer did not do
+    r"|\b(?:degistir|dokun|yap|kur|yukle|ekle|sil|guncelle|ayarla|oyna|elle)m[ae]d(?:im|ik)\b"
+    r"|\b(?:didn'?t|did not|haven'?t|have not) (?:change|touch|modify|install|update)\b"
+    # the customer will do it himself: "temayı ben yüklerim", "we will handle those ourselves"
+    r"|\bkendim(?:iz)?\b|\b(?:ben|biz)\b[^,;.!?\n]{0,40}\b\w+[ae]?r(?:im|iz|um|uz)\b"
+    r"|\b(?:myself|ourselves)\b|\b(?:we|i)(?:'ll| will) (?:handle|do|take care)\b"
+    r"|\b(?:kurulum|ayar|kurulu)\w* (?:tamam|dogru|sorunsuz)\b",
+)
+# clauses telling what the customer has already set up ("telefonuma kurdum"): `done_groups`
+# of the policy (the setup requests) count like history there, a complaint still decides
+_DONE_SETUP = re.compile(
+    r"\b(?:kurdum|kurduk|kurmustum|kurmustuk|ekledim|ekledik|ayarladim|ayarladik|tanimladim"
+    r"|tanimladik|yapilandirdim|yapilandirdik)\b|\bi(?:'ve| have)? (?:set up|added|configured"
+    r"|installed)\b"
 )
 
 
@@ -65,9 +79,26 @@ _MARKER_WORDS = frozenset(
         "do",
         "never",
         "already",
+        "didn",
+        "didnt",
+        "did",
+        "haven",
+        "havent",
+        "have",
+        "kendim",
+        "kendimiz",
+        "ben",
+        "biz",
+        "myself",
+        "ourselves",
+        "we",
+        "i",
+        "tamam",
+        "dogru",
+        "sorunsuz",
     ]
 )
-_MARKER_ENDING = re.compile(r"m[ae](?:yin|sin)")
+_MARKER_ENDING = re.compile(r"m[ae](?:yin|sin|dim|dik)\b")
 
 
 def may_negate(words: Sequence[str], folded: str) -> bool:
@@ -86,6 +117,18 @@ def negated_ranges(folded: str, start: int = 0, end: int | None = None) -> list[
     for m in _NEGATION.finditer(folded, first.start(), end):
         lo = _clause_start(folded, start, m.start())
         hi = _clause_end(folded, m.end(), end)
+        if ranges and lo <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(hi, ranges[-1][1]))
+        else:
+            ranges.append((lo, hi))
+    return ranges
+
+
+def done_ranges(folded: str) -> list[tuple[int, int]]:
+    """Character ranges of the clauses that report a setup the customer has done himself."""
+    ranges: list[tuple[int, int]] = []
+    for m in _DONE_SETUP.finditer(folded):
+        lo, hi = _clause_start(folded, 0, m.start()), _clause_end(folded, m.end(), len(folded))
         if ranges and lo <= ranges[-1][1]:
             ranges[-1] = (ranges[-1][0], max(hi, ranges[-1][1]))
         else:

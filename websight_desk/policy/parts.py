@@ -11,16 +11,28 @@ import re
 from typing import TYPE_CHECKING
 
 from websight_desk.domain.turkish import fold
-from websight_desk.policy.negation import may_negate, negated_ranges
+from websight_desk.policy.negation import done_ranges, may_negate, negated_ranges
 from websight_desk.policy.quoting import aside_ranges, quoted_ranges
-from websight_desk.policy.terms import PartScan
-from websight_desk.policy.words import scan_words, word_weights
+from websight_desk.policy.terms import Hit, PartScan
+from websight_desk.policy.words import scan_words, sentence_limits, word_weights
 
 if TYPE_CHECKING:
     from websight_desk.policy.ruleset import Ruleset
 
 NEW_TEXT = 0.5  # a signal at least this strong was written in new text, not only quoted
 CACHE_LIMIT = 4096
+_DONE_KEYS = (
+    "kurd",
+    "kurmus",
+    "ekled",
+    "ayarlad",
+    "tanimlad",
+    "yapilandird",
+    "set up",
+    "added",
+    "configured",
+    "installed",
+)
 _REPLY_SUBJECT = re.compile(r"\s*(?:re|ynt|yanit|cvp|cevap|fw|fwd|ilt|ilet|aw|sv)\s*:", re.I)
 
 
@@ -55,8 +67,11 @@ def _scan(ruleset: Ruleset, text: str, subject: bool, part_weight: float) -> Par
         new_words = len(words)
         if quoted or aside:
             new_words = round(sum(word_weights(starts, ((quoted, 0.0), (aside, 0.0)), 1.0)))
-    hits, flagged = ruleset.vocabulary.find_words(words, starts, weights)
+    limits = sentence_limits(folded, starts)
+    hits, flagged = ruleset.vocabulary.find_words(words, starts, weights, limits)
     hits = [h for h in hits if h.weight > 0.0]
+    if ruleset.done_groups and any(key in folded for key in _DONE_KEYS):
+        hits = _done_lowered(hits, done_ranges(folded), ruleset, weight * quoted_weight)
     abuse: tuple[tuple[int, int], ...] = ()
     if part_weight >= NEW_TEXT:
         spans = ruleset.abuse.spans(
@@ -65,6 +80,21 @@ def _scan(ruleset: Ruleset, text: str, subject: bool, part_weight: float) -> Par
         # old quoted words, signatures and footers are not new abuse
         abuse = tuple((s, e) for s, e in spans if not _inside(s, quoted) and not _inside(s, aside))
     return PartScan(tuple(hits), new_words, abuse)
+
+
+def _done_lowered(
+    hits: list[Hit], done: list[tuple[int, int]], ruleset: Ruleset, low: float
+) -> list[Hit]:
+    """Setup requests inside a clause that says the setup is done count like history."""
+    if not done:
+        return hits
+    groups = ruleset.done_groups
+    return [
+        h._replace(weight=min(h.weight, low))
+        if h.group in groups and any(s < h.end and h.start < e for s, e in done)
+        else h
+        for h in hits
+    ]
 
 
 def _inside(at: int, ranges: list[tuple[int, int]]) -> bool:

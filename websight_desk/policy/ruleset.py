@@ -73,6 +73,8 @@ class Ruleset:
     unclear_min_words: int
     shift_hours: ShiftHours  # `domain.shift.shift_for(now, ruleset.shift_hours)`
     fallback_clause: str
+    # setup requests that count like history in a clause telling the setup is done
+    done_groups: frozenset[str] = frozenset()
     # rules that fit a ticket context, filled on first use (a cache, not part of the policy)
     context_rules: dict[tuple[str, str, bool, bool], tuple[Rule, ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -208,7 +210,18 @@ def _build(name: str, raw: dict[str, Any]) -> Ruleset:
         unclear_min_words=_int(settings, "unclear_min_words", "settings", 25),
         shift_hours=ShiftHours(zone, start, end),
         fallback_clause=fallback,
+        done_groups=_done_groups(settings, signals),
     )
+
+
+def _done_groups(settings: Mapping[str, Any], signals: Mapping[str, Any]) -> frozenset[str]:
+    names = settings.get("done_groups", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise _Problem("settings.done_groups", "must be a list of signal names")
+    for name in names:
+        if name not in signals:
+            raise _Problem("settings.done_groups", f"{name!r} is not a signal in [signals]")
+    return frozenset(names)
 
 
 def _table(raw: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:

@@ -44,3 +44,24 @@ def word_weights(
             lo, hi = bisect_left(starts, begin), bisect_left(starts, end)
             weights[lo:hi] = [value] * (hi - lo)
     return weights
+
+
+_SENTENCE_END = re.compile(r"[.?!;]+(?=\s|$)|\n")
+
+
+def sentence_limits(folded: str, starts: Sequence[int]) -> list[int] | None:
+    """For each word, the index of the first word of the next sentence (None: one sentence).
+
+    A phrase never runs across a full stop, question mark or line break: "WordPress kurar
+    mısınız? Temayı ben yüklerim" holds no "WordPress theme install".
+    """
+    ends = [m.start() for m in _SENTENCE_END.finditer(folded)]
+    if not ends:
+        return None
+    limits: list[int] = []
+    n = len(starts)
+    for end in ends:
+        first = bisect_left(starts, end)  # the first word after this sentence end
+        limits.extend([first] * (first - len(limits)))
+    limits.extend([n] * (n - len(limits)))
+    return limits

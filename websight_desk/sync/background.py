@@ -12,12 +12,14 @@ import threading
 from collections.abc import Callable
 
 from websight_desk.services.desk import Desk
+from websight_desk.sync import mail_states
 from websight_desk.sync.client import SyncClient
 from websight_desk.sync.engine import SyncEngine, client_for, record_attempt
 from websight_desk.sync.errors import (
     AccessRevoked,
     NotConnected,
     ProtocolMismatch,
+    ServerRefused,
     SyncProblem,
     UntrustedCertificate,
 )
@@ -28,6 +30,7 @@ log = logging.getLogger(__name__)
 LONG_POLL_S = 25
 PUSH_INTERVAL_S = 10.0
 MAX_BACKOFF_S = 60.0
+MAIL_STATES_S = 5.0  # how often the mail states are asked for (a reply's "sent" shows soon)
 
 
 class BackgroundSync:
@@ -39,14 +42,19 @@ class BackgroundSync:
         on_status: Callable[[SyncStatus], None] | None = None,
         on_fatal: Callable[[SyncProblem], None] | None = None,
         on_pulled: Callable[[int], None] | None = None,
+        on_mail: Callable[[set[str]], None] | None = None,
         long_poll_s: int = LONG_POLL_S,
         push_interval_s: float = PUSH_INTERVAL_S,
+        mail_states_s: float = MAIL_STATES_S,
     ) -> None:
         self.desk = desk
         self._factory = client_factory or (lambda: client_for(desk, retries=0))
         self._on_status = on_status
         self._on_fatal = on_fatal
         self._on_pulled = on_pulled  # number of changes a pull brought (the UI reloads)
+        self._on_mail = on_mail  # tickets whose mail states changed
+        self._mail_states_s = mail_states_s
+        self.mail = mail_states.states_for(desk.paths.root)
         self._long_poll_s = long_poll_s
         self._push_interval_s = push_interval_s
         self._stop = threading.Event()
@@ -60,7 +68,11 @@ class BackgroundSync:
             return
         self._stop.clear()
         self._wake.set()  # push what is pending right away
-        for name, target in (("sync-push", self._push_loop), ("sync-pull", self._pull_loop)):
+        for name, target in (
+            ("sync-push", self._push_loop),
+            ("sync-pull", self._pull_loop),
+            ("sync-mail-states", self._mail_loop),
+        ):
             t = threading.Thread(target=target, name=name, daemon=True)
             self._threads.append(t)
             t.start()
@@ -149,3 +161,21 @@ class BackgroundSync:
                 self._on_pulled(pulled)
 
         self._loop(step)
+
+    def _mail_loop(self) -> None:
+        """Mail states every few seconds; quietly stops on a server without the mail API."""
+        client: SyncClient | None = None
+        while not self._stop.is_set():
+            try:
+                client = client or self._client()
+                changed = mail_states.fetch(client, self.mail)
+                if changed and self._on_mail is not None:
+                    self._on_mail(changed)
+            except ServerRefused as exc:
+                if exc.status in (403, 404):
+                    return  # an older server, or an account that may not see mail
+            except Exception:
+                if self._stop.is_set():
+                    return
+                log.debug("mail states not fetched; retrying", exc_info=True)
+            self._stop.wait(self._mail_states_s)

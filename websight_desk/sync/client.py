@@ -80,7 +80,9 @@ class SyncClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _request(self, method: str, path: str, *, timeout: float | None = None, **kw: Any) -> Any:
+    def _request(
+        self, method: str, path: str, *, timeout: float | None = None, raw: bool = False, **kw: Any
+    ) -> Any:
         delays = backoff_delays(self.retries)
         for attempt in range(self.retries + 1):
             try:
@@ -102,6 +104,8 @@ class SyncClient:
             if response.status_code >= 500 and attempt < self.retries:
                 self._sleep(delays[attempt])
                 continue
+            if raw and response.status_code == 200:
+                return response.content
             return self._answer(response)
         raise AssertionError("unreachable")
 
@@ -169,6 +173,16 @@ class SyncClient:
             head=int(data["head"]),
             more=bool(data["more"]),
         )
+
+    def mail_states(self, after: int, *, limit: int = 1000) -> dict[str, Any]:
+        """The mail states after sequence `after` (`states`, `next`, `more`)."""
+        data = self._request("GET", "/v1/mail/states", params={"after": after, "limit": limit})
+        return dict(data)
+
+    def attachment(self, attachment_id: str) -> bytes:
+        """The bytes of one attachment of an inbound mail."""
+        data = self._request("GET", f"/v1/mail/attachments/{attachment_id}", raw=True)
+        return bytes(data)
 
 
 def certificate_problem(exc: BaseException) -> ssl.SSLCertVerificationError | None:

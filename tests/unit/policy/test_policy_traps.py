@@ -193,3 +193,37 @@ def test_no_unasked_callback(ruleset: Ruleset, body: str) -> None:
 def test_asked_callback(ruleset: Ruleset) -> None:
     d = evaluate(facts("Destek", "Müsaitseniz beni telefonla arayabilir misiniz?"), ruleset, NOON)
     assert "other.phone_callback" in d.clauses
+
+
+def test_what_the_customer_did_not_change_does_not_decide(ruleset: Ruleset) -> None:
+    body = (
+        "Dün akşamdan beri dışarıdan gelen mailler ulaşmıyor. Outlook'ta bir ayar "
+        "değiştirmedik, telefonlarda da aynı durum var."
+    )
+    assert _primary(ruleset, "Mail", body) == CONTINUITY
+    body = "Sitemiz yavaş açılıyor. Kod tarafında bir değişiklik yapmadık."
+    assert _primary(ruleset, "Yavaş", body) == CONTINUITY
+
+
+def test_a_setup_already_done_leaves_the_complaint_to_decide(ruleset: Ruleset) -> None:
+    body = "Mail hesabımı telefonuma kurdum, kurulum tamam. Ancak iki gündür hiç mail gelmiyor."
+    assert _primary(ruleset, "Mail", body) == CONTINUITY
+    body = "Outlook'a mail hesabımı nasıl kurarım, gelen sunucu ayarları nedir?"
+    assert _primary(ruleset, "Mail", body) == "shared.email_client_setup"
+
+
+def test_what_the_customer_will_do_himself_is_not_asked(ruleset: Ruleset) -> None:
+    body = "Sitede bir şey yok şu an, WordPress kurar mısınız? Temayı ben yüklerim."
+    assert _primary(ruleset, "Kurulum", body) == "shared.cms_install"
+
+
+def test_phrases_do_not_run_across_sentences() -> None:
+    vocab = Vocabulary({"g": ["wordpress tema*"]})
+    words, starts = ["wordpress", "tema"], [0, 11]
+    assert vocab.find_words(words, starts, [1.0, 1.0])[0]
+    assert not vocab.find_words(words, starts, [1.0, 1.0], limits=[1, 2])[0]
+
+
+def test_a_stopped_service_on_a_server_is_administration(ruleset: Ruleset) -> None:
+    body = "Sunucuda MySQL servisi durdu, yeniden başlatamıyorum."
+    assert _primary(ruleset, "MySQL", body, service=ServiceKind.VPS) == "server.post_delivery"

@@ -1,7 +1,8 @@
 """HTTP endpoints of the mail channel.
 
 * `GET /v1/mail/states?after=N` — each mail's state after sequence N (queued, sent, failed
-  with the reason, bounced; filed for inbound), with its attachments, for any desk account.
+  with the reason, bounced; filed for inbound; the tries so far and the next one), with its
+  attachments, for any desk account.
 * `GET /v1/mail/attachments/{id}` — an attachment's bytes, always as a download.
 * `POST /v1/intake/tickets` — the web-form intake, only for accounts of the `intake` role
   (and those accounts can do nothing else: the app refuses them on every other endpoint).
@@ -44,6 +45,8 @@ def read_states(store: Store, after: int, limit: int) -> dict[str, Any]:
                 mail_messages.c.direction,
                 mail_messages.c.state,
                 mail_messages.c.reason,
+                mail_messages.c.attempts,
+                mail_messages.c.next_attempt_at,
                 mail_messages.c.updated_at,
             )
             .where(mail_messages.c.state_seq > after, mail_messages.c.ticket_id.is_not(None))
@@ -74,6 +77,8 @@ def read_states(store: Store, after: int, limit: int) -> dict[str, Any]:
             "direction": r.direction,
             "state": r.state,
             "reason": r.reason,
+            "attempts": int(r.attempts),
+            "next_attempt_at": r.next_attempt_at.isoformat() if r.next_attempt_at else None,
             "updated_at": r.updated_at.isoformat(),
             "attachments": files.get(r.id, []),
         }

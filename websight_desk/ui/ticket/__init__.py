@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from websight_desk.domain.mail_senders import is_unverified_code
 from websight_desk.ui.ticket.pane import TicketPane
 
 if TYPE_CHECKING:
@@ -11,11 +12,15 @@ if TYPE_CHECKING:
 
 
 def link(pane: TicketPane, panel: PolicyPanel) -> None:
-    """Wire a ticket pane and a policy panel: decisions, evidence clicks, checklist actions."""
+    """Wire a ticket pane and a policy panel: decisions (and "sender not verified"), evidence
+    clicks, checklist actions."""
 
     def decided(decision: object) -> None:
         panel.set_field_names(pane.field_names())
         panel.show_decision(decision)  # type: ignore[arg-type]
+        detail = pane.detail  # a mail from an unknown address: the panel says so too
+        unverified = detail is not None and is_unverified_code(detail.customer.code)
+        panel.banner.show_sender_unverified(unverified)
 
     pane.decisionChanged.connect(decided)
     panel.evidenceActivated.connect(pane.highlight)

@@ -9,12 +9,20 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from websight_desk.domain.enums import RequesterKind
+from websight_desk.domain.mail_senders import is_unverified_code
 from websight_desk.domain.masking import short_name
 from websight_desk.domain.ticket_views import TicketDetail
 from websight_desk.i18n import _
 from websight_desk.ui.format import date_time
 from websight_desk.ui.ticket.labels import CHANNEL, PRIORITY, REQUESTER, STATUS, service_line, tr_
 from websight_desk.ui.ticket.thread_html import Highlight, highlighted
+
+
+def unverified_hint() -> str:
+    return _(
+        "This mail came from an address no customer contact holds. Check who is writing "
+        "before you share account details or act on the account."
+    )
 
 
 class TicketHeader(QWidget):
@@ -48,7 +56,15 @@ class TicketHeader(QWidget):
         self.context = QLabel()
         self.context.setObjectName("serviceContext")
         self.context.setWordWrap(True)
+        # A mail from an address no customer contact holds: the person is not known yet.
+        self.unverified = QLabel()
+        self.unverified.setObjectName("senderUnverified")
+        self.unverified.setStyleSheet(
+            "background:#f4c542; color:#2b2100; font-weight:600; padding:1px 6px;"
+        )
+        self.unverified.setVisible(False)
         row.addWidget(self.customer)
+        row.addWidget(self.unverified)
         row.addWidget(self.context, 1)
         # Buttons other features add (callback, abuse…) via `add_action`, right-aligned.
         self.action_bar = QHBoxLayout()
@@ -102,6 +118,12 @@ class TicketHeader(QWidget):
         self.customer.setText(f"{name} · {d.customer.code}")
         self.customer.setAccessibleName(_("Open the customer {code}").format(code=d.customer.code))
         self.customer.setToolTip(_("Customer details (contacts, services, tickets)"))
+        unverified = is_unverified_code(d.customer.code)
+        self.unverified.setVisible(unverified)
+        if unverified:
+            self.unverified.setText("⚠ " + _("Sender not verified"))
+            self.unverified.setToolTip(unverified_hint())
+            self.unverified.setAccessibleName(_("Sender not verified"))
         context = service_line(d.service)
         if d.requester_kind is RequesterKind.RESELLER_END_CUSTOMER:
             context.insert(0, tr_(REQUESTER, d.requester_kind))

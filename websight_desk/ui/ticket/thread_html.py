@@ -1,14 +1,16 @@
 """The ticket thread as rich text for a QTextBrowser: one block per message.
 
 Kinds differ by symbol and label (not colour alone); phone callbacks are interleaved by time
-(`ui/callbacks/thread_entry.py`); quoted mail history is collapsed behind a
-`quote:<id>` link; the policy evidence is highlighted and anchored as `#hl`.
+(`ui/callbacks/thread_entry.py`), and so are decisions (`timeline_html.py`); a reply shows its
+mail state and an inbound mail its files (`mail_html.py`); quoted mail history is collapsed
+behind a `quote:<id>` link; the policy evidence is highlighted and anchored as `#hl`. Every
+text is escaped: nothing a customer wrote becomes markup, so nothing remote is ever loaded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 from html import escape
 
@@ -17,9 +19,17 @@ from websight_desk.domain.enums import MessageKind
 from websight_desk.domain.ticket_views import MessageView
 from websight_desk.i18n import _, ngettext
 from websight_desk.policy.quoting import quoted_ranges
+from websight_desk.storage.queries.ticket_timeline import TimelineEvent
 from websight_desk.ui.callbacks.thread_entry import render_callback
 from websight_desk.ui.format import date_time
 from websight_desk.ui.ticket.labels import MESSAGE_KIND
+from websight_desk.ui.ticket.mail_html import (
+    MailInfo,
+    attachments_html,
+    reply_state_html,
+    strip_listing,
+)
+from websight_desk.ui.ticket.timeline_html import render_event
 
 HIGHLIGHT_ANCHOR = "hl"
 QUOTE_LINK = "quote:"
@@ -129,14 +139,30 @@ def _header_html(m: MessageView, is_new: bool) -> str:
     return header
 
 
-def _message_block(m: MessageView, expanded: bool, mark: Highlight | None, is_new: bool) -> str:
+def _message_block(
+    m: MessageView,
+    expanded: bool,
+    mark: Highlight | None,
+    is_new: bool,
+    *,
+    mail: MailInfo | None = None,
+    now: datetime | None = None,
+) -> str:
     stripe, background = _STYLE[m.kind]
+    state = ""
+    files = ""
+    if mail is not None and m.kind is MessageKind.OUTBOUND:
+        state = reply_state_html(mail, m.created_at, now or m.created_at)
+    if mail is not None and mail.state is not None and not m.redacted:
+        found = mail.state.attachments
+        files = attachments_html(found)
+        m = replace(m, body=strip_listing(m.body, found))
     body = _body_html(m, expanded, mark)
     return (
         '<table width="100%" cellspacing="0" cellpadding="5" style="margin-bottom:6px;">'
         f'<tr><td width="4" bgcolor="{stripe}"></td>'
         f'<td bgcolor="{background}"><span style="color:#3a4450;">'
-        f"{_header_html(m, is_new)}</span><br>{body}</td></tr></table>"
+        f"{_header_html(m, is_new)}</span>{state}<br>{body}{files}</td></tr></table>"
     )
 
 
@@ -147,15 +173,31 @@ def render_thread(
     mark: Highlight | None = None,
     new_ids: frozenset[str] = frozenset(),
     callbacks: Iterable[CallbackView] = (),
+    mail: Mapping[str, MailInfo] | None = None,
+    events: Iterable[TimelineEvent] = (),
+    now: datetime | None = None,
 ) -> str:
-    """The whole thread, oldest first, as one HTML document; phone callbacks are interleaved
-    by their start time as entries of their own kind."""
+    """The whole thread, oldest first, as one HTML document; phone callbacks and decisions are
+    interleaved by their time as entries of their own kind. `mail` (by message id) adds each
+    reply's mail state and each inbound mail's files; `now` dates "waiting for the server"."""
     # (time, order, html): a message and a callback at the same instant keep message first.
     entries: list[tuple[datetime, int, str]] = [
-        (m.created_at, 0, _message_block(m, m.id in expanded, mark, m.id in new_ids))
+        (
+            m.created_at,
+            0,
+            _message_block(
+                m,
+                m.id in expanded,
+                mark,
+                m.id in new_ids,
+                mail=None if mail is None else mail.get(m.id),
+                now=now,
+            ),
+        )
         for m in messages
     ]
     entries += [(cb.started_at, 1, render_callback(cb)) for cb in callbacks]
+    entries += [(e.at, 2, render_event(e)) for e in events]
     entries.sort(key=lambda e: (e[0], e[1]))  # stable: equal times keep their given order
     blocks = [html for _at, _order, html in entries]
     if not blocks:

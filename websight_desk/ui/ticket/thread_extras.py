@@ -1,0 +1,39 @@
+"""What the thread shows beside the messages, read off the GUI thread: the ticket's decisions
+(timeline events) and which replies have not left this workstation (the mail line's first step).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from websight_desk.domain.enums import MessageKind
+from websight_desk.domain.ticket_views import MessageView
+from websight_desk.services.desk import Desk
+from websight_desk.storage.queries.mail_local import unpushed_messages
+from websight_desk.storage.queries.ticket_timeline import TimelineEvent, timeline
+
+
+@dataclass(frozen=True)
+class ThreadExtras:
+    ticket_id: str
+    events: tuple[TimelineEvent, ...] = ()
+    unpushed: dict[str, str] = field(default_factory=dict)  # message id → pending | rejected
+
+
+def extras_job(
+    desk: Desk, ticket_id: str, messages: Sequence[MessageView], connected: bool
+) -> Callable[[], ThreadExtras]:
+    """Read the decisions, and (connected only) the replies still in the local outbox."""
+    replies = [m.id for m in messages if m.kind is MessageKind.OUTBOUND]
+
+    def job() -> ThreadExtras:
+        with desk.db.read() as conn:
+            events = timeline(conn, ticket_id)
+            unpushed = unpushed_messages(conn, replies) if connected and replies else {}
+        return ThreadExtras(ticket_id, events, unpushed)
+
+    return job
+
+
+__all__ = ["ThreadExtras", "extras_job"]
