@@ -552,4 +552,93 @@ CASES: list[Case] = [
         {},
         {"abuse": True},
     ),
+    # --- long mails, two requests, negations (harder phrasings) ---------------------------
+    (
+        "hard-mail-no-settings-changed",
+        C,
+        "Mailler",
+        "Merhaba,\n\nİyi çalışmalar dilerim. Dün akşamdan beri dışarıdan gelen mailler "
+        "ulaşmıyor, gönderene geri dönüyor. Outlook'ta bir ayar değiştirmedik, telefonlarda da "
+        "aynı durum var.\n\nSaygılarımla\nAyşe Kaya\nMuhasebe Müdürü",
+        {},
+        {},
+    ),
+    (
+        "hard-db-error-untouched-theme",
+        C,
+        "DB",
+        "Selamlar, sitemize girince 'Error establishing a database connection' çıkıyor. "
+        "WordPress temasına ya da eklentilere dokunmadık.",
+        {},
+        {},
+    ),
+    (
+        "hard-setup-done-mail-missing",
+        C,
+        "Mail",
+        "Mail ayarlarını telefonuma kurdum, kurulum tamam. Ancak 2 gündür hiç mail gelmiyor.",
+        {},
+        {},
+    ),
+    (
+        "hard-cms-theme-myself",
+        CMS,
+        "Kurulum",
+        "Alan adımı yeni taşıdım, sitede hiçbir şey yok. WordPress kurar mısınız? Temayı ben "
+        "yüklerim, siz sadece kurulumu yapın.",
+        {},
+        {},
+    ),
+    (
+        "hard-en-blank-page-quoted",
+        C,
+        "Blank page",
+        "Hello,\n\nOur website shows a blank page since this morning. We did not change "
+        "anything.\n\nKind regards,\nAnna Schmidt\n\n-----Original Message-----\n"
+        "From: Websight Support\nSent: Monday\nSubject: WordPress theme\n"
+        "Theme installation is your responsibility.",
+        {},
+        {},
+    ),
+    (
+        "hard-theme-site-fine",
+        THEMES,
+        "Slider",
+        "Sitemiz sorunsuz çalışıyor, bir sorun yok. Sadece Elementor ile anasayfadaki "
+        "slider'ı değiştirmenizi rica ediyoruz.",
+        {},
+        {},
+    ),
+    (
+        "hard-mysql-stopped",
+        POST,
+        "MySQL",
+        "Merhaba, sunucuda MySQL servisi durdu, yeniden başlatamıyorum.",
+        VPS,
+        {},
+    ),
+    (
+        "hard-raid-setup",
+        POST,
+        "RAID",
+        "Hi, we need help setting up a RAID 1 array and installing Proxmox on the server.",
+        DEDI,
+        {},
+    ),
+    (
+        "hard-fail2ban",
+        POST,
+        "SSH",
+        "Root şifremi değiştirdim ama sonra fail2ban beni banladı, SSH'a giremiyorum.",
+        CLOUD,
+        {},
+    ),
+    (
+        "hard-reseller-agency",
+        RESELLER,
+        "Site",
+        "Merhaba, ben X Ajans'ın müşterisiyim, onlar da sizden bayilik almış. Sitem açılmıyor.",
+        {"service": "unknown"},
+        {},
+    ),
 ]

@@ -21,10 +21,11 @@ MIN_PHRASINGS = 5
 
 def _facts(case: Case) -> Facts:
     _id, _clause, subject, body, context, _flags = case
+    service = context.get("service", "shared_hosting")
     return Facts(
         subject=subject,
         parts=(TextPart("body", body),),
-        service=ServiceKind(context.get("service", "shared_hosting")),
+        service=None if service == "unknown" else ServiceKind(service),
         requester=RequesterKind(context.get("requester", "customer")),
         server_delivered=context.get("server_delivered", True),
         has_sla=context.get("has_sla", False),
