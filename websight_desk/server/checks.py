@@ -16,6 +16,7 @@ from sqlalchemy import Connection, select
 
 from websight_desk.domain import op_schemas as s
 from websight_desk.domain.abuse import ReviewDecision, TerminationStatus, next_status
+from websight_desk.domain.audit_kinds import audit_refusal
 from websight_desk.domain.callback_rules import check_callback
 from websight_desk.domain.callbacks import TextKind
 from websight_desk.domain.enums import MessageKind, Priority, TicketField, TicketStatus
@@ -168,6 +169,11 @@ def request_close(ctx: CheckContext, op: Op, p: s.Payload) -> str | None:
         select(KvkkRequestClosure.id).where(KvkkRequestClosure.request_id == p.request_id)
     ).first()
     return None if done is None else "the KVKK request is already closed"
+
+
+def audit(ctx: CheckContext, op: Op, p: s.Payload) -> str | None:
+    assert isinstance(p, s.AuditCreate)
+    return audit_refusal(p.kind, str(ctx.account.role), p.subject_type)
 
 
 def purge(ctx: CheckContext, op: Op, p: s.Payload) -> str | None:

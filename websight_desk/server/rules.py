@@ -33,6 +33,7 @@ def _t(model: Any) -> Table:
 CHECKS: dict[str, Check] = {
     "ticket.set_field": checks.field_change,
     "message.create": checks.message,
+    "audit.create": checks.audit,
     "callback.create": checks.callback,
     "termination.create": checks.termination,
     "review.create": checks.review,

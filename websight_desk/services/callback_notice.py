@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from websight_desk.domain import audit_kinds
 from websight_desk.domain.ids import new_id
 from websight_desk.storage.ops import canonical_json, to_iso
 from websight_desk.storage.outbox import OpWriter
 
-NO_NOTICE_KIND = "callback.no_notice"
+NO_NOTICE_KIND = audit_kinds.CALLBACK_NO_NOTICE
 
 
 class NoNoticeWhy(StrEnum):

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from websight_desk.domain import audit_kinds
 from websight_desk.domain.callback_rules import check_callback, check_times
 from websight_desk.domain.callbacks import (
     RETENTION_CALLBACK_NOTES,
@@ -32,7 +33,7 @@ from websight_desk.storage.models import Callback, CallbackPersonal, Contact, Ti
 from websight_desk.storage.ops import canonical_json, to_iso
 from websight_desk.storage.outbox import OpWriter
 
-REVEAL_KIND = "phone.reveal"
+REVEAL_KIND = audit_kinds.PHONE_REVEAL
 
 
 def _aware(value: datetime | None, what: str) -> None:

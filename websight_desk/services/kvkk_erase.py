@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Select, func, select
 
+from websight_desk.domain import audit_kinds
 from websight_desk.domain.enums import Role
 from websight_desk.domain.errors import NotFound, PermissionDenied, ValidationError
 from websight_desk.domain.ids import new_id
@@ -19,7 +20,7 @@ from websight_desk.storage.models import Agent, Callback, Contact, Customer, Mes
 from websight_desk.storage.ops import canonical_json, to_iso
 from websight_desk.storage.outbox import OpWriter
 
-ERASE_KIND = "kvkk.erase"
+ERASE_KIND = audit_kinds.KVKK_ERASE
 
 
 @dataclass(frozen=True, slots=True)

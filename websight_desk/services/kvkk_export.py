@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Table, or_, select
 
+from websight_desk.domain import audit_kinds
 from websight_desk.domain.errors import NotFound, ValidationError
 from websight_desk.domain.ids import new_id
 from websight_desk.i18n import _
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from websight_desk.services.desk import Desk
 from websight_desk.services.kvkk_erase import require_admin
 
-EXPORT_KIND = "kvkk.export"
+EXPORT_KIND = audit_kinds.KVKK_EXPORT
 FORMAT = "websight-desk/kvkk-export/2"  # documented in docs/KVKK_EXPORT.md
 _SKIP = frozenset({"hlc", "node_id", "chain_prev", "chain_hash"})
 

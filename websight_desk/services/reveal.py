@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from websight_desk.domain import audit_kinds
 from websight_desk.domain.errors import NotFound, ValidationError
 from websight_desk.domain.ids import new_id
 from websight_desk.storage.models import Contact
 from websight_desk.storage.ops import canonical_json, to_iso
 from websight_desk.storage.outbox import OpWriter
 
-REVEAL_KIND = "contact.reveal"
+REVEAL_KIND = audit_kinds.CONTACT_REVEAL
 MAX_REASON = 500
 
 

@@ -264,3 +264,29 @@ def test_a_fast_workstation_adopts_the_servers_stamp_and_replicas_converge(
             assert conn.execute(select(Ticket.status).where(Ticket.id == ticket)).scalar_one() == (
                 "open"
             )
+
+
+def test_audit_events_are_checked_by_kind_role_and_subject(server: ServerProc) -> None:
+    """An agent cannot record a KVKK export or erasure, nor an audit kind the app has none of."""
+    p = _pushers(server)
+    factory = OpFactory(_world(p))
+    agent, admin = p["ayse"], p["admin"]
+
+    def audit(who: Pusher, **change: Any) -> dict[str, Any]:
+        payload = factory.payload("audit.create", who.account_id)
+        payload.update(change)
+        return payload
+
+    on_customer = {"subject_type": "customer", "subject_id": factory.w.customer}
+    refused = {
+        "an agent's export": (agent, audit(agent, kind="kvkk.export", **on_customer)),
+        "an agent's erasure": (agent, audit(agent, kind="kvkk.erase", **on_customer)),
+        "an unknown kind": (agent, audit(agent, kind="ticket.peek")),
+        "a reveal about a customer": (agent, audit(agent, **on_customer)),
+    }
+    for what, (who, payload) in refused.items():
+        [res] = who.results(who.op("audit.create", payload))
+        assert res["status"] == "rejected", (what, res)
+    _applied(agent, "audit.create", audit(agent))  # a reveal of a contact's number
+    _applied(admin, "audit.create", audit(admin, kind="kvkk.export", **on_customer))
+    assert _query(server, "SELECT count(*) FROM audit_events")[0] == 2
