@@ -217,7 +217,7 @@ class AbuseDetector:
             if strength is _STRONG and is_noun_ending(suffix):
                 kind = _AIMED
                 break
-            plural = suffix in {"lar", "ler", "s"}
+            plural = suffix.startswith(("lar", "ler")) or suffix == "s"
             if suffix in self._aimed and not (strength is _STRICT and plural):
                 kind = _AIMED
                 break
