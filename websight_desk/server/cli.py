@@ -17,7 +17,12 @@ from websight_desk.server.store import Store, open_store
 
 
 def _store_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data", metavar="DIR", type=Path, help="server data directory (SQLite)")
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        type=Path,
+        help="server data directory (the SQLite database; with --db, the erasure ledger)",
+    )
     parser.add_argument(
         "--db", metavar="URL", help="database URL instead, e.g. postgresql+psycopg://user@host/db"
     )
@@ -27,12 +32,33 @@ def _open(args: argparse.Namespace) -> Store:
     return open_store(args.data, args.db)
 
 
+def default_ledger_dir(db_url: str) -> Path:
+    """Where a PostgreSQL server keeps its erasure ledger when no --data is given.
+
+    The ledger must outlive a restore of the database (docs/KVKK_COPIES.md), so it is a file in
+    the user's data directory, one folder per database (host and name, never the password).
+    """
+    import hashlib
+
+    import platformdirs
+
+    where = db_url.rsplit("@", 1)[-1].split("?", 1)[0]
+    label = "".join(c if c.isalnum() else "-" for c in where)[:60]
+    digest = hashlib.sha256(where.encode()).hexdigest()[:8]
+    base = Path(platformdirs.user_data_dir("websight-desk-server", appauthor=False))
+    return base / f"{label}-{digest}"
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from websight_desk.server import retention, serve
     from websight_desk.server.app import create_app
     from websight_desk.server.mail import workers as mail_workers
 
     os.umask(0o077)  # whatever this process writes (database, logs) is its user's alone
+    if args.db and args.data is None:
+        args.data = default_ledger_dir(args.db)
+        args.data.mkdir(parents=True, exist_ok=True)
+        print(f"erasure ledger in {args.data} (give --data DIR to choose)", flush=True)
     store = _open(args)
     try:
         app = create_app(store)
