@@ -227,3 +227,20 @@ def test_phrases_do_not_run_across_sentences() -> None:
 def test_a_stopped_service_on_a_server_is_administration(ruleset: Ruleset) -> None:
     body = "Sunucuda MySQL servisi durdu, yeniden başlatamıyorum."
     assert _primary(ruleset, "MySQL", body, service=ServiceKind.VPS) == "server.post_delivery"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Joomla'yı yeni alan adıma kurar mısınız?",
+        "WordPress'i yeni açtığım hosting hesabıma kurabilir misiniz?",
+        "Can you please install the latest version of WordPress for me?",
+    ],
+)
+def test_words_between_the_cms_and_the_verb(ruleset: Ruleset, body: str) -> None:
+    assert _primary(ruleset, "Kurulum", body) == "shared.cms_install"
+
+
+def test_a_plugin_for_the_cms_is_not_a_cms_install(ruleset: Ruleset) -> None:
+    body = "Eklentiyi WordPress'e kurar mısınız?"
+    assert _primary(ruleset, "Eklenti", body) == "shared.cms_themes_plugins"
