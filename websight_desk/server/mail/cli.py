@@ -40,6 +40,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], store: St
     add.add_argument("--department", default="technical", choices=[d.value for d in Department])
     add.add_argument("--tls", default="tls", choices=config.TLS_MODES, help=_TLS_HELP)
     add.add_argument("--address", required=True, help="the support address mail is sent to")
+    add.add_argument(
+        "--ack",
+        action="store_true",
+        help="mail the sender of a new mail ticket a short acknowledgement with its number",
+    )
+    add.add_argument("--move-to", metavar="FOLDER", help="move filed mail to this folder")
     _secret_options(add)
     add.set_defaults(func=cmd_mailbox_add)
     lst = box_actions.add_parser("list", help="list the mailboxes")
@@ -96,6 +102,8 @@ def cmd_mailbox_add(args: argparse.Namespace) -> int:
         args.tls,
         args.address,
         _secret(args),
+        ack=args.ack,
+        filed_folder=args.move_to or None,
     )
     store = open_store(args.data, args.db)
     try:
@@ -118,6 +126,8 @@ def _box_json(b: Mailbox) -> dict[str, Any]:
         "tls": b.tls,
         "address": b.address,
         "password": _where(b.secret),
+        "ack": b.ack,
+        "move_to": b.filed_folder,
     }
 
 
@@ -135,6 +145,8 @@ def cmd_mailbox_list(args: argparse.Namespace) -> int:
         print(
             f"{b.name:<16} {b.username}@{b.host}:{b.port} {b.tls:<8} {b.folder:<10} "
             f"{b.department:<10} {b.address}  password {_where(b.secret)}"
+            + ("  ack" if b.ack else "")
+            + (f"  move-to {b.filed_folder}" if b.filed_folder else "")
         )
     return 0
 

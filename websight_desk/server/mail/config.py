@@ -68,6 +68,8 @@ class Mailbox:
     tls: str
     address: str
     secret: Secret
+    ack: bool = False  # acknowledge new mail tickets to their sender
+    filed_folder: str | None = None  # move filed mail here (None: leave it, seen)
 
     def password(self) -> str:
         return self.secret.read(f"mailbox {self.name}")
@@ -121,6 +123,10 @@ def add_mailbox(conn: Connection, box: Mailbox) -> None:
         raise ValidationError("Give the password as --password-env NAME or --password-file PATH.")
     Department(box.department)
     check_address(box.address)
+    if box.filed_folder is not None and (
+        not box.filed_folder.strip() or box.filed_folder == box.folder
+    ):
+        raise ValidationError("--move-to needs a folder other than the one mail is read from.")
     if conn.execute(select(mailboxes.c.name).where(mailboxes.c.name == box.name)).first():
         raise ValidationError(f"A mailbox named {box.name!r} already exists.")
     conn.execute(
@@ -136,6 +142,8 @@ def add_mailbox(conn: Connection, box: Mailbox) -> None:
             password_env=box.secret.env,
             password_file=box.secret.file,
             created_at=datetime.now(UTC),
+            ack=box.ack,
+            filed_folder=box.filed_folder,
         )
     )
 
@@ -156,6 +164,8 @@ def _mailbox(r: Any) -> Mailbox:
         r.tls,
         r.address,
         Secret(r.password_env, r.password_file),
+        bool(r.ack),
+        r.filed_folder,
     )
 
 

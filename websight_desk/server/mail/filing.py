@@ -36,7 +36,7 @@ from websight_desk.domain.enums import (
 )
 from websight_desk.domain.ids import new_id
 from websight_desk.domain.mail_senders import FIRST_UNVERIFIED_CODE, is_unverified_code
-from websight_desk.server.mail import records
+from websight_desk.server.mail import ack, records
 from websight_desk.server.mail.config import Mailbox
 from websight_desk.server.mail.parse import MAX_BODY, ParsedMail, parse_mail
 from websight_desk.server.mail.records import MailRow
@@ -69,10 +69,11 @@ class Source:
     channel: Channel = Channel.EMAIL
     direction: str = "in"
     created_by: str | None = None  # the intake account; None for mail
+    ack: bool = False  # acknowledge a new ticket to its sender (`ack.py`)
 
     @classmethod
     def of(cls, box: Mailbox) -> Source:
-        return cls(box.name, box.department, box.address)
+        return cls(box.name, box.department, box.address, ack=box.ack)
 
 
 @dataclass(frozen=True)
@@ -240,11 +241,12 @@ def file_request(
         customer_id = customer_id or _placeholder(ops, conn, mail, at)
         ticket_id = new_id()
         status = TicketStatus.TERMINATED if refusal is not None else TicketStatus.NEW
+        number = TicketNumbers(conn).take()
         ops.add(
             "ticket.create",
             {
                 "id": ticket_id,
-                "number": TicketNumbers(conn).take(),
+                "number": number,
                 "subject": mail.subject or NO_SUBJECT,
                 "department": box.department,
                 "channel": box.channel.value,
@@ -276,4 +278,15 @@ def file_request(
         },
     )
     ops.commit()
+    if outcome == "ticket" and box.ack and refusal is None:
+        subject = mail.subject or NO_SUBJECT
+        ack.acknowledge(
+            conn,
+            mail,
+            ticket_id=ticket_id,
+            number=number,
+            subject=subject,
+            support_address=box.address,
+            now=now,
+        )
     return Filed(outcome, ticket_id, note)

@@ -3,7 +3,8 @@
 Each unseen mail is read with BODY.PEEK (reading does not mark it seen), filed in one writing
 transaction, and only after that commit flagged \\Seen. A crash in between leaves the mail
 unseen; the next run reads it again and finds its Message-ID already filed: nothing is lost
-and nothing is filed twice.
+and nothing is filed twice. A mailbox with a `filed_folder` then moves the filed mail there
+(IMAP MOVE where offered, else COPY + \\Deleted + UID EXPUNGE); noise set aside stays.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ POLL_S = 30.0  # without IDLE; with IDLE, a safety re-check this often
 IDLE_RENEW_S = 25 * 60  # RFC 2177: end IDLE before 29 minutes
 RETRY_MAX_S = 120.0
 SEEN = b"\\Seen"
+DELETED = b"\\Deleted"
+MOVED = frozenset({"ticket", "message", "duplicate", "bounce"})  # filed: moved when configured
 
 # A test hook: "fetched:PATH" or "committed:PATH" makes the worker write PATH and stop dead at
 # that point, so a test can kill the server there (tests/e2e/mail). Unset in real use.
@@ -56,8 +59,24 @@ def connect(box: Mailbox) -> Any:
     if box.tls == "starttls":
         client.starttls(context)
     client.login(box.username, box.password())
+    if box.filed_folder and not client.folder_exists(box.filed_folder):
+        client.create_folder(box.filed_folder)
     client.select_folder(box.folder)
     return client
+
+
+def move(client: Any, uid: int, folder: str) -> None:
+    """Move one mail of the selected folder: MOVE (RFC 6851) where offered, else COPY, flag
+    \\Deleted and expunge that one mail (UID EXPUNGE with UIDPLUS; plain EXPUNGE otherwise)."""
+    if client.has_capability("MOVE"):
+        client.move([uid], folder)
+        return
+    client.copy([uid], folder)
+    client.add_flags([uid], [DELETED], silent=True)
+    if client.has_capability("UIDPLUS"):
+        client.expunge([uid])
+    else:
+        client.expunge()
 
 
 def _pending(client: Any) -> dict[str, Any]:
@@ -110,6 +129,11 @@ def drain(client: Any, store: Store, box: Mailbox, stop: threading.Event) -> int
                 outcome = set_aside(conn, raw, box)
         _hold("committed")
         client.add_flags([uid], [SEEN], silent=True)
+        if box.filed_folder and outcome in MOVED:
+            try:
+                move(client, uid, box.filed_folder)
+            except Exception as exc:  # filed and seen: it only stays where it is
+                log.warning("mailbox %s: mail %d not moved: %s", box.name, uid, exc)
         log.info("mailbox %s: mail %d %s", box.name, uid, outcome)
     return len(uids)
 

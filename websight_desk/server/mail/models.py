@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 from websight_desk.server.models import server_metadata
@@ -37,6 +38,10 @@ mailboxes = Table(
     Column("password_env", String(128), nullable=True),
     Column("password_file", String(1024), nullable=True),
     Column("created_at", UTCDateTime(), nullable=False),
+    # Mail a short acknowledgement to the sender of a new mail ticket (off by default).
+    Column("ack", Boolean, nullable=False, server_default=false()),
+    # Move mail out of `folder` to this one once filed (None: it stays, flagged \Seen).
+    Column("filed_folder", String(255), nullable=True),
 )
 
 # One row (id 1): how replies leave. Same password rule as the mailboxes.

@@ -91,9 +91,8 @@ def reply_state_html(info: MailInfo, created_at: datetime, now: datetime) -> str
     if s.state == "bounced":
         return _line(_BAD, "↩ " + _("Bounced: {reason}").format(reason=_reason(s.reason)))
     if s.retrying:
-        text = _("Retrying (try {n} failed: {reason})").format(
-            n=s.attempts, reason=_reason(s.reason)
-        )
+        reason = _reason((s.reason or "").removeprefix("retrying: "))
+        text = _("Retrying (try {n} failed: {reason})").format(n=s.attempts, reason=reason)
         if s.next_attempt_at is not None:
             text += " · " + _("next try {when}").format(when=date_time(s.next_attempt_at))
         return _line(_WAIT, "↻ " + text)

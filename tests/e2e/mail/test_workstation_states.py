@@ -1,0 +1,55 @@
+"""The workstation's side of the mail states, against a real server, Dovecot and aiosmtpd: the
+sync client reads `GET /v1/mail/states` into its in-memory store (a reply queued, then sent,
+with the tries made; an inbound mail's files) and downloads an attachment's bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.e2e.mail.conftest import wait_for
+from tests.e2e.mail.mails import with_attachment
+from tests.e2e.mail.servers import Dovecot, SmtpServer
+from tests.e2e.mail.test_inbound import messages_of, tickets_of
+from tests.e2e.mail.test_outbound import reply
+from tests.e2e.sync.serverproc import ServerProc, Workstation
+from websight_desk.sync.mail_states import MailStates, fetch
+
+
+def test_the_workstation_learns_each_mail_state_and_fetches_attachments(
+    dovecot: Dovecot,
+    smtp_server: SmtpServer,
+    make_server: Callable[..., ServerProc],
+    make_ws: Callable[..., Workstation],
+) -> None:
+    server = make_server(dovecot.port, smtp_server.port)
+    a = make_ws(server, "ayse")
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    dovecot.deliver(with_attachment(png))
+    wait_for(lambda: a.engine.run_once() and tickets_of(a), what="the mail ticket")
+    [ticket] = tickets_of(a)
+    [inbound] = messages_of(a, ticket.id)
+
+    states = MailStates()
+    assert ticket.id in fetch(a.client, states)
+    [filed] = states.of_messages([inbound.id]).values()
+    assert filed.state == "filed"
+    [att] = filed.attachments
+    assert (att.filename, att.size, att.kept) == ("ekran görüntüsü.png", len(png), True)
+    assert a.client.attachment(att.id) == png
+
+    answer = reply(a, ticket.id, "Merhaba, ekran görüntüsü için teşekkürler.")
+    assert states.of_messages([answer]) == {}  # still on this workstation
+    a.engine.run_once()  # the push reaches the server; it mails the reply
+    smtp_server.inbox.wait(1)
+
+    def sent() -> bool:
+        fetch(a.client, states)
+        got = states.of_messages([answer]).get(answer)
+        return got is not None and got.state == "sent"
+
+    wait_for(sent, what="the reply's state 'sent'")
+    got = states.of_messages([answer])[answer]
+    assert (got.direction, got.ticket_id, got.attempts) == ("out", ticket.id, 1)
+    cursor = states.cursor
+    assert fetch(a.client, states) == set()  # nothing new after the cursor
+    assert states.cursor == cursor
