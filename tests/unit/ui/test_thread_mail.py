@@ -178,9 +178,9 @@ def test_attachments_are_listed_opened_through_a_private_copy_and_never_run(
     view = pane.thread_view
     html = view.toHtml()
     text = view.toPlainText()
-    assert "📎 fatura.pdf (12 KB)" in text
-    assert "Open" in text
-    assert "Save…" in text
+    assert "▤ fatura.pdf (12 KB)" in text
+    assert "Open file" in text
+    assert "Save file…" in text
     assert text.count("fatura.pdf") == 1  # the server's listing line is replaced, not repeated
     assert f"{OPEN_LINK}a1" in html
     assert f"{SAVE_LINK}a1" in html

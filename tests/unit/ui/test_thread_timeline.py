@@ -97,9 +97,9 @@ def test_the_thread_shows_who_decided_what_when_and_why(
     lines = [
         "◆ Status changed to Open · Mehmet Yılmaz",
         "⇄ Assigned to Zeynep Kaya · Mehmet Yılmaz",
-        "⛔ Conversation ended for abuse (insult) · Mehmet Yılmaz",
+        "⊘ Conversation ended for abuse (insult) · Mehmet Yılmaz",
         "Note: Müşteri ekibe hakaret etti.",
-        "⛔ Shift lead confirmed the termination · Zeynep Kaya",
+        "⊘ Shift lead confirmed the termination · Zeynep Kaya",
         "Note: Kayıt açık, onaylıyorum.",
         "↺ Shift lead reinstated the customer · Zeynep Kaya",
         "Note: Müşteri özür diledi.",

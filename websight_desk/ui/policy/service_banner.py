@@ -11,8 +11,8 @@ from websight_desk.i18n import _
 
 def sender_text() -> str:
     return _(
-        "Sender not verified: this address belongs to no customer. Confirm who is writing "
-        "before sharing account details; link the person to their customer once verified."
+        "Sender not verified: no customer holds this address. Confirm who is writing before "
+        "sharing account details."
     )
 
 

@@ -77,11 +77,11 @@ def reply_state_html(info: MailInfo, created_at: datetime, now: datetime) -> str
     s = info.state
     if s is None:
         if info.local == "pending":
-            return _line(_WAIT, "⏳ " + _("Queued on this computer — mailed after the next sync"))
+            return _line(_WAIT, "◔ " + _("Queued on this computer — mailed after the next sync"))
         if info.local == "rejected":
             return _line(_BAD, "✖ " + _("Refused by the sync server — not mailed"))
         if info.answered and now - created_at < WAITING_WINDOW:
-            return _line(_WAIT, "⏳ " + _("Waiting for the server to mail it"))
+            return _line(_WAIT, "◔ " + _("Waiting for the server to mail it"))
         return ""
     if s.state == "sent":
         when = date_time(s.updated_at)
@@ -96,7 +96,7 @@ def reply_state_html(info: MailInfo, created_at: datetime, now: datetime) -> str
         if s.next_attempt_at is not None:
             text += " · " + _("next try {when}").format(when=date_time(s.next_attempt_at))
         return _line(_WAIT, "↻ " + text)
-    return _line(_WAIT, "⏳ " + _("Queued for mailing on the server"))
+    return _line(_WAIT, "◔ " + _("Queued for mailing on the server"))
 
 
 def attachments_html(files: tuple[AttachmentInfo, ...]) -> str:
@@ -105,16 +105,17 @@ def attachments_html(files: tuple[AttachmentInfo, ...]) -> str:
         return ""
     rows = []
     for f in files:
-        name = f"📎 <b>{escape(f.filename)}</b> ({escape(size_text(f.size))})"
+        name = f"▤ <b>{escape(f.filename)}</b> ({escape(size_text(f.size))})"
         if f.inline:
             name += " · " + escape(_("inline image"))
         if not f.kept:
             links = "<i>" + escape(_("not kept: over the size limit")) + "</i>"
         else:
             parts = []
+            open_label, save_label = escape(_("Open file")), escape(_("Save file…"))
             if can_open(f):
-                parts.append(f'<a href="{OPEN_LINK}{escape(f.id)}">{escape(_("Open"))}</a>')
-            parts.append(f'<a href="{SAVE_LINK}{escape(f.id)}">{escape(_("Save…"))}</a>')
+                parts.append(f'<a href="{OPEN_LINK}{escape(f.id)}">{open_label}</a>')
+            parts.append(f'<a href="{SAVE_LINK}{escape(f.id)}">{save_label}</a>')
             links = " · ".join(parts)
         rows.append(f"{name} &nbsp; {links}")
     return '<br><span style="color:#3a4450;">' + "<br>".join(rows) + "</span>"

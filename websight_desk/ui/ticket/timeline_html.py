@@ -20,7 +20,7 @@ _CATEGORY = {
     AbuseCategory.HARASSMENT: N_("harassment"),
 }
 _REVIEW = {
-    ReviewDecision.CONFIRMED: ("⛔", N_("Shift lead confirmed the termination")),
+    ReviewDecision.CONFIRMED: ("⊘", N_("Shift lead confirmed the termination")),
     ReviewDecision.OVERTURNED: ("↺", N_("Shift lead overturned the termination")),
     ReviewDecision.REINSTATED: ("↺", N_("Shift lead reinstated the customer")),
 }
@@ -57,7 +57,7 @@ def _what(e: TimelineEvent) -> tuple[str, str, str]:
         except (KeyError, ValueError):
             category = e.value or "—"
         text = _("Conversation ended for abuse ({category})").format(category=category)
-        return "⛔", text, _RED
+        return "⊘", text, _RED
     try:
         symbol, label = _REVIEW[ReviewDecision(e.value or "")]
     except (KeyError, ValueError):
