@@ -65,6 +65,7 @@ class AbuseLexicon:
 
 
 _MILD, _STRICT, _STRONG = "mild", "strict", "strong"
+THREAT_GROUP = "abuse.threats"  # the threats' group in a signal vocabulary
 
 
 class AbuseDetector:
@@ -102,22 +103,25 @@ class AbuseDetector:
         words: Sequence[str] | None = None,
         flagged: bool | None = None,
         starts: Sequence[int] | None = None,
+        threats: Sequence[tuple[int, int]] | None = None,
     ) -> list[tuple[int, int]]:
         """Ranges of abusive words in `text`, sorted; empty when the text is clean.
 
         Optional shortcuts: `words` of `folded` as `WORD_PATTERN` splits them (and their
         `starts`), and `flagged`, whether `word_suspicious` holds for one of them (a vocabulary
-        lookup can tell). The word lists speak first; the model only where they find nothing.
+        lookup can tell), and the `threats` found in them (a vocabulary holding THREAT_GROUP
+        can tell). The word lists speak first; the model only where they find nothing.
         """
         if folded is None:
             folded = fold(text)
         found = self._listed(text, weight, folded, words, flagged)
         if words is None or starts is None:
             words, starts = scan_words(folded)
-        if self.lexicon.threats:
+        if threats is None and self.lexicon.threats:
             hits, _ = self._threats.find_words(words, starts, [weight] * len(words))
-            if hits:
-                found = sorted({*found, *((h.start, h.end) for h in hits)})
+            threats = [(h.start, h.end) for h in hits]
+        if threats:
+            found = sorted({*found, *threats})
         if found or self._model is None or not looks_turkish(text, words):
             return found
         return [(starts[i], starts[i] + len(words[i])) for i in self._model.evidence(words)]

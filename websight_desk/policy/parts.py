@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from websight_desk.domain.turkish import fold
+from websight_desk.policy.abuse import THREAT_GROUP
 from websight_desk.policy.negation import done_ranges, may_negate, negated_ranges
 from websight_desk.policy.quoting import aside_ranges, quoted_ranges
 from websight_desk.policy.terms import Hit, PartScan
@@ -74,8 +75,9 @@ def _scan(ruleset: Ruleset, text: str, subject: bool, part_weight: float) -> Par
         hits = _done_lowered(hits, done_ranges(folded), ruleset, weight * quoted_weight)
     abuse: tuple[tuple[int, int], ...] = ()
     if part_weight >= NEW_TEXT:
+        threats = [(h.start, h.end) for h in hits if h.group == THREAT_GROUP]
         spans = ruleset.abuse.spans(
-            text, folded=folded, words=words, flagged=flagged, starts=starts
+            text, folded=folded, words=words, flagged=flagged, starts=starts, threats=threats
         )
         # old quoted words, signatures and footers are not new abuse
         abuse = tuple((s, e) for s, e in spans if not _inside(s, quoted) and not _inside(s, aside))

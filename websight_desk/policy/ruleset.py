@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from websight_desk.domain.errors import EnvironmentProblem
 from websight_desk.domain.shift import ShiftHours
-from websight_desk.policy.abuse import AbuseDetector, AbuseLexicon
+from websight_desk.policy.abuse import THREAT_GROUP, AbuseDetector, AbuseLexicon
 from websight_desk.policy.abuse_model import load_model
 from websight_desk.policy.clause import Clause, Rule, parse_clause
 from websight_desk.policy.matching import TermError, Vocabulary
@@ -150,8 +150,9 @@ def _build(name: str, raw: dict[str, Any]) -> Ruleset:
             raise _Problem(f"signal_exceptions.{group}", "is not a signal in [signals]")
     abuse = _abuse(_table(raw, "abuse", "abuse"))
     try:
+        # threats against staff are found in the same pass as the signals (parts.scan_part)
         vocabulary = Vocabulary(
-            signals,
+            {**signals, THREAT_GROUP: list(abuse.lexicon.threats)},
             classes=classes,
             excepts=excepts,
             stem_excepts=stem_excepts,
