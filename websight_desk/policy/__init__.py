@@ -17,8 +17,8 @@ Public API (what the UI and services call)::
 `Facts(subject, parts=(TextPart("body", text), TextPart("message:<uuid>", text)), service,
 requester, server_delivered, has_sla, managed)`; evidence offsets index the original text of
 the part named by `field`. Each part is segmented first (`policy/quoting.py`): quoted mail
-history counts less than new text, signatures and footers not at all, and so do clauses that
-deny or report done what they name (`policy/negation.py`). Abuse: `policy/abuse.py`.
+history and clauses that deny or report done what they name (`policy/negation.py`) count
+less than new text, signatures and footers not at all. Abuse: `policy/abuse.py`.
 A broken policy file raises `PolicyFileError` (an `EnvironmentProblem`) naming file, clause
 and problem. Canned replies live in `websight_desk.policy.canned`.
 """
