@@ -202,7 +202,8 @@ def push(store: Store, account: Account, ops: Sequence[Op]) -> tuple[list[OpResu
             company=load_company_settings(conn),
             stored=_lookup_stored(conn, fresh),
         )
-        allocate = Allocators(TicketNumbers(conn), CustomerCodes(conn))
+        codes = [str(op.payload.get("code")) for op in fresh if op.kind == "customer.create"]
+        allocate = Allocators(TicketNumbers(conn), CustomerCodes(conn, codes))
         results: dict[str, OpResult] = {}
         accepted: list[Op] = []
         refused: list[tuple[Op, str]] = []

@@ -8,6 +8,7 @@ plain imports. `tests/e2e/sync/test_kind_registry.py` fails if a kind is missing
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Table
@@ -115,16 +116,24 @@ def author_problem(op: Op, account: Account) -> str | None:
     return None
 
 
+@cache
+def _foreign_keys(kind: str) -> tuple[tuple[str, Table], ...]:
+    """(column, referenced table) of the kind's table: read from the metadata once."""
+    return tuple(
+        (column.name, fk.column.table)
+        for column in TABLES[kind].columns
+        if column.name != "id"
+        for fk in column.foreign_keys
+    )
+
+
 def references(op: Op) -> list[tuple[str, Table, str]]:
     """(field, referenced table, id) for every record the payload points at."""
-    table = TABLES[op.kind]
     found: list[tuple[str, Table, str]] = []
-    for column in table.columns:
-        value = op.payload.get(column.name)
-        if value is None or column.name == "id":
-            continue
-        for fk in column.foreign_keys:
-            found.append((column.name, fk.column.table, str(value)))
+    for name, ref_table in _foreign_keys(op.kind):
+        value = op.payload.get(name)
+        if value is not None:
+            found.append((name, ref_table, str(value)))
     extra = EXTRA_REFERENCES.get(op.kind)
     if extra is not None:
         found.extend(extra(op))
