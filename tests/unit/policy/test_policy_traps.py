@@ -244,3 +244,25 @@ def test_words_between_the_cms_and_the_verb(ruleset: Ruleset, body: str) -> None
 def test_a_plugin_for_the_cms_is_not_a_cms_install(ruleset: Ruleset) -> None:
     body = "Eklentiyi WordPress'e kurar mısınız?"
     assert _primary(ruleset, "Eklenti", body) == "shared.cms_themes_plugins"
+
+
+@pytest.mark.parametrize(
+    ("body", "clause"),
+    [
+        ("Merhaba, nasılsınız? Telefonuma gelen mailler iki gündür gelmiyor.", CONTINUITY),
+        ("Dün yazdığım maile hâlâ dönüş yok, sitem açılmıyor.", CONTINUITY),
+        ("Yazdıklarımı okumadınız mı? Mail gönderemiyorum diyorum.", CONTINUITY),
+        ("Antakya/Hatay şubemizin maili gelmiyor.", CONTINUITY),
+        ("Benim yazdığım sorguda hata var, bakabilir misiniz?", "shared.website_software"),
+    ],
+)
+def test_everyday_words_near_topic_stems(ruleset: Ruleset, body: str, clause: str) -> None:
+    assert _primary(ruleset, "Destek", body) == clause
+
+
+def test_sorunsuz_is_not_a_problem(ruleset: Ruleset) -> None:
+    d = evaluate(
+        facts("Tema", "Sitemiz sorunsuz çalışıyor, tema rengini değiştirir misiniz?"), ruleset, NOON
+    )
+    assert d.primary_clause == "shared.cms_themes_plugins"
+    assert not d.evidence_for(CONTINUITY)
