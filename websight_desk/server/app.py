@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -16,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from websight_desk import __version__
-from websight_desk.server import changelog, settings_api
+from websight_desk.server import changelog, presence, settings_api
 from websight_desk.server.accounts import Account, authenticate
 from websight_desk.server.mail import api as mail_api
 from websight_desk.server.models import rejections
@@ -48,10 +49,13 @@ class Notifier:
     def __init__(self) -> None:
         self._event = asyncio.Event()
         self.closing = False
+        self.also_close: list[Callable[[], None]] = []  # other long-polls (presence)
 
     def close(self) -> None:
         self.closing = True
         self.notify()
+        for close in self.also_close:
+            close()
 
     def current(self) -> asyncio.Event:
         return self._event
@@ -245,4 +249,6 @@ def create_app(store: Store, *, throttle: AuthThrottle | None = None) -> FastAPI
 
     settings_api.register(app, store, lambda request: _account(store, throttle, request))
     mail_api.register(app, store, lambda request: _account(store, throttle, request))
+    board = presence.register(app, lambda request: _account(store, throttle, request))
+    notifier.also_close.append(board.close)
     return app

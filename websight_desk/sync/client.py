@@ -179,6 +179,16 @@ class SyncClient:
         data = self._request("GET", "/v1/mail/states", params={"after": after, "limit": limit})
         return dict(data)
 
+    def set_presence(self, ticket_id: str | None, state: str = "viewing") -> None:
+        """Tell the team this account is at `ticket_id` (None: at no ticket) in `state`."""
+        self._request("PUT", "/v1/presence", json={"ticket_id": ticket_id, "state": state})
+
+    def presence(self, after: int, *, wait: int = 0) -> dict[str, Any]:
+        """The presence board once its version passes `after` (`version`, `entries`)."""
+        timeout = None if wait == 0 else wait + DEFAULT_TIMEOUT
+        params = {"after": after, "wait": wait}
+        return dict(self._request("GET", "/v1/presence", params=params, timeout=timeout))
+
     def attachment(self, attachment_id: str) -> bytes:
         """The bytes of one attachment of an inbound mail."""
         data = self._request("GET", f"/v1/mail/attachments/{attachment_id}", raw=True)
