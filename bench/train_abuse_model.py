@@ -38,11 +38,16 @@ HEADER = """# Websight Desk abuse model (policy/abuse_model.py): feature<TAB>wei
 """
 
 
+TOPICAL = load_ruleset().abuse.topical  # words of the support topics: the model passes over
+
+
 def features(text: str) -> list[str]:
     """The features of each distinct word (a stem shared by two words counts twice)."""
     words, _ = scan_words(fold(text))
     # "@USER" and "URL" stand in for mentions and links in the data: not words of a ticket
-    kept = sorted(w for w in set(words) if not w.isdigit() and w not in {"user", "url"})
+    kept = sorted(
+        w for w in set(words) if not w.isdigit() and w not in {"user", "url"} and not TOPICAL(w)
+    )
     return [f for w in kept for f in word_features(w)]
 
 

@@ -23,8 +23,8 @@ with the words as evidence; people decide.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from websight_desk.domain.turkish import fold, tr_lower
 from websight_desk.policy.abuse_forms import (
@@ -93,6 +93,16 @@ class AbuseDetector:
         self._kinds: dict[str, str | None] = {}
         # the full pass looks for both lists at once
         self._lexicon = Vocabulary({"profanity": lexicon.profanity, "target": lexicon.targets})
+
+    def ignore_in_model(self, topical: Callable[[str], bool]) -> None:
+        """Let the model pass over the words of the support topics (the ruleset's signals)."""
+        if self._model is not None:
+            self._model = replace(self._model, ignore=topical, _weighed={})
+
+    def topical(self, word: str) -> bool:
+        """Whether the model passes over this folded word (a word of the support topics)."""
+        ignore = self._model.ignore if self._model is not None else None
+        return ignore is not None and ignore(word)
 
     def spans(
         self,

@@ -13,7 +13,7 @@ the file's header).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,11 +87,13 @@ def looks_turkish(text: str, words: Sequence[str]) -> bool:
 
 # English words spelt like a Turkish insult ("got" is "göt" folded): never features
 ENGLISH_HOMOGRAPHS = frozenset(["got", "am", "it", "pic", "pics", "sap", "kill", "mal", "as"])
+# "mallar" is goods in a shop's ticket, an insult in a tweet: the word lists judge these
+COMMERCE_PREFIXES = ("mal",)
 
 
 def word_features(word: str) -> Iterator[str]:
     """The features of one folded word: itself, and its stems when it is longer."""
-    if word in ENGLISH_HOMOGRAPHS:
+    if word in ENGLISH_HOMOGRAPHS or word.startswith(COMMERCE_PREFIXES):
         return
     yield word
     for n in STEMS:
@@ -106,6 +108,9 @@ class AbuseModel:
     weights: dict[str, float]
     bias: float
     threshold: float
+    # words of the support topics ("kodumuzda", "hata"): never evidence of abuse, whatever
+    # tweets made of their first letters
+    ignore: Callable[[str], bool] | None = None
     _weighed: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     def score(self, words: Sequence[str]) -> float:
@@ -123,6 +128,8 @@ class AbuseModel:
         return total
 
     def word_weight(self, word: str) -> float:
+        if self.ignore is not None and self.ignore(word):
+            return 0.0
         return sum(self.weights.get(f, 0.0) for f in word_features(word))
 
     def evidence(self, words: Sequence[str]) -> list[int]:

@@ -159,8 +159,10 @@ def _build(name: str, raw: dict[str, Any]) -> Ruleset:
             gap=_int(settings, "gap", "settings", 2),
             flag=abuse.word_suspicious,  # one lookup per word serves both
         )
+        topics = Vocabulary(signals, classes=classes, stem_excepts=stem_excepts)
     except TermError as exc:
         raise _Problem("signals", str(exc)) from None
+    abuse.ignore_in_model(lambda word: bool(topics.word_pids(word)))
     clause_tables = _table(raw, "clauses", "clauses")
     known = set(CLAUSE_IDS)
     for clause_id in clause_tables:

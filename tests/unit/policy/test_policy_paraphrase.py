@@ -41,8 +41,8 @@ def test_paraphrase(case: Case, ruleset: Ruleset) -> None:
     assert decision.verdict == ruleset.clause(clause).verdict
     if "callback" in flags:
         assert ("other.phone_callback" in decision.clauses) is flags["callback"]
-    if "abuse" in flags:
-        assert decision.abuse is flags["abuse"], decision.evidence_for("other.abuse_termination")
+    abuse = flags.get("abuse", False)  # a ticket is not abusive unless the case says so
+    assert decision.abuse is abuse, decision.evidence_for("other.abuse_termination")
 
 
 def test_every_clause_has_five_phrasings(ruleset: Ruleset) -> None:
