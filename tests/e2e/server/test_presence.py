@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.e2e.sync.serverproc import ServerProc
+from tests.e2e.sync.serverproc import ServerProc, free_port
 from websight_desk.sync.client import SyncClient
+from websight_desk.sync.presence import REPLYING, Colleague, PresenceLoop
 
 TICKET = "0193aaaa-bbbb-7ccc-8ddd-presence0001"  # a string to grep the server's files for
 
@@ -100,3 +101,49 @@ def test_presence_needs_a_desk_account(srv: dict[str, Any]) -> None:
         )
         assert answer.status_code == 403, (method, answer.text)
     assert httpx.get(f"{proc.url}/v1/presence").status_code == 401
+
+
+def test_two_workstations_see_each_other_and_offline_is_unknown(srv: dict[str, Any]) -> None:
+    proc: ServerProc = srv["proc"]
+    tokens = {}
+    for name in ("ayse", "mehmet"):
+        _id, client = srv[name]
+        tokens[name] = client._http.headers["Authorization"].removeprefix("Bearer ")
+    boards: list[list[Colleague] | None] = []
+    seen = threading.Condition()
+
+    def record(board: list[Colleague] | None) -> None:
+        with seen:
+            boards.append(board)
+            seen.notify_all()
+
+    def wait_for(check: Callable[[list[Colleague] | None], bool]) -> None:
+        with seen:
+            assert seen.wait_for(lambda: bool(boards) and check(boards[-1]), timeout=15), boards
+
+    ayse = PresenceLoop(
+        lambda: SyncClient(proc.url, tokens["ayse"], retries=0), srv["ayse"][0], record
+    )
+    mehmet = PresenceLoop(
+        lambda: SyncClient(proc.url, tokens["mehmet"], retries=0), srv["mehmet"][0], lambda _b: None
+    )
+    ayse.start()
+    mehmet.start()
+    try:
+        mehmet.set(TICKET, REPLYING)
+        wait_for(
+            lambda b: b is not None and [(c.name, c.state) for c in b] == [("mehmet", REPLYING)]
+        )
+        mehmet.stop()  # closing the app leaves the board at once
+        wait_for(lambda b: b == [])
+    finally:
+        ayse.stop()
+        mehmet.stop()
+    offline = PresenceLoop(
+        lambda: SyncClient(f"http://127.0.0.1:{free_port()}", "x", retries=0), None, record
+    )
+    offline.start()
+    try:
+        wait_for(lambda b: b is None)
+    finally:
+        offline.stop()
