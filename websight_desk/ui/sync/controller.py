@@ -26,6 +26,7 @@ from websight_desk.sync.errors import (
 from websight_desk.sync.pull import read_cursor
 from websight_desk.sync.status import SyncStatus
 from websight_desk.ui.context import UiContext
+from websight_desk.ui.sync.presence import presence_of
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,7 @@ class SyncController(QObject):
         if self.background is not None:
             self.background.stop()
             self.background = None
+        presence_of(self.ctx).stop()
 
     @property
     def running(self) -> bool:
@@ -157,6 +159,7 @@ class SyncController(QObject):
             push_interval_s=self.push_interval_s,
         )
         self.background.start()
+        presence_of(self.ctx).start(lambda: client_for(desk, retries=0, token=token))
 
     def _close_progress(self) -> None:
         if self.progress is not None:
