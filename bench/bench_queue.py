@@ -6,7 +6,8 @@ What the app runs when the agent types a search, picks a view or sorts a column
 (`storage.queries.queue.first_page`: count + first 200 rows, one walk for a search), and
 per sample, interleaved, the raw SQL a hand-written client would need at the least:
 * search — `SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC
-  LIMIT 200` with the same MATCH text (FTS5 alone, no count, no row details);
+  LIMIT 200` with the same MATCH text (FTS5 alone: no count, no row details, no look-up of
+  the words a prefix stands for), and once more with FTS5's own `"word"*` prefix query;
 * views and sorts — `SELECT id FROM tickets ORDER BY number DESC LIMIT 200`;
 * the status bar's pending count (stops at 10,000) — one indexed row of the outbox.
 Medians and p95 in ms, and the ratio app / raw, so a noisy shared machine still tells.
@@ -73,9 +74,11 @@ def run(workspace: Path, rounds: int) -> dict[str, Any]:
             out["tickets"] = conn.exec_driver_sql("SELECT count(*) FROM tickets").scalar_one()
             app_all: list[float] = []
             raw_all: list[float] = []
+            native_all: list[float] = []
             per_query: dict[str, Any] = {}
             for text in [*SEARCHES, *PEOPLE]:
-                expr = fts.match_expression(text)
+                expr = fts.match_expression(text, partial(fts.expand_prefix, conn))
+                native = fts.match_expression(text)  # FTS5's own `"word"*` for the last word
                 query = QueueQuery(view="all_open", search=text)
                 app_ms: list[float] = []
                 raw_ms: list[float] = []
@@ -83,6 +86,8 @@ def run(workspace: Path, rounds: int) -> dict[str, Any]:
                     app_ms.append(_ms(partial(queue.first_page, conn, query, 200)))
                     if expr is not None:
                         raw_ms.append(_ms(partial(_all, conn, raw_search, (expr,))))
+                    if native is not None:
+                        native_all.append(_ms(partial(_all, conn, raw_search, (native,))))
                 first = queue.first_page(conn, query, 200)
                 app_all.extend(app_ms)
                 raw_all.extend(raw_ms)
@@ -92,6 +97,7 @@ def run(workspace: Path, rounds: int) -> dict[str, Any]:
                     "raw_median_ms": round(statistics.median(raw_ms), 3) if raw_ms else None,
                 }
             out["search"] = _figures(app_all, raw_all)
+            out["search_raw_native_prefix"] = _figures(app_all, native_all)
             out["search_queries"] = per_query
             sorts = [
                 QueueQuery(view="all_open", sort=s, descending=d)
@@ -146,10 +152,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(figures, indent=2))
         return 0
     print(f"workspace {workspace}: {figures['tickets']} tickets")
-    for key in ("search", "views", "sorts", "pending_count"):
+    for key in ("search", "search_raw_native_prefix", "views", "sorts", "pending_count"):
         f = figures[key]
         print(
-            f"{key:14} median {f['median_ms']} ms, p95 {f['p95_ms']} ms   "
+            f"{key:24} median {f['median_ms']} ms, p95 {f['p95_ms']} ms   "
             f"raw SQLite median {f['raw_median_ms']} ms, p95 {f['raw_p95_ms']} ms   "
             f"(app/raw {f['ratio_median']}x)"
         )

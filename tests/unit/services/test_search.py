@@ -220,3 +220,14 @@ def test_tickets_sharing_a_number_keep_their_own_documents(own_world: World) -> 
     with world.desk.db.read() as conn:
         hits = search.find(conn, "nameserver")
         assert search.ticket_ids(conn, hits, hits.keys) == [twin.ticket_id]
+
+
+def test_a_typed_prefix_is_expanded_to_the_indexed_words(world: World) -> None:
+    with world.desk.db.read() as conn:
+        assert fts.expand_prefix(conn, "sunu") == ["sunucu"]
+        assert fts.expand_prefix(conn, "zzzz") == []
+        assert fts.expand_prefix(conn, "sun") is None  # FTS5's prefix index answers that
+    expand = {"sunu": ["sunucu", "sunucuda"], "qqqq": []}.get
+    assert fts.match_expression("dns sunu", expand) == '"dns" AND ("sunucu" OR "sunucuda")'
+    assert fts.match_expression("dns qqqq", expand) is None
+    assert fts.match_expression("dns yava", expand) == '"dns" AND "yava"*'  # not listed

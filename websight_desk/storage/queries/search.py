@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from sqlalchemy import Connection, select
 
@@ -83,7 +84,8 @@ def find(conn: Connection, search: str, *, descending: bool = True, cap: int = C
     pinned = _by_number(conn, int(number.group(1))) if number else {}
     if search.startswith("#") and number:
         return Hits(list(pinned), ids=pinned)
-    expr = fts.match_expression(typed.lstrip())  # a trailing space: the last word is whole
+    # A trailing space: the last word is whole; else the words it may begin are ORed.
+    expr = fts.match_expression(typed.lstrip(), partial(fts.expand_prefix, conn))
     walked = _walk(conn, expr, descending, cap + 1) if expr else []
     more = len(walked) > cap
     walked = walked[:cap]
