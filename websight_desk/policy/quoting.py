@@ -68,6 +68,12 @@ _CONTACT = re.compile(
 _NAME_PIECE = re.compile(r"[^\W\d_]+")
 _SMALL_WORDS = frozenset({"ve", "and", "of", "the", "ltd", "sti", "as", "a", "s", "&", "-"})
 _SIGNATURE_LINES = 8
+_WORDS_BEFORE_CLOSING = 2
+# a verb ending: "SITEM ACILMIYOR" or "Kurar Mısınız" is a sentence, not a name or a title
+_VERB = re.compile(
+    r"(?:[iu]yor|[iu]yo|m[ae]k|m[iu]s[iu]n[iu]z|m[iu]s[iu]n|[ae]b[iu]l[iu]r|[ae]m[iu]yor"
+    r"|m[ae]d[iu]|yorum|yoruz|[dt][iu]m|[dt][iu]k|s[iu]n[iu]z)\b"
+)
 # substring tests before the regular expressions: one of these is in every match
 _FOOTER_KEYS = (
     "posta",
@@ -137,8 +143,8 @@ def aside_ranges(
         cut = dashes.start()
     closings = _CLOSING.finditer(folded, 0, cut) if _any_in(_CLOSING_KEYS, folded) else ()
     for m in closings:
-        if not _has_words_before(folded, m.start()):
-            continue
+        if len(_NAME_PIECE.findall(folded, 0, m.start())) < _WORDS_BEFORE_CLOSING:
+            continue  # "Merhaba, teşekkürler" opens a message, it does not close one
         rest = text[m.start("rest") : m.end("rest")].strip(" \t,.-")
         if rest and not _name_like(rest):
             continue
@@ -175,6 +181,6 @@ def _signature_end(text: str, start: int, cut: int) -> int | None:
 def _name_like(line: str) -> bool:
     """A name, title or company line: a few words, each capitalised (or a small word)."""
     words = _NAME_PIECE.findall(line)
-    if not words or len(words) > 7:
+    if not words or len(words) > 7 or "?" in line or _VERB.search(fold(line)):
         return False
     return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)

@@ -266,3 +266,8 @@ def test_sorunsuz_is_not_a_problem(ruleset: Ruleset) -> None:
     )
     assert d.primary_clause == "shared.cms_themes_plugins"
     assert not d.evidence_for(CONTINUITY)
+
+
+def test_a_sentence_after_a_thanks_is_not_a_signature() -> None:
+    assert aside_ranges("MERHABA\nTESEKKURLER\nWORDPRESS KURAR MISINIZ") == []
+    assert aside_ranges("Mail gelmiyor bakar misiniz\nTesekkurler\nSitem Acilmiyor Ayrica") == []
