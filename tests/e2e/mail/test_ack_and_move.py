@@ -5,6 +5,7 @@ refused customer; at most ACK_LIMIT an hour to one address)."""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
@@ -18,6 +19,7 @@ from tests.e2e.mail.conftest import IMAP_ENV, SUPPORT
 from tests.e2e.mail.mails import CUSTOMER, auto_reply, mail
 from tests.e2e.mail.servers import MAIL_USER, Dovecot, SmtpServer
 from tests.e2e.mail.test_filing import _refuse
+from websight_desk.server import cli
 from websight_desk.server.mail import ack, config, imap_worker, smtp_send
 from websight_desk.server.mail.config import Mailbox, Secret, SmtpConfig
 from websight_desk.server.mail.models import mail_messages
@@ -252,3 +254,22 @@ def test_acknowledgements_are_off_by_default_rate_limited_and_never_to_the_refus
         assert _acks(store) == ack.ACK_LIMIT + 1  # a refused customer is not answered
     finally:
         client.logout()
+
+
+def test_cli_sets_and_shows_the_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = ["--data", str(tmp_path / "srv")]
+    add = ["mailbox", "add", "destek", *data, "--host", "imap.websight.test", "--user", "u"]
+    add += ["--address", SUPPORT, "--password-env", "IMAP_PW"]
+    assert cli.main([*add, "--move-to", "INBOX"]) == 2  # not the folder it reads
+    assert cli.main([*add, "--ack", "--move-to", "Destek/Dosyalandi"]) == 0
+
+    def listed() -> dict[str, Any]:
+        capsys.readouterr()
+        assert cli.main(["mailbox", "list", *data, "--json"]) == 0
+        [box] = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+        return dict(box)
+
+    assert (listed()["ack"], listed()["move_to"]) == (True, "Destek/Dosyalandi")
+    assert cli.main(["mailbox", "set", "destek", *data, "--ack", "off", "--move-to", ""]) == 0
+    assert (listed()["ack"], listed()["move_to"]) == (False, None)
+    assert cli.main(["mailbox", "set", "yok", *data, "--ack", "on"]) == 2

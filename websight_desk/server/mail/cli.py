@@ -52,6 +52,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], store: St
     store(lst)
     lst.add_argument("--json", action="store_true", help="print JSON")
     lst.set_defaults(func=cmd_mailbox_list)
+    opts = box_actions.add_parser("set", help="change a mailbox's --ack / --move-to")
+    store(opts)
+    opts.add_argument("name")
+    opts.add_argument("--ack", choices=("on", "off"), help="acknowledge new mail tickets")
+    opts.add_argument("--move-to", metavar="FOLDER", help="move filed mail here ('' = stop)")
+    opts.set_defaults(func=cmd_mailbox_set)
     rem = box_actions.add_parser("remove", help="remove a mailbox")
     store(rem)
     rem.add_argument("name")
@@ -148,6 +154,22 @@ def cmd_mailbox_list(args: argparse.Namespace) -> int:
             + ("  ack" if b.ack else "")
             + (f"  move-to {b.filed_folder}" if b.filed_folder else "")
         )
+    return 0
+
+
+def cmd_mailbox_set(args: argparse.Namespace) -> int:
+    ack = None if args.ack is None else args.ack == "on"
+    store = open_store(args.data, args.db)
+    try:
+        with store.write() as conn:
+            box = config.set_mailbox_options(conn, args.name, ack=ack, move_to=args.move_to)
+    finally:
+        store.close()
+    moved = f"moved to {box.filed_folder}" if box.filed_folder else "left in place"
+    print(
+        f"Mailbox {box.name}: acknowledgements {'on' if box.ack else 'off'}, filed mail "
+        f"{moved}; restart the server for the change to take effect."
+    )
     return 0
 
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, insert, select, update
 
 from websight_desk.domain.enums import Department
 from websight_desk.domain.errors import EnvironmentProblem, NotFound, ValidationError
@@ -146,6 +146,25 @@ def add_mailbox(conn: Connection, box: Mailbox) -> None:
             filed_folder=box.filed_folder,
         )
     )
+
+
+def set_mailbox_options(
+    conn: Connection, name: str, *, ack: bool | None = None, move_to: str | None = None
+) -> Mailbox:
+    """Change a mailbox's options (None: unchanged; `move_to=""`: stop moving)."""
+    box = next((b for b in list_mailboxes(conn) if b.name == name), None)
+    if box is None:
+        raise NotFound(f"There is no mailbox named {name!r}.")
+    values: dict[str, Any] = {}
+    if ack is not None:
+        values["ack"] = ack
+    if move_to is not None:
+        if move_to == box.folder:
+            raise ValidationError("--move-to needs a folder other than the one mail is read from.")
+        values["filed_folder"] = move_to.strip() or None
+    if values:
+        conn.execute(update(mailboxes).where(mailboxes.c.name == name).values(**values))
+    return next(b for b in list_mailboxes(conn) if b.name == name)
 
 
 def remove_mailbox(conn: Connection, name: str) -> None:
