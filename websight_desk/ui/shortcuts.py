@@ -8,6 +8,7 @@ Linux input method's Unicode entry). `tests/unit/ui/test_keyboard.py` checks thi
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -74,8 +75,17 @@ def key_sequences(name: str) -> list[QKeySequence]:
 
 
 def native_text(keys: tuple[str, ...]) -> str:
-    """Keys as this platform writes them ("Ctrl+F", "⌘F")."""
-    return ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+    """Keys as written on the keyboard: "Ctrl+F" (macOS: "⌘F").
+
+    Not Qt's translated native text elsewhere: with Qt's Turkish catalogue it says
+    "Kontrol+F", while Turkish keyboards are labelled Ctrl.
+    """
+    fmt = (
+        QKeySequence.SequenceFormat.NativeText
+        if sys.platform == "darwin"
+        else QKeySequence.SequenceFormat.PortableText
+    )
+    return ", ".join(QKeySequence(k).toString(fmt) for k in keys)
 
 
 class ShortcutOverview(QDialog):
