@@ -3,6 +3,7 @@ folded; replies with their mail state (live) and inbound mail with its files (op
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,6 +28,7 @@ from websight_desk.ui.ticket.thread_html import (
     render_thread,
 )
 
+log = logging.getLogger(__name__)
 POLL_MS = 1500  # how often the mail states (in memory) are compared with what is shown
 
 
@@ -114,12 +116,14 @@ class ThreadView(QTextBrowser):
         if self._mail_infos() != self._shown_mail:
             self._render()
         if self._extras is not None and self._extras.unpushed:
-            self._load_extras()
+            self._load_extras(quiet=True)
 
     def _connected(self) -> bool:
         return self._ctx is not None and bool(self._ctx.desk.settings.server_url)
 
-    def _load_extras(self) -> None:
+    def _load_extras(self, *, quiet: bool = False) -> None:
+        """Read the extras in the background; `quiet`: a poll's failure is only logged (the
+        next poll tries again) instead of a message box every few seconds."""
         ctx, ticket_id = self._ctx, self._ticket_id
         if ctx is None or ticket_id is None:
             return
@@ -131,7 +135,10 @@ class ThreadView(QTextBrowser):
                 self._render()
 
         def failed(exc: BaseException) -> None:
-            report(exc, self)
+            if quiet:
+                log.warning("thread extras not read: %s", exc)
+            else:
+                report(exc, self)
 
         ctx.runner.run(job, loaded, failed, key=f"thread-extras-{id(self)}")
 
