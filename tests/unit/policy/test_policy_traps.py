@@ -271,3 +271,25 @@ def test_sorunsuz_is_not_a_problem(ruleset: Ruleset) -> None:
 def test_a_sentence_after_a_thanks_is_not_a_signature() -> None:
     assert aside_ranges("MERHABA\nTESEKKURLER\nWORDPRESS KURAR MISINIZ") == []
     assert aside_ranges("Mail gelmiyor bakar misiniz\nTesekkurler\nSitem Acilmiyor Ayrica") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mail telefondan gönderildi ama ulaşmadı, bakar mısınız",
+        "How do I get Outlook to work?\nThe mail was sent from my iPhone",
+        "Sunucuya antivirüs kurar mısınız? Virüs taraması yapılsın.",
+    ],
+)
+def test_footer_words_inside_a_request_are_not_a_footer(text: str) -> None:
+    assert aside_ranges(text) == []
+
+
+def test_device_and_antivirus_footers() -> None:
+    for text, footer in [
+        ("Sitem açılmıyor.\n\niPhone'umdan gönderildi", "iPhone'umdan gönderildi"),
+        ("Site down\nThis message has been scanned for viruses by Avast.", "This message"),
+    ]:
+        ranges = aside_ranges(text)
+        assert ranges
+        assert text[ranges[0][0] :].startswith(footer)
