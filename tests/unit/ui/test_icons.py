@@ -5,6 +5,7 @@ may be missing); the application icon exists for the window, Windows (.ico) and 
 from __future__ import annotations
 
 import configparser
+import re
 from typing import Any
 
 import pytest
@@ -37,9 +38,12 @@ def test_flags_and_verdicts_have_icons(qapp: Any) -> None:
         assert icons.flag_icon(flag.info.key) is not None, flag.info.key
     for verdict in VERDICT:
         assert icons.verdict_icon(verdict) is not None, verdict
-    # the tooltip says the flags in words: no symbol that needs an emoji font
+    # the tooltip shows the flags' SVG icons and words: a symbol is only an image's alt text,
+    # never a glyph that needs an emoji font
     tip = flags_tooltip(frozenset(f.info.key for f in queue_registry.flags()))
-    assert not any(ch in tip for ch in "⛔⧗☎⚠")
+    assert tip.count("<img ") == len(queue_registry.flags())
+    assert ".svg" in tip
+    assert not any(ch in re.sub(r"<[^>]+>", "", tip) for ch in "⛔⧗☎⚠")
 
 
 def test_resources_are_package_data(qapp: Any) -> None:

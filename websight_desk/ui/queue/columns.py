@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -9,6 +10,7 @@ from websight_desk.domain.queue_views import QueueRow, SortKey
 from websight_desk.i18n import N_, _
 from websight_desk.storage.queries import queue_registry
 from websight_desk.ui import format as fmt
+from websight_desk.ui import icons
 from websight_desk.ui.value_labels import PRIORITY, SERVICE_KIND, STATUS, tr_
 
 
@@ -65,9 +67,20 @@ def flags_text(flags: frozenset[str]) -> str:
 
 
 def flags_tooltip(flags: frozenset[str]) -> str:
-    """The flags in words, one a line (the cell draws them as icons: no font-dependent
-    symbol such as ⛔ in the tooltip either)."""
-    return "\n".join(_(d.info.label) for d in queue_registry.flags() if d.info.key in flags)
+    """The flags with their icons and words, one a line (rich text: the icon is the SVG
+    drawn by Qt, its symbol only the image's alternative text, never a font's glyph)."""
+    lines = []
+    for d in queue_registry.flags():
+        if d.info.key not in flags:
+            continue
+        svg = icons.ICON_DIR / f"{icons.FLAG_ICONS.get(d.info.key, '')}.svg"
+        img = (
+            f'<img src="{svg.as_uri()}" width="16" height="16" alt="{d.info.symbol}"> '
+            if svg.is_file()
+            else ""
+        )
+        lines.append(f"{img}{html.escape(_(d.info.label))}")
+    return "<br>".join(lines)
 
 
 def cell_text(row: QueueRow, key: str, now: datetime) -> str:
