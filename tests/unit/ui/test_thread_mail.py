@@ -310,3 +310,20 @@ def test_fetch_reads_every_page_and_skips_what_it_cannot_read(tmp_path: Path) ->
     server.pages.append({"states": [], "next": 2, "more": False})
     assert fetch(server, states) == set()
     assert states.version == version
+
+
+def test_the_servers_reasons_are_said_in_the_agents_language() -> None:
+    from websight_desk.ui.ticket.mail_html import MailInfo, reply_state_html
+
+    retrying = MailState(
+        "m", "t", "out", "queued", "retrying: SMTP server not reachable: Connection refused",
+        T_NOW, 2, T_NOW + timedelta(minutes=2),
+    )  # fmt: skip
+    refused = MailState("m", "t", "out", "failed", "recipient refused (550)", T_NOW, 1)
+    i18n.set_language("tr")
+    text = reply_state_html(MailInfo(retrying, None, True), T_NOW, T_NOW)
+    assert "2. deneme başarısız: e-posta sunucusuna ulaşılamıyor: Connection refused" in text
+    assert "alıcı adresi reddedildi (550)" in reply_state_html(MailInfo(refused), T_NOW, T_NOW)
+    i18n.set_language("en")
+    text = reply_state_html(MailInfo(retrying, None, True), T_NOW, T_NOW)
+    assert "try 2 failed: the mail server cannot be reached: Connection refused" in text

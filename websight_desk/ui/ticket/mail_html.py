@@ -59,12 +59,22 @@ def _reason(reason: str | None) -> str:
     known = {
         "no e-mail address for this customer": _("no e-mail address for this customer"),
         "erased (KVKK)": _("erased (KVKK)"),
+        "nothing to send": _("nothing to send"),
     }
     if reason in known:
         return known[reason]
-    if reason.startswith("unfilled placeholder: "):
-        names = reason.partition(": ")[2]
-        return _("unfilled placeholder: {names}").format(names=names)
+    # The server's reasons (server/mail/smtp_send.py, outbound.py): a known start in words,
+    # the mail server's own detail as it said it.
+    prefixes = (
+        ("unfilled placeholder: ", "", _("unfilled placeholder: {detail}")),
+        ("SMTP server not reachable: ", "", _("the mail server cannot be reached: {detail}")),
+        ("SMTP login refused (", ")", _("the mail server refused our login ({detail})")),
+        ("recipient refused (", ")", _("the recipient address was refused ({detail})")),
+        ("SMTP failure: ", "", _("mail server failure: {detail}")),
+    )
+    for start, end, text in prefixes:
+        if reason.startswith(start) and reason.endswith(end):
+            return text.format(detail=reason[len(start) : len(reason) - len(end)])
     return reason
 
 
