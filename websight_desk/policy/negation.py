@@ -41,8 +41,8 @@ _NEGATION = re.compile(
     r"|\b(?:degistir|dokun|yap|kur|yukle|ekle|sil|guncelle|ayarla|oyna|elle)m[ae]d(?:im|ik)\b"
     r"|\b(?:didn'?t|did not|haven'?t|have not) (?:change|touch|modify|install|update)\b"
     # the customer will do it himself: "temayı ben yüklerim", "we will handle those ourselves"
-    r"|\bkendim(?:iz)?\b|\b(?:ben|biz)\b[^,;.!?\n]{0,40}\b\w+[ae]?r(?:im|iz|um|uz)\b"
-    r"|\b(?:myself|ourselves)\b|\b(?:we|i)(?:'ll| will) (?:handle|do|take care)\b"
+    r"|\b(?:ben|biz|kendim|kendimiz)\b[^,;.!?\n]{0,40}\b\w+(?<!ist)[aeiu]r(?:im|iz|um|uz)\b"
+    r"|\b(?:we|i)(?:'ll| will) (?:handle|do|take care)\b"
     r"|\b(?:kurulum|ayar|kurulu)\w* (?:tamam|dogru|sorunsuz)\b",
 )
 # clauses telling what the customer has already set up ("telefonuma kurdum"): `done_groups`

@@ -293,3 +293,17 @@ def test_device_and_antivirus_footers() -> None:
         ranges = aside_ranges(text)
         assert ranges
         assert text[ranges[0][0] :].startswith(footer)
+
+
+@pytest.mark.parametrize(
+    ("body", "clause"),
+    [
+        ("Ben üç gündür mail gönderemiyorum, acil bakın.", CONTINUITY),
+        ("Biz WordPress kurulmasını isteriz, alan adımız hazır.", "shared.cms_install"),
+        ("Temayı kendim yüklemeye çalıştım ama memory limit hatası aldım.", "shared.cms_limits"),
+    ],
+)
+def test_first_person_complaints_and_wishes_are_not_negations(
+    ruleset: Ruleset, body: str, clause: str
+) -> None:
+    assert _primary(ruleset, "Destek", body) == clause
