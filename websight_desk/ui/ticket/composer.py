@@ -82,6 +82,10 @@ class Composer(QWidget):
         self.status_label = QLabel()
         self.status = QComboBox()
         self.status.setObjectName("statusCombo")
+        self.status.setMinimumContentsLength(12)  # not as wide as its longest status
+        self.status.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.status_label.setBuddy(self.status)
         for s in TicketStatus:
             self.status.addItem("", s.value)
