@@ -327,3 +327,10 @@ def test_the_servers_reasons_are_said_in_the_agents_language() -> None:
     i18n.set_language("en")
     text = reply_state_html(MailInfo(retrying, None, True), T_NOW, T_NOW)
     assert "try 2 failed: the mail server cannot be reached: Connection refused" in text
+
+
+def test_private_copies_are_removed_at_exit() -> None:
+    copy = attachments.private_copy("rapor.txt", b"gizli")
+    assert copy.exists()
+    attachments._remove_copies()
+    assert not copy.parent.exists()

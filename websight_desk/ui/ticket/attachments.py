@@ -8,6 +8,7 @@ system's viewer opens; every other type can only be saved where the agent choose
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import re
 import shutil
@@ -58,6 +59,9 @@ def private_copy(filename: str, data: bytes) -> Path:
 @atexit.register
 def _remove_copies() -> None:
     for folder in _TEMP_DIRS:
+        for copy in folder.glob("*"):
+            with contextlib.suppress(OSError):
+                copy.chmod(0o600)  # Windows will not delete a read-only file
         shutil.rmtree(folder, ignore_errors=True)
 
 
