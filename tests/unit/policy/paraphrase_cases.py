@@ -641,4 +641,28 @@ CASES: list[Case] = [
         {"service": "unknown"},
         {},
     ),
+    (
+        "hard-en-upload-size",
+        LIMITS,
+        "Plugin",
+        "I'm unable to install a plugin because of the max upload size. Can you increase it?",
+        {},
+        {},
+    ),
+    (
+        "hard-en-kernel-reboot",
+        SLA,
+        "Maintenance",
+        "Hi, please update the kernel and reboot the server during the night.",
+        DEDI | WITH_SLA,
+        {},
+    ),
+    (
+        "hard-en-hacked-restore",
+        C,
+        "Suspended",
+        "Hi, my site has been hacked and suspended by you, please restore it from backup.",
+        {},
+        {},
+    ),
 ]
