@@ -12,7 +12,7 @@ from tests.unit.ui.sample import Sample, _triage, build
 from websight_desk.domain.queue_views import QueueQuery, SortKey
 from websight_desk.services.desk import Desk, open_desk
 from websight_desk.storage.models import Ticket, TicketTriage
-from websight_desk.storage.queries import queue, queue_registry
+from websight_desk.storage.queries import queue, queue_groups, queue_registry
 from websight_desk.storage.queries.pending import pending_changes
 
 
@@ -74,3 +74,33 @@ def test_sync_status_counts_pending_up_to_the_cap(filled: tuple[Desk, Sample]) -
     assert exact.pending > 5
     assert exact.pending_exact
     assert (capped.pending, capped.pending_exact, capped.rejected) == (5, False, 0)
+
+
+@pytest.mark.parametrize("view", [v.info.key for v in queue_registry.VIEWS])
+@pytest.mark.parametrize("small", [5000, 1])  # read from the triage index, or walk tickets
+def test_group_reads_give_the_planners_rows(
+    filled: tuple[Desk, Sample], view: str, small: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk, sample = filled
+    monkeypatch.setattr(queue_groups, "SMALL", small)
+    with desk.writer() as w:  # two tickets without a verdict (SQLite's NULLs)
+        w.conn.execute(
+            TicketTriage.__table__.delete().where(
+                TicketTriage.ticket_id.in_([sample.closed, sample.theme])
+            )
+        )
+    try:
+        for sort in queue_groups.GROUPED:
+            for descending in (True, False):
+                q = QueueQuery(
+                    view=view, sort=sort, descending=descending, agent_id=sample.agent_id
+                )
+                for offset in (0, 7, 30):
+                    with desk.db.read() as conn:
+                        grouped = queue_groups.page_ids(conn, q, offset, 7)
+                    assert grouped == _ids(desk, q, offset, False), (sort, descending, offset)
+    finally:
+        with desk.writer() as w:
+            w.conn.execute(
+                insert(TicketTriage), [_triage(sample.theme, "out_of_scope", abuse=False)]
+            )

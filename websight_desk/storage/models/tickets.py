@@ -30,6 +30,7 @@ class Ticket(SyncedMixin, Base):
         Index("ix_tickets_subject_order", "subject", "number", "id"),
         Index("ix_tickets_priority_order", "priority", "number", "id"),
         Index("ix_tickets_status_order", "status", "number", "id"),
+        Index("ix_tickets_assignee_order", "assignee_id", "number", "id"),
     )
 
     id: Mapped[str] = mapped_column(ID, primary_key=True)

@@ -24,8 +24,8 @@ from sqlalchemy.sql.util import find_tables
 from websight_desk.domain.enums import ContactRole
 from websight_desk.domain.queue_views import QueueQuery, QueueRow, SortKey
 from websight_desk.storage.models import Agent, Contact, Service, Ticket, TicketTriage
+from websight_desk.storage.queries import queue_groups, search
 from websight_desk.storage.queries import queue_registry as registry
-from websight_desk.storage.queries import search
 from websight_desk.storage.queries.join_order import cross_join
 
 MAX_LIMIT = 1000
@@ -250,7 +250,10 @@ def page(conn: Connection, query: QueueQuery, offset: int, limit: int) -> list[Q
 def _view_ids(
     conn: Connection, query: QueueQuery, offset: int, limit: int, exact: bool
 ) -> list[str]:
-    """One page of a view: a big view (its count stopped at `CAP`) walks the sort's index."""
+    """One page of a view: a big view (its count stopped at `CAP`) walks the sort's index,
+    or reads group by group for a sort by assignee or verdict (`queue_groups`)."""
+    if not exact and query.sort in queue_groups.GROUPED:
+        return queue_groups.page_ids(conn, query, offset, limit)
     stmt = _order_ids(query, offset, limit, walk=not exact)
     return list(conn.execute(stmt).scalars())
 

@@ -30,6 +30,7 @@ _ORDER_INDEXES = {
     "ix_tickets_subject_order": ["subject", "number", "id"],
     "ix_tickets_priority_order": ["priority", "number", "id"],
     "ix_tickets_status_order": ["status", "number", "id"],
+    "ix_tickets_assignee_order": ["assignee_id", "number", "id"],
 }
 
 
