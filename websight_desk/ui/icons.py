@@ -14,8 +14,9 @@ from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtGui import QAction, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QToolButton
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 ICON_DIR = RESOURCES / "icons"
@@ -30,6 +31,7 @@ FLAG_ICONS = {
     "kvkk_request": "flag_kvkk",
     "callback": "flag_callback",
 }
+HEADER_ACTIONS = {"endForAbuse": "action_end", "callBack": "flag_callback"}
 VERDICT_ICONS = {
     "in_scope": "verdict_in_scope",
     "out_of_scope": "verdict_out_of_scope",
@@ -80,6 +82,15 @@ def app_icon() -> QIcon:
     return _icon(APP_SVG, APP_SIZES)
 
 
+def header_button_icon(action: QAction, button: QToolButton) -> None:
+    """A ticket-header button of another feature (by its action's name) drawn as its icon,
+    the words in the tooltip and the accessible name; others keep their text."""
+    name = HEADER_ACTIONS.get(action.objectName())
+    if name is not None:
+        action.setIcon(icon(name))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+
 def flag_icon(key: str) -> QIcon | None:
     name = FLAG_ICONS.get(key)
     return icon(name) if name else None
@@ -97,6 +108,7 @@ __all__ = [
     "VERDICT_ICONS",
     "app_icon",
     "flag_icon",
+    "header_button_icon",
     "icon",
     "names",
     "render",

@@ -1,3 +1,4 @@
+# ruff: noqa: F811
 """Icons are SVG files shipped in the package and drawn by Qt (not emoji drawn by a font that
 may be missing); the application icon exists for the window, Windows (.ico) and Linux
 (.desktop entry)."""
@@ -12,6 +13,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 import websight_desk
+from tests.unit.ui.fixtures_ticket import tdesk, tsample  # noqa: F401
 from websight_desk.storage.queries import queue_registry
 from websight_desk.ui import icons
 from websight_desk.ui.icon_build import ICO_SIZES, ico_sizes, png_bytes
@@ -69,3 +71,23 @@ def test_application_icon_window_ico_and_desktop_entry(qapp: Any) -> None:
     assert desktop["Icon"] == "websight-desk"
     assert "Name" in desktop
     assert "Comment[tr]" in desktop
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_header_buttons_of_other_features_are_icons(tdesk: Any, tsample: Any, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QToolButton
+
+    from tests.unit.ui.fixtures_ticket import T_NOW
+    from tests.unit.ui.window_fixtures import make_window
+    from websight_desk.ui.context import UiContext
+    from websight_desk.ui.runner import Runner
+
+    win = make_window(UiContext(tdesk, runner=Runner(synchronous=True), now=lambda: T_NOW), qtbot)
+    for name in icons.HEADER_ACTIONS:
+        button = win.findChild(QToolButton, f"headerAction_{name}")
+        assert button is not None, name
+        assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+        assert not button.icon().isNull()
+        assert button.accessibleName()  # the words stay for screen readers and tooltips
+    win.close()

@@ -36,6 +36,7 @@ from websight_desk.policy.model import Decision
 from websight_desk.services.abuse import RefusalState
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.errors import report
+from websight_desk.ui.icons import header_button_icon
 from websight_desk.ui.ticket import canned
 from websight_desk.ui.ticket.canned_insert import CannedInserter
 from websight_desk.ui.ticket.canned_picker import CannedPicker
@@ -238,7 +239,9 @@ class TicketPane(QWidget):
         action.setEnabled(self.detail is not None)
         self.addAction(action)
         self._actions.append(action)
-        return self.header.add_action(action)
+        button = self.header.add_action(action)
+        header_button_icon(action, button)  # narrow, and no font-dependent ⛔ or ☎
+        return button
 
     def set_action_handler(self, action: str, handler: Callable[[], object]) -> None:
         """Let a policy checklist action (an `Action` value) call `handler()` instead."""
