@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from websight_desk.i18n import _
+from websight_desk.ui.icons import icon
 
 
 class NewMessageBar(QFrame):
@@ -20,6 +21,9 @@ class NewMessageBar(QFrame):
         self.setStyleSheet("#newMessageBar { background:#fff4ce; border:1px solid #d9b44a; }")
         bar = QHBoxLayout(self)
         bar.setContentsMargins(6, 3, 6, 3)
+        self.sign = QLabel()  # the warning sign as an SVG icon, not a font's ⚠
+        self.sign.setPixmap(icon("flag_abuse").pixmap(16, 16))
+        bar.addWidget(self.sign)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.send_anyway = QPushButton()
@@ -36,7 +40,7 @@ class NewMessageBar(QFrame):
 
     def retranslate(self) -> None:
         self.label.setText(
-            "⚠ " + _("A new message arrived while you were writing. Read it before sending.")
+            _("A new message arrived while you were writing. Read it before sending.")
         )
         self.send_anyway.setText(_("Send anyway"))
         self.send_anyway.setAccessibleName(_("Send my text anyway"))
