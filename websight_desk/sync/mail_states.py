@@ -50,6 +50,17 @@ class MailState:
         return self.state == "queued" and self.attempts > 0
 
 
+@dataclass(frozen=True, slots=True)
+class AckState:
+    """The server's acknowledgement of a new mail ticket (it is no desk message)."""
+
+    id: str
+    ticket_id: str
+    state: str  # queued | sent | failed | bounced
+    reason: str | None
+    updated_at: datetime
+
+
 class StatesSource(Protocol):
     def mail_states(self, after: int, *, limit: int = ...) -> dict[str, Any]: ...
 
@@ -77,6 +88,26 @@ def _attachment(raw: object) -> AttachmentInfo | None:
         )
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def parse_ack(raw: object) -> AckState | None:
+    """An acknowledgement's entry (outgoing, no desk message); None for anything else."""
+    if not isinstance(raw, Mapping) or raw.get("message_id") is not None:
+        return None
+    mail_id, ticket_id = raw.get("id"), raw.get("ticket_id")
+    updated = _when(raw.get("updated_at"))
+    if raw.get("direction") != "out" or updated is None:
+        return None
+    if not isinstance(mail_id, str) or not isinstance(ticket_id, str):
+        return None
+    reason = raw.get("reason")
+    return AckState(
+        mail_id,
+        ticket_id,
+        str(raw.get("state", "")),
+        reason if isinstance(reason, str) and reason else None,
+        updated,
+    )
 
 
 def parse_state(raw: object) -> MailState | None:
@@ -112,6 +143,7 @@ class MailStates:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._by_message: dict[str, MailState] = {}
+        self._acks: dict[str, dict[str, AckState]] = {}  # ticket id → mail id → state
         self._cursor = 0
         self._version = 0
         self._answered = False
@@ -129,7 +161,9 @@ class MailStates:
         """Has the server answered at least once (so a missing state means "not yet")?"""
         return self._answered
 
-    def apply(self, states: Iterable[MailState], cursor: int) -> set[str]:
+    def apply(
+        self, states: Iterable[MailState], cursor: int, acks: Iterable[AckState] = ()
+    ) -> set[str]:
         """Take a page; returns the tickets whose mail changed."""
         changed: set[str] = set()
         with self._lock:
@@ -137,6 +171,11 @@ class MailStates:
                 if self._by_message.get(s.message_id) != s:
                     self._by_message[s.message_id] = s
                     changed.add(s.ticket_id)
+            for a in acks:
+                known = self._acks.setdefault(a.ticket_id, {})
+                if known.get(a.id) != a:
+                    known[a.id] = a
+                    changed.add(a.ticket_id)
             self._cursor = max(self._cursor, cursor)
             if changed or not self._answered:
                 self._version += 1
@@ -147,15 +186,23 @@ class MailStates:
         with self._lock:
             return {m: self._by_message[m] for m in message_ids if m in self._by_message}
 
+    def acks_of(self, ticket_id: str) -> tuple[AckState, ...]:
+        """The acknowledgements mailed (or tried) for this ticket, oldest first."""
+        with self._lock:
+            found = self._acks.get(ticket_id, {}).values()
+            return tuple(sorted(found, key=lambda a: (a.updated_at, a.id)))
+
 
 def fetch(source: StatesSource, states: MailStates, max_pages: int = MAX_PAGES) -> set[str]:
     """Ask the server for the states after the cursor; returns the tickets that changed."""
     changed: set[str] = set()
     for _page in range(max_pages):
         data = source.mail_states(states.cursor)
-        page = [s for s in (parse_state(r) for r in data.get("states") or ()) if s is not None]
+        raw = list(data.get("states") or ())
+        page = [s for s in (parse_state(r) for r in raw) if s is not None]
+        acks = [a for a in (parse_ack(r) for r in raw) if a is not None]
         nxt = data.get("next")
-        changed |= states.apply(page, nxt if isinstance(nxt, int) else states.cursor)
+        changed |= states.apply(page, nxt if isinstance(nxt, int) else states.cursor, acks)
         if not data.get("more"):
             break
     return changed
@@ -171,4 +218,13 @@ def states_for(workspace: Path) -> MailStates:
         return _BY_WORKSPACE.setdefault(workspace.resolve(), MailStates())
 
 
-__all__ = ["AttachmentInfo", "MailState", "MailStates", "fetch", "parse_state", "states_for"]
+__all__ = [
+    "AckState",
+    "AttachmentInfo",
+    "MailState",
+    "MailStates",
+    "fetch",
+    "parse_ack",
+    "parse_state",
+    "states_for",
+]

@@ -21,10 +21,12 @@ from tests.e2e.mail.servers import MAIL_USER, Dovecot, SmtpServer
 from tests.e2e.mail.test_filing import _refuse
 from websight_desk.server import cli
 from websight_desk.server.mail import ack, config, imap_worker, smtp_send
+from websight_desk.server.mail.api import read_states
 from websight_desk.server.mail.config import Mailbox, Secret, SmtpConfig
 from websight_desk.server.mail.models import mail_messages
 from websight_desk.server.store import Store, open_store
 from websight_desk.storage.models import Ticket
+from websight_desk.sync.mail_states import parse_ack
 
 FILED = "Dosyalandi"
 
@@ -171,6 +173,15 @@ def test_without_a_folder_mail_stays_seen(dovecot: Dovecot, store: Store, mail_e
     assert dovecot.unseen() == []
 
 
+def ticket_id_of(store: Store, message_id: str) -> str:
+    with store.read() as conn:
+        return str(
+            conn.execute(
+                select(mail_messages.c.ticket_id).where(mail_messages.c.message_id == message_id)
+            ).scalar_one()
+        )
+
+
 def _acks(store: Store) -> int:
     with store.read() as conn:
         return int(
@@ -206,6 +217,10 @@ def test_acknowledgement_of_a_new_mail_ticket(
         assert sent["Reply-To"] == SUPPORT
         text = sent.get_content()
         assert f"#{number}" in text
+        [entry] = [s for s in read_states(store, 0, 100)["states"] if s["message_id"] is None]
+        got = parse_ack(entry)  # what a workstation learns: the ticket's ack, sent
+        assert got is not None
+        assert (got.state, got.ticket_id) == ("sent", ticket_id_of(store, "<q1@musteri.test>"))
         assert text.index("Talebiniz bize ulaştı") < text.index("We have received your request")
 
         # the customer answers the acknowledgement: it lands on the same ticket, no new ack

@@ -334,3 +334,30 @@ def test_private_copies_are_removed_at_exit() -> None:
     assert copy.exists()
     attachments._remove_copies()
     assert not copy.parent.exists()
+
+
+def test_the_servers_acknowledgement_is_an_event_of_the_thread(
+    qtbot: Any, tctx: UiContext, tsample: TicketSample
+) -> None:
+    pane = _connected_pane(qtbot, tctx, tsample.theme)
+    view = pane.thread_view
+    states = states_for(tctx.desk.paths.root)
+    entry = {
+        "seq": 1, "id": "ack-1", "message_id": None, "ticket_id": tsample.theme,
+        "direction": "out", "state": "queued", "reason": None,
+        "updated_at": T_NOW.isoformat(), "attachments": [],
+    }  # fmt: skip
+    server = _Server(
+        [
+            {"states": [entry], "next": 1, "more": False},
+            {"states": [{**entry, "seq": 2, "state": "sent"}], "next": 2, "more": False},
+        ]
+    )
+    assert fetch(server, states) == {tsample.theme}
+    qtbot.waitUntil(lambda: "◔ Acknowledgement queued for mailing" in view.toPlainText())
+    fetch(server, states)
+    qtbot.waitUntil(
+        lambda: "✉ Acknowledgement mailed to the customer · by the server" in view.toPlainText()
+    )
+    assert "queued for mailing" not in view.toPlainText()
+    assert states.of_messages(["ack-1"]) == {}  # not a desk message

@@ -2,7 +2,7 @@
 
 * `GET /v1/mail/states?after=N` — each mail's state after sequence N (queued, sent, failed
   with the reason, bounced; filed for inbound; the tries so far and the next one), with its
-  attachments, for any desk account.
+  attachments, for any desk account. An acknowledgement (`ack.py`) has no `message_id`.
 * `GET /v1/mail/attachments/{id}` — an attachment's bytes, always as a download.
 * `POST /v1/intake/tickets` — the web-form intake, only for accounts of the `intake` role
   (and those accounts can do nothing else: the app refuses them on every other endpoint).
@@ -72,6 +72,7 @@ def read_states(store: Store, after: int, limit: int) -> dict[str, Any]:
     states = [
         {
             "seq": int(r.state_seq),
+            "id": r.id,  # the mail's own id (an acknowledgement has no desk message)
             "message_id": r.desk_message_id,
             "ticket_id": r.ticket_id,
             "direction": r.direction,

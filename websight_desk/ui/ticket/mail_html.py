@@ -52,7 +52,7 @@ def size_text(size: int) -> str:
     return _("{n} KB").format(n=number(max(1, round(size / 1024))))
 
 
-def _reason(reason: str | None) -> str:
+def reason_text(reason: str | None) -> str:
     """Reasons the server gives in words we know are said in the user's language."""
     if not reason:
         return _("no reason given")
@@ -97,11 +97,11 @@ def reply_state_html(info: MailInfo, created_at: datetime, now: datetime) -> str
         when = date_time(s.updated_at)
         return _line(_OK, "✔ " + _("Mailed to the customer {when}").format(when=when))
     if s.state == "failed":
-        return _line(_BAD, "✖ " + _("Not mailed: {reason}").format(reason=_reason(s.reason)))
+        return _line(_BAD, "✖ " + _("Not mailed: {reason}").format(reason=reason_text(s.reason)))
     if s.state == "bounced":
-        return _line(_BAD, "↩ " + _("Bounced: {reason}").format(reason=_reason(s.reason)))
+        return _line(_BAD, "↩ " + _("Bounced: {reason}").format(reason=reason_text(s.reason)))
     if s.retrying:
-        reason = _reason((s.reason or "").removeprefix("retrying: "))
+        reason = reason_text((s.reason or "").removeprefix("retrying: "))
         text = _("Retrying (try {n} failed: {reason})").format(n=s.attempts, reason=reason)
         if s.next_attempt_at is not None:
             text += " · " + _("next try {when}").format(when=date_time(s.next_attempt_at))
@@ -148,6 +148,7 @@ __all__ = [
     "MailInfo",
     "attachments_html",
     "can_open",
+    "reason_text",
     "reply_state_html",
     "size_text",
     "strip_listing",

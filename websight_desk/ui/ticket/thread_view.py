@@ -53,6 +53,7 @@ class ThreadView(QTextBrowser):
         self._ticket_id: str | None = None
         self._extras: ThreadExtras | None = None
         self._shown_mail: dict[str, MailInfo] | None = None
+        self._shown_acks: tuple[TimelineEvent, ...] = ()
         self.mail_states: MailStates | None = None
         self.attachments: AttachmentActions | None = None
         if ctx is not None:
@@ -88,8 +89,17 @@ class ThreadView(QTextBrowser):
 
     @property
     def events(self) -> tuple[TimelineEvent, ...]:
-        """The decisions shown in the thread."""
-        return self._extras.events if self._extras else ()
+        """The decisions shown in the thread, and the server's acknowledgement mails."""
+        decisions = self._extras.events if self._extras else ()
+        return decisions + self._ack_events()
+
+    def _ack_events(self) -> tuple[TimelineEvent, ...]:
+        if self.mail_states is None or self._ticket_id is None or not self._connected():
+            return ()
+        return tuple(
+            TimelineEvent(a.id, "ack", a.updated_at, None, a.state, a.reason)
+            for a in self.mail_states.acks_of(self._ticket_id)
+        )
 
     def open_quote_of(self, mark: Highlight) -> None:
         """Unfold the quoted history the marked words are in (takes effect when shown)."""
@@ -113,7 +123,7 @@ class ThreadView(QTextBrowser):
         outbox while a reply still waits in it."""
         if self._ticket_id is None or not self.isVisibleTo(self.window()):
             return
-        if self._mail_infos() != self._shown_mail:
+        if self._mail_infos() != self._shown_mail or self._ack_events() != self._shown_acks:
             self._render()
         if self._extras is not None and self._extras.unpushed:
             self._load_extras(quiet=True)
@@ -166,6 +176,7 @@ class ThreadView(QTextBrowser):
         at_end = bar.value() >= bar.maximum() - 4
         keep = bar.value()
         self._shown_mail = mail = self._mail_infos()
+        self._shown_acks = self._ack_events()
         self.setHtml(
             render_thread(
                 self._messages,

@@ -1,5 +1,6 @@
 """Decisions in the thread (issue #14): status, priority and assignee changes, abuse
-terminations and the shift lead's reviews — each a one-line event with who, when and the note.
+terminations and the shift lead's reviews — each a one-line event with who, when and the note;
+and the server's acknowledgement mail of a new mail ticket (kind `ack`, its state as value).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from websight_desk.i18n import N_, _
 from websight_desk.storage.queries.ticket_timeline import TimelineEvent
 from websight_desk.ui.format import date_time
 from websight_desk.ui.ticket.labels import PRIORITY, STATUS, tr_
+from websight_desk.ui.ticket.mail_html import reason_text
 
 _CATEGORY = {
     AbuseCategory.INSULT: N_("insult"),
@@ -51,6 +53,13 @@ def _what(e: TimelineEvent) -> tuple[str, str, str]:
         if e.value is None:
             return "⇄", _("Unassigned"), _GREY
         return "⇄", _("Assigned to {name}").format(name=e.value), _GREY
+    if e.kind == "ack":
+        if e.value == "sent":
+            return "✉", _("Acknowledgement mailed to the customer"), "#1e6b34"
+        if e.value in ("failed", "bounced"):
+            text = _("Acknowledgement not mailed: {reason}").format(reason=reason_text(e.note))
+            return "✖", text, _RED
+        return "◔", _("Acknowledgement queued for mailing"), _GREY
     if e.kind == "termination":
         try:
             category = _(_CATEGORY[AbuseCategory(e.value or "")])
@@ -74,7 +83,7 @@ def render_event(e: TimelineEvent) -> str:
     line = " · ".join(parts)
     if e.removed:
         line += "<br><i>" + escape(_("Note removed (KVKK retention).")) + "</i>"
-    elif e.note:
+    elif e.note and e.kind != "ack":  # an ack's note is its reason, already in the sentence
         note = escape(_("Note: {note}").format(note=e.note)).replace("\n", "<br>")
         line += f"<br>{note}"
     return (
