@@ -74,18 +74,26 @@ def key_sequences(name: str) -> list[QKeySequence]:
     return [QKeySequence(k) for k in SHORTCUTS[name].keys]
 
 
+# Keys named as Turkish and English keyboards label them ("Return" is the Enter key); the
+# arrows in words, translated.
+KEY_NAMES = {"Return": "Enter"}
+ARROWS = {"Up": N_("Up arrow"), "Down": N_("Down arrow")}
+
+
 def native_text(keys: tuple[str, ...]) -> str:
-    """Keys as written on the keyboard: "Ctrl+F" (macOS: "⌘F").
+    """Keys as written on the keyboard: "Ctrl+Shift+Enter" (macOS: "⌘⇧↩").
 
     Not Qt's translated native text elsewhere: with Qt's Turkish catalogue it says
-    "Kontrol+F", while Turkish keyboards are labelled Ctrl.
+    "Kontrol+Üst Karakter+Dönüş", while Turkish keyboards are labelled Ctrl, Shift, Enter.
     """
-    fmt = (
-        QKeySequence.SequenceFormat.NativeText
-        if sys.platform == "darwin"
-        else QKeySequence.SequenceFormat.PortableText
+    if sys.platform == "darwin":
+        fmt = QKeySequence.SequenceFormat.NativeText
+        return ", ".join(QKeySequence(k).toString(fmt) for k in keys)
+    portable = (QKeySequence(k).toString(QKeySequence.SequenceFormat.PortableText) for k in keys)
+    return ", ".join(
+        "+".join(_(ARROWS[p]) if p in ARROWS else KEY_NAMES.get(p, p) for p in text.split("+"))
+        for text in portable
     )
-    return ", ".join(QKeySequence(k).toString(fmt) for k in keys)
 
 
 class ShortcutOverview(QDialog):
