@@ -28,7 +28,7 @@ def build(workspace: Path) -> int:
     from websight_desk.services import people, tickets
     from websight_desk.services.desk import open_desk
     from websight_desk.storage.models import SyncOutbox, Ticket
-    from websight_desk.sync.mail_states import AttachmentInfo, MailState, states_for
+    from websight_desk.sync.mail_states import AckState, AttachmentInfo, MailState, states_for
 
     desk = open_desk(workspace)
     start = datetime.now(UTC) - timedelta(hours=3)
@@ -124,6 +124,7 @@ def build(workspace: Path) -> int:
             ),
         ],
         4,
+        [AckState("ack-1", t, "sent", None, start + timedelta(minutes=1))],
     )
     return number
 
@@ -144,7 +145,12 @@ def shoot(workspace: Path, number: int, lang: str, target: Path) -> None:
         window.show()
         for _ in range(5):
             app.processEvents()
-        window.ticket_pane.thread_view.scroll_to_end()
+        view = window.ticket_pane.thread_view  # from the customer's files on
+        bar = view.verticalScrollBar()
+        bar.setValue(0)
+        app.processEvents()
+        files = view.document().find("hata-ekrani.png")
+        bar.setValue(view.cursorRect(files).top() - 60)
         app.processEvents()
         target.parent.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(target), "PNG")
