@@ -35,7 +35,7 @@ class Shortcut:
 
 SHORTCUTS: dict[str, Shortcut] = {
     "search": Shortcut(
-        ("Ctrl+F",), N_("Search the queue; then Return or Down goes into the results")
+        ("Ctrl+F",), N_("Search the queue; then Enter or Down arrow goes into the results")
     ),
     "view_filter": Shortcut(("Ctrl+Shift+F",), N_("Choose the queue view")),
     "next_pane": Shortcut(("F6",), N_("Next pane")),
@@ -105,6 +105,8 @@ class ShortcutOverview(QDialog):
         self.table = QTableWidget(len(SHORTCUTS), 3, self)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)  # dense, like the queue
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -113,7 +115,7 @@ class ShortcutOverview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(560, 440)
+        self.resize(760, 600)  # every column readable, most rows without scrolling
         self.retranslate()
 
     def retranslate(self) -> None:
