@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import compress
 
@@ -42,12 +43,12 @@ class HitScan:
         words: Sequence[str] | None,
         weights: Sequence[float],
         *,
-        limits: Sequence[int] | None = None,
+        breaks: Sequence[int] | None = None,
     ) -> tuple[list[Hit], frozenset[int]]:
         """Hits over matched words, and the ids of all patterns present.
 
         Word i ends at `ends[i]`, or (plain words, no `ends`) at starts[i] + len(words[i]).
-        A phrase starting at word i ends before word `limits[i]` (the next sentence).
+        A phrase stays inside its sentence: `breaks` are the offsets where sentences end.
         """
         relevant = list(compress(range(len(matched)), matched))
         if not relevant:
@@ -71,7 +72,8 @@ class HitScan:
             for pid, t_index, term in anchored:
                 if not term.needs <= present:
                     continue
-                last = extend(term, pid, i, matched, limits[i] if limits else len(matched))
+                limit = _sentence_limit(i, starts, breaks) if breaks else len(matched)
+                last = extend(term, pid, i, matched, limit)
                 if last is None or (t_index, i, last) in seen:
                     continue
                 seen.add((t_index, i, last))
@@ -112,6 +114,12 @@ class HitScan:
             else:
                 return None
         return pos
+
+
+def _sentence_limit(i: int, starts: Sequence[int], breaks: Sequence[int]) -> int:
+    """The index of the first word after the sentence of word i."""
+    after = bisect_right(breaks, starts[i])
+    return bisect_left(starts, breaks[after]) if after < len(breaks) else len(starts)
 
 
 def _overlaps(hit: Hit, blocked: list[tuple[int, int, int]], names: tuple[str, ...]) -> bool:

@@ -148,10 +148,10 @@ class Vocabulary(HitScan):
         words: Sequence[str],
         starts: Sequence[int],
         weights: Sequence[float],
-        limits: Sequence[int] | None = None,
+        breaks: Sequence[int] | None = None,
     ) -> tuple[list[Hit], bool]:
         """`find` over plain folded words (`scan_words`): word i is at starts[i]; a phrase
-        starting at word i stops before word limits[i] (`words.sentence_limits`).
+        stays inside its sentence (`breaks`: `words.sentence_ends`).
 
         Also says whether the `flag` predicate holds for any of the words.
         """
@@ -162,7 +162,7 @@ class Vocabulary(HitScan):
             matched = [
                 word_pids(w) if m is None else m for w, m in zip(words, matched, strict=True)
             ]
-        hits, present = self._collect(matched, starts, None, words, weights, limits=limits)  # type: ignore[arg-type]
+        hits, present = self._collect(matched, starts, None, words, weights, breaks=breaks)  # type: ignore[arg-type]
         return hits, FLAGGED in present
 
 

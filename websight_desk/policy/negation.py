@@ -76,29 +76,26 @@ _MARKER_WORDS = frozenset(
         "no",
         "don",
         "dont",
-        "do",
         "never",
         "already",
         "didn",
         "didnt",
-        "did",
         "haven",
         "havent",
-        "have",
         "kendim",
         "kendimiz",
         "ben",
         "biz",
+        "will",
+        "ll",
         "myself",
         "ourselves",
-        "we",
-        "i",
         "tamam",
         "dogru",
         "sorunsuz",
     ]
 )
-_MARKER_ENDING = re.compile(r"m[ae](?:yin|sin|dim|dik)\b")
+_MARKER_ENDING = re.compile(r"m[ae](?:y[iu]n|s[iu]n|d[iu]m|d[iu]k)")
 
 
 def may_negate(words: Sequence[str], folded: str) -> bool:

@@ -15,7 +15,7 @@ from websight_desk.policy.abuse import THREAT_GROUP
 from websight_desk.policy.negation import done_ranges, may_negate, negated_ranges
 from websight_desk.policy.quoting import aside_ranges, quoted_ranges
 from websight_desk.policy.terms import Hit, PartScan
-from websight_desk.policy.words import scan_words, sentence_limits, word_weights
+from websight_desk.policy.words import scan_words, sentence_ends, word_weights
 
 if TYPE_CHECKING:
     from websight_desk.policy.ruleset import Ruleset
@@ -68,8 +68,8 @@ def _scan(ruleset: Ruleset, text: str, subject: bool, part_weight: float) -> Par
         new_words = len(words)
         if quoted or aside:
             new_words = round(sum(word_weights(starts, ((quoted, 0.0), (aside, 0.0)), 1.0)))
-    limits = sentence_limits(folded, starts)
-    hits, flagged = ruleset.vocabulary.find_words(words, starts, weights, limits)
+    breaks = sentence_ends(folded)
+    hits, flagged = ruleset.vocabulary.find_words(words, starts, weights, breaks)
     hits = [h for h in hits if h.weight > 0.0]
     if ruleset.done_groups and any(key in folded for key in _DONE_KEYS):
         hits = _done_lowered(hits, done_ranges(folded), ruleset, weight * quoted_weight)

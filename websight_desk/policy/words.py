@@ -49,19 +49,10 @@ def word_weights(
 _SENTENCE_END = re.compile(r"[.?!;]+(?=\s|$)|\n")
 
 
-def sentence_limits(folded: str, starts: Sequence[int]) -> list[int] | None:
-    """For each word, the index of the first word of the next sentence (None: one sentence).
+def sentence_ends(folded: str) -> list[int]:
+    """Offsets where sentences end: a full stop, question mark or line break.
 
-    A phrase never runs across a full stop, question mark or line break: "WordPress kurar
-    mısınız? Temayı ben yüklerim" holds no "WordPress theme install".
+    A phrase never runs across one: "WordPress kurar mısınız? Temayı ben yüklerim" holds no
+    "WordPress theme install".
     """
-    ends = [m.start() for m in _SENTENCE_END.finditer(folded)]
-    if not ends:
-        return None
-    limits: list[int] = []
-    n = len(starts)
-    for end in ends:
-        first = bisect_left(starts, end)  # the first word after this sentence end
-        limits.extend([first] * (first - len(limits)))
-    limits.extend([n] * (n - len(limits)))
-    return limits
+    return [m.start() for m in _SENTENCE_END.finditer(folded)]

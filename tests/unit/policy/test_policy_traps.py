@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from websight_desk.domain.enums import ServiceKind
+from websight_desk.domain.turkish import fold
 from websight_desk.policy import Ruleset, Verdict, evaluate
 from websight_desk.policy.matching import TermError, Vocabulary
-from websight_desk.policy.negation import negated_ranges
+from websight_desk.policy.negation import may_negate, negated_ranges
 from websight_desk.policy.quoting import aside_ranges
 from websight_desk.policy.suffixes import is_noun_ending
+from websight_desk.policy.words import scan_words
 
 from .helpers import NOON, facts
 
@@ -221,7 +225,7 @@ def test_phrases_do_not_run_across_sentences() -> None:
     vocab = Vocabulary({"g": ["wordpress tema*"]})
     words, starts = ["wordpress", "tema"], [0, 11]
     assert vocab.find_words(words, starts, [1.0, 1.0])[0]
-    assert not vocab.find_words(words, starts, [1.0, 1.0], limits=[1, 2])[0]
+    assert not vocab.find_words(words, starts, [1.0, 1.0], breaks=[9])[0]
 
 
 def test_a_stopped_service_on_a_server_is_administration(ruleset: Ruleset) -> None:
@@ -307,3 +311,56 @@ def test_first_person_complaints_and_wishes_are_not_negations(
     ruleset: Ruleset, body: str, clause: str
 ) -> None:
     assert _primary(ruleset, "Destek", body) == clause
+
+
+NEGATION_WORDS = [
+    "değil",
+    "değil mi",
+    "zaten",
+    "kurulu",
+    "kurmayın",
+    "yüklemeyiniz",
+    "kurulmasın",
+    "gerek yok",
+    "istemiyorum",
+    "sorunum yok",
+    "not about",
+    "isn't",
+    "no need",
+    "already",
+    "installed",
+    "don't",
+    "do not",
+    "never",
+    "touch",
+    "didn't",
+    "change",
+    "haven't",
+    "değiştirmedik",
+    "ben",
+    "biz",
+    "yüklerim",
+    "hallederiz",
+    "we'll",
+    "handle",
+    "I will",
+    "do",
+    "kurulum",
+    "tamam",
+    "ayarlar",
+    "doğru",
+    "sorunsuz",
+    "açılmıyor",
+    "kuramıyorum",
+    ",",
+    ".",
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(NEGATION_WORDS), max_size=10).map(" ".join))
+def test_the_cheap_negation_test_never_misses(text: str) -> None:
+    folded = fold(text)
+    words, _ = scan_words(folded)
+    if negated_ranges(folded):
+        assert may_negate(words, folded)
