@@ -81,6 +81,12 @@ _VERB = re.compile(
 )
 # substring tests before the regular expressions: one of these is in every match
 _FOOTER_KEYS = (
+    "avast",
+    "avg",
+    "kaspersky",
+    "eset",
+    "norton",
+    "mcafee",
     "posta",
     "mail",
     "mesaj",

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from websight_desk.domain.enums import ServiceKind
 from websight_desk.domain.turkish import fold
-from websight_desk.policy import Ruleset, Verdict, evaluate
+from websight_desk.policy import Ruleset, Verdict, evaluate, quoting
 from websight_desk.policy.matching import TermError, Vocabulary
 from websight_desk.policy.negation import may_negate, negated_ranges
 from websight_desk.policy.quoting import aside_ranges
@@ -364,3 +364,38 @@ def test_the_cheap_negation_test_never_misses(text: str) -> None:
     words, _ = scan_words(folded)
     if negated_ranges(folded):
         assert may_negate(words, folded)
+
+
+FOOTER_PIECES = [
+    "Bu e-posta ve ekleri",
+    "gizli",
+    "yasal uyarı",
+    "disclaimer",
+    "This e-mail is confidential",
+    "If you have received this",
+    "virus-free",
+    "Virüslere karşı taranmıştır",
+    "antivirüs",
+    "Avast ile korunmaktadır",
+    "scanned for viruses",
+    "\nSent from my iPhone",
+    "\nGet Outlook for iOS",
+    "\nSamsung cihazımdan gönderildi",
+    "\niOS için Outlook",
+    "\n",
+    "Windows için Posta",
+    "Saygılarımla",
+    "Ahmet Yılmaz",
+    "sitem açılmıyor",
+    "--",
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(FOOTER_PIECES), max_size=8).map(" ".join))
+def test_the_cheap_footer_tests_never_miss(text: str) -> None:
+    folded = fold(text)
+    if quoting._FOOTER.search(folded):
+        assert quoting._any_in(quoting._FOOTER_KEYS, folded)
+    if quoting._CLOSING.search(folded):
+        assert quoting._any_in(quoting._CLOSING_KEYS, folded)
