@@ -49,6 +49,9 @@ LOOK_ALIKES = [
     "Rezalet bir hizmet, üç gündür sitem açılmıyor, yöneticinizle görüşmek istiyorum",
     "Hayvan barınağı sitemize bağış formu ekledik, çalışmıyor",
     "Yazıklar olsun, bu kadar uzun kesinti olmaz",
+    "Hesabımı kapatın, defolup gidiyorum bu firmadan",
+    "Kahretsin, yine site çöktü",
+    "Sizi tüketici hakem heyetine şikayet edeceğim",
 ]
 
 
