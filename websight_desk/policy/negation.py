@@ -25,11 +25,16 @@ _DONE = (
     r"(?:kurulu\w*|yuklu\w*|mevcut\w*|aktif\w*|yapildi\w*|yaptim|yaptik|kurdum"
     r"|kurduk|kuruldu\w*|yukledim|yukledik|yuklendi\w*|hazir\w*|tamam\w*|ayarli\w*)"
 )
+_ACTION = (
+    r"(?:kur|yukle|sil|degistir|dokun|yap|guncelle|ekle|tasi|kapat|sifirla|elle|karistir"
+    r"|ayarla|kaldir|ac|ellen|kurul|yuklen|degistiril|kaldiril|tasin|guncellen|sil)"
+)
 _NEGATION = re.compile(
     r"(?<!guvenli )(?<!secure )\bdegil(?:dir|im|iz)?\b(?! m[iu]\b)"
     r"|\bzaten\b[^,;.!?\n]*?\b" + _DONE + r"\b"
     r"|\b" + _DONE + r"\b[^,;.!?\n]{0,20}\bzaten\b"
-    r"|\b\w{2,}m[ae]y[iu]n(?:[iu]z)?\b|\b\w{2,}(?:ilm|ulm|unm|inm)[ae]s[iu]n\b"
+    # "kurmayın", "dokunmayınız", "silinmesin" (not "bekletmeyin", "unutmayın": those urge)
+    r"|\b" + _ACTION + r"m[ae]y[iu]n(?:[iu]z)?\b|\b" + _ACTION + r"(?:il|ul|un|in)m[ae]s[iu]n\b"
     r"|\bgerek(?:li)? (?:yok|degil)\b|\bgerekmiyor\b|\bgerekmez\b"
     r"|\bistemiyor(?:um|uz)\b|\bihtiyac\w* yok\b|\b(?:sorun|problem|derd|sikayet)\w* yok\b"
     r"|\b(?:not|isn't|isnt) (?:about|related|the (?:issue|problem))\b|\bnothing to do with\b"

@@ -399,3 +399,9 @@ def test_the_cheap_footer_tests_never_miss(text: str) -> None:
         assert quoting._any_in(quoting._FOOTER_KEYS, folded)
     if quoting._CLOSING.search(folded):
         assert quoting._any_in(quoting._CLOSING_KEYS, folded)
+
+
+def test_urging_is_not_refusing(ruleset: Ruleset) -> None:
+    assert negated_ranges("lutfen beni bekletmeyin sitem acilmiyor") == []
+    body = "Lütfen beni bekletmeyin sunucuma erişemiyorum"
+    assert _primary(ruleset, "Acil", body, service=ServiceKind.VPS) == CONTINUITY
