@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Callable
 
 import pytest
 
 from websight_desk.domain.enums import RequesterKind, ServiceKind
-from websight_desk.domain.turkish import fold
+from websight_desk.domain.turkish import fold, tr_upper
 from websight_desk.policy import Facts, Ruleset, TextPart, evaluate
 from websight_desk.policy.ruleset import DEFAULT_POLICY
 
@@ -66,3 +67,17 @@ def test_policy_data_has_no_sentence_of_the_cases() -> None:
             continue
         phrase = " ".join(words)
         assert not any(phrase in " ".join(re.findall(r"[^\W_]+", t)) for t in texts), term
+
+
+@pytest.mark.parametrize("spelling", [fold, tr_upper], ids=["no-turkish-letters", "all-caps"])
+def test_paraphrases_without_turkish_letters_and_in_capitals(
+    spelling: Callable[[str], str], ruleset: Ruleset
+) -> None:
+    wrong = []
+    for case in CASES:
+        case_id, clause, subject, body, context, flags = case
+        respelt = (case_id, clause, spelling(subject), spelling(body), context, flags)
+        decision = evaluate(_facts(respelt), ruleset, NOON)
+        if decision.primary_clause != clause or decision.abuse is not flags.get("abuse", False):
+            wrong.append(case_id)
+    assert not wrong
