@@ -33,6 +33,7 @@ from websight_desk.ui.status_bar import DeskStatusBar
 from websight_desk.ui.sync import install_sync
 from websight_desk.ui.sync_problems import ClickFilter
 from websight_desk.ui.ticket import TicketPane, link
+from websight_desk.ui.ticket.presence_install import install_presence
 from websight_desk.ui.tool_windows import ToolWindows
 
 __all__ = ["LANGUAGE_NAMES", "STATE_KEY", "MainWindow", "first_focusable"]
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         """Features that plug into the pane, the menus and the status bar."""
         self.end_for_abuse = install_abuse_actions(self.ticket_pane)
         install_callbacks(self)
+        install_presence(self.ticket_pane)
         self._sync_click = ClickFilter(self.status.sync, self.dialogs.show_sync_problems)
 
     def _read_role(self) -> None:

@@ -33,7 +33,7 @@ from websight_desk.domain.callbacks import (
     Outcome,
     PhoneSource,
 )
-from websight_desk.domain.enums import ContactRole
+from websight_desk.domain.enums import ContactRole, MessageKind
 from websight_desk.services import tickets
 from websight_desk.services.callbacks import log_callback
 from websight_desk.services.kvkk import kvkk_settings
@@ -207,6 +207,16 @@ def test_no_other_shortcut_uses_ctrl_shift_k(
 def test_policy_action_opens_the_same_dialog(
     qtbot: Any, tctx: UiContext, tsample: TicketSample
 ) -> None:
+    # the policy offers a callback only when the customer asks for one
+    with tctx.desk.writer() as w:
+        tickets.post_message(
+            w,
+            tickets.PostMessage(
+                tsample.mail,
+                MessageKind.INBOUND,
+                "Yazışarak anlaşamıyoruz, beni arayabilir misiniz? 0532 000 00 00",
+            ),
+        )
     pane = _pane(qtbot, tctx, tsample.mail)
     panel = PolicyPanel(tctx)
     qtbot.addWidget(panel)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from websight_desk.i18n import _
@@ -49,7 +50,8 @@ class Presence(QObject):
             self.loop.stop()
             self.loop = None
         self.board = None
-        self.changed.emit()
+        if shiboken6.isValid(self):  # at exit Qt may have deleted it before the window
+            self.changed.emit()
 
     def set_replying(self, replying: bool) -> None:
         """The reply box holds (True) or no longer holds (False) a draft of this agent."""
@@ -64,8 +66,8 @@ class Presence(QObject):
         return [c for c in self.board if c.ticket_id == ticket_id]
 
     def _selected(self, ticket_id: object) -> None:
+        # "replying" follows the reply box, which switches drafts with the ticket
         self.ticket_id = ticket_id if isinstance(ticket_id, str) else None
-        self.replying = False
         self._tell()
         self.changed.emit()
 
