@@ -73,12 +73,22 @@ def ensure_workspace(path: Path, tickets: int) -> None:
 
 
 def wait(app: Any, until: Any, timeout: float = 30.0) -> None:
+    """Run the event loop until `until()`: blocked in Qt between events, as an idle app is.
+
+    (A `processEvents()` + `sleep` loop kept taking the GIL from the runner's threads and
+    doubled the measured query times.) A 5 ms timer bounds each wait."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
     deadline = time.perf_counter() + timeout
-    while not until():
-        app.processEvents()
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the UI did not finish in time")
-        time.sleep(0.0005)
+    ticker = QTimer()
+    ticker.start(5)
+    try:
+        while not until():
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the UI did not finish in time")
+    finally:
+        ticker.stop()
 
 
 def pct(values: list[float], q: float) -> float:
