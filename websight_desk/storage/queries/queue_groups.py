@@ -9,9 +9,12 @@ order as `ORDER BY value, number, id`.
 
 from __future__ import annotations
 
+from operator import and_ as and_op
+from operator import eq
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, func, or_, select
+from sqlalchemy.sql.elements import BinaryExpression, BindParameter, BooleanClauseList
 
 from websight_desk.domain.queue_views import QueueQuery, SortKey
 from websight_desk.storage.models import Agent, Ticket, TicketTriage
@@ -53,6 +56,23 @@ def _small(conn: Connection, verdict: str) -> bool:
     return int(n) < SMALL
 
 
+def _pinned_verdict(view: ColumnElement[bool]) -> str | None:
+    """The verdict a view's condition requires (`... AND verdict = 'x'`), if it names one."""
+    parts = (
+        view.clauses if isinstance(view, BooleanClauseList) and view.operator is and_op else [view]
+    )
+    for part in parts:
+        if (
+            isinstance(part, BinaryExpression)
+            and part.operator is eq
+            and getattr(part.left, "table", None) is TicketTriage.__table__
+            and getattr(part.left, "name", None) == "verdict"
+            and isinstance(part.right, BindParameter)
+        ):
+            return str(part.right.value)
+    return None
+
+
 def _untriaged(conn: Connection) -> bool:
     """Some ticket has no triage row (counts on the smallest indexes; usually equal)."""
     tickets = conn.execute(select(func.count()).select_from(Ticket)).scalar_one()
@@ -72,9 +92,12 @@ def page_ids(conn: Connection, query: QueueQuery, offset: int, limit: int) -> li
     if query.sort is SortKey.ASSIGNEE:
         groups = [(joined, and_(view, c), False) for c in _assignee_groups(conn)]
     else:
-        if _untriaged(conn):  # tickets without a verdict: SQLite's NULLs
+        if _pinned_verdict(view) is None and _untriaged(conn):  # no verdict: SQLite's NULLs
             groups.append((joined, and_(view, TicketTriage.ticket_id.is_(None)), False))
+        pinned = _pinned_verdict(view)
         for verdict in _skip_scan(conn, TicketTriage.verdict):
+            if pinned is not None and verdict != pinned:
+                continue  # e.g. "Out of scope" holds one verdict: the others are empty
             small = _small(conn, verdict)
             source = cross_join(triage, tickets, on) if small else cross_join(tickets, triage, on)
             groups.append((source, and_(view, TicketTriage.verdict == verdict), not small))
