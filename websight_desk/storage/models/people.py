@@ -51,7 +51,10 @@ class Contact(SyncedMixin, Base):
 
 class Service(SyncedMixin, Base):
     __tablename__ = "services"
-    __table_args__ = (Index("ix_services_label", "label"),)  # search by domain / hostname
+    __table_args__ = (
+        Index("ix_services_label", "label"),  # search by domain / hostname
+        Index("ix_services_kind", "kind"),  # the queue sorted by service
+    )
 
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)

@@ -31,6 +31,7 @@ class Ticket(SyncedMixin, Base):
         Index("ix_tickets_priority_order", "priority", "number", "id"),
         Index("ix_tickets_status_order", "status", "number", "id"),
         Index("ix_tickets_assignee_order", "assignee_id", "number", "id"),
+        Index("ix_tickets_service_order", "service_id", "number", "id"),
     )
 
     id: Mapped[str] = mapped_column(ID, primary_key=True)

@@ -31,6 +31,7 @@ _ORDER_INDEXES = {
     "ix_tickets_priority_order": ["priority", "number", "id"],
     "ix_tickets_status_order": ["status", "number", "id"],
     "ix_tickets_assignee_order": ["assignee_id", "number", "id"],
+    "ix_tickets_service_order": ["service_id", "number", "id"],
 }
 
 
@@ -42,6 +43,7 @@ def upgrade() -> None:
     op.create_index("ix_contacts_email", "contacts", ["email"], unique=False)
     op.create_index("ix_contacts_phone", "contacts", ["phone"], unique=False)
     op.create_index("ix_services_label", "services", ["label"], unique=False)
+    op.create_index("ix_services_kind", "services", ["kind"], unique=False)
     conn = op.get_bind()
     if conn.dialect.name != "sqlite":
         return
@@ -59,6 +61,7 @@ def downgrade() -> None:
         # The old layout comes back empty: documents per message are not rebuilt.
         op.execute(fts.DROP_SQL)
         op.execute(_OLD_FTS)
+    op.drop_index("ix_services_kind", table_name="services")
     op.drop_index("ix_services_label", table_name="services")
     op.drop_index("ix_contacts_phone", table_name="contacts")
     op.drop_index("ix_contacts_email", table_name="contacts")
