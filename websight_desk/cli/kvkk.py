@@ -13,6 +13,7 @@ from websight_desk.cli.common import add_workspace_option, open_from_args
 from websight_desk.domain.errors import NotFound
 from websight_desk.services import kvkk
 from websight_desk.services.desk import Desk
+from websight_desk.storage.exports import record_export
 from websight_desk.storage.models import Customer, Ticket
 
 
@@ -90,12 +91,14 @@ def run_purge(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     desk = _open(args)
     try:
-        data = kvkk.export_customer(desk, _customer_id(desk, args.customer), args.reason)
+        customer_id = _customer_id(desk, args.customer)
+        data = kvkk.export_customer(desk, customer_id, args.reason)
     finally:
         desk.close()
     text = kvkk.to_json(data)
     if args.output:
         args.output.write_text(text + "\n", encoding="utf-8")
+        record_export(desk.paths.root, customer_id, args.output)  # an erasure deletes it
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         print(text)

@@ -15,6 +15,7 @@ from websight_desk.services import triage
 from websight_desk.settings import Settings, WorkspacePaths
 from websight_desk.storage.backups import forget_in_backups
 from websight_desk.storage.database import Database, open_database
+from websight_desk.storage.exports import forget_exports
 from websight_desk.storage.forget_local import FORGETTING
 from websight_desk.storage.outbox import OpWriter, load_or_create_state
 
@@ -65,6 +66,7 @@ class Desk:
         if forgetting:
             self.db.checkpoint()
             forget_in_backups(self.paths.backups, forgetting)
+            forget_exports(self.paths.root, forgetting)
 
     def save_settings(self) -> None:
         self.settings.save(self.paths.settings)

@@ -12,6 +12,7 @@ from websight_desk.domain.hlc import ClockDriftError
 from websight_desk.services.desk import Desk
 from websight_desk.storage.appliers import ApplyContext, apply_ops, insert_ignore
 from websight_desk.storage.backups import forget_in_backups
+from websight_desk.storage.exports import forget_exports
 from websight_desk.storage.forget_local import FORGETTING, forget_locally
 from websight_desk.storage.models import SyncOutbox, SyncQuarantine, SyncState
 from websight_desk.storage.ops import Op
@@ -118,4 +119,5 @@ def apply_page(desk: Desk, ops: Sequence[Op], new_cursor: int) -> int:
     if forgetting:
         desk.db.checkpoint()
         forget_in_backups(desk.paths.backups, forgetting)
+        forget_exports(desk.paths.root, forgetting)
     return failed

@@ -106,8 +106,10 @@ def test_cli_purge_export_request_erase(
     assert main(["kvkk", "erase", "--customer", "C-1001", "--reason", "x"]) == 2
     assert "admin" in capsys.readouterr().err
     _sign_in(workspace, cli_world.admin_id)
+    assert out.exists()
     assert main(["kvkk", "erase", "--customer", "C-1001", "--reason", "Art. 7"]) == 0
     assert "erased customer" in capsys.readouterr().out
+    assert not out.exists()  # the export the app wrote went with the erasure
     desk = open_desk(workspace, with_triage=False)
     try:
         with desk.db.read() as conn:

@@ -282,3 +282,24 @@ def test_export_holds_terminations_reviews_holds_and_closures(world: World) -> N
     assert data["withheld"] == []
     assert data["abuse_reviews"] == []
     assert data["refusal_overrides"] == []
+
+
+def test_an_erasure_pulled_from_the_team_deletes_the_exports_written_here(
+    world: World, other_desks: list[Desk], tmp_path: Path
+) -> None:
+    from websight_desk.storage.exports import record_export, registry_of
+    from websight_desk.sync.pull import apply_page
+
+    b, _c = other_desks
+    apply_into(b, outbox_ops(world.desk))
+    mine, other = tmp_path / "export-mine.json", tmp_path / "export-other.json"
+    for path, customer in ((mine, world.customer_id), (other, "someone-else")):
+        path.write_text("{}", encoding="utf-8")
+        record_export(b.paths.root, customer, path)
+    start = last_seq(world.desk)
+    erase(world)
+    apply_page(b, outbox_ops(world.desk, after=start), 1)
+    assert not mine.exists()
+    assert other.exists()  # another customer's export stays, and stays listed
+    assert "someone-else" in registry_of(b.paths.root).read_text(encoding="utf-8")
+    assert world.customer_id not in registry_of(b.paths.root).read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ from websight_desk.domain.errors import EnvironmentProblem, NotFound, Validation
 from websight_desk.i18n import _, ngettext
 from websight_desk.services import kvkk
 from websight_desk.services.kvkk_purge import PurgeResult
+from websight_desk.storage.exports import record_export
 from websight_desk.storage.queries.customers import customer_code
 from websight_desk.storage.queries.ticket_owner import TicketOwner, ticket_owner
 from websight_desk.ui.context import UiContext
@@ -235,6 +236,7 @@ def _export(
         except BaseException:
             target.unlink(missing_ok=True)  # no half-written export left behind
             raise
+        record_export(desk.paths.root, customer_id, target)  # an erasure deletes it
         return target
 
     def written(where: Path) -> None:
