@@ -110,3 +110,21 @@ def test_language_switch_retranslates_cells(ctx: UiContext, sample: Sample) -> N
     assert model.index(0, INDEX["verdict"]).data() == "⊘ Out of scope"
     assert model.index(0, INDEX["age"]).data() == "3 hours ago"
     assert model.headerData(INDEX["subject"], Qt.Orientation.Horizontal) == "Subject"
+
+
+def test_a_count_that_stopped_shows_a_plus(
+    ctx: UiContext, sample: Sample, monkeypatch: Any
+) -> None:
+    from websight_desk.storage.queries import queue
+
+    monkeypatch.setattr(queue, "CAP", 2)
+    monkeypatch.setattr(model_mod, "PAGE", 1)
+    model = QueueModel(ctx)
+    model.set_query(QueueQuery(view="all"))
+    assert (model.total, model.exact) == (2, False)
+    assert model.count_text().startswith("2+")
+    while model.canFetchMore():  # scrolling goes on past the count's stop
+        model.fetchMore()
+    assert model.rowCount() == 4
+    assert (model.total, model.exact) == (4, True)
+    assert model.count_text().startswith("4 ")

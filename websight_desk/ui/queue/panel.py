@@ -102,8 +102,7 @@ class QueuePanel(QWidget):
         self.model.set_query(query)
 
     def _show_count(self) -> None:
-        total = self.model.total
-        self.bar.set_count(ngettext("{n} ticket", "{n} tickets", total).format(n=fmt.number(total)))
+        self.bar.set_count(self.model.count_text())  # "10.000+ bilet" when counting stopped
 
     def _loaded(self, _total: int) -> None:
         self._show_count()
