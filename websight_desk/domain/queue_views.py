@@ -35,7 +35,7 @@ class QueueQuery:
 
 @dataclass(frozen=True)
 class QueueRow:
-    """One ticket as a queue line; the customer is masked ("Ay** K.")."""
+    """One ticket as a queue line; the customer's name in full (agents work with it, #18)."""
 
     ticket_id: str
     number: int
