@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,6 +32,7 @@ from websight_desk.server.stamps import (
     stamp,
 )
 from websight_desk.server.store import Store
+from websight_desk.server.team_values import team_values
 from websight_desk.storage.appliers import ApplyContext, apply_ops, insert_ignore
 from websight_desk.storage.engine import checkpoint
 from websight_desk.storage.forget_local import FORGETTING
@@ -50,6 +51,9 @@ class OpResult:
     status: str
     reason: str | None = None
     stamped: dict[str, Any] | None = None  # what the server decided instead of the client
+    # a refused field change: the team's value of that field ({"field", "value"}), so the
+    # workstation shows it instead of its own refused one
+    team_value: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"op_id": self.op_id, "status": self.status}
@@ -57,6 +61,8 @@ class OpResult:
             out["reason"] = self.reason
         if self.stamped:
             out["stamped"] = self.stamped
+        if self.team_value is not None:
+            out["team_value"] = self.team_value
         return out
 
 
@@ -245,6 +251,8 @@ def push(store: Store, account: Account, ops: Sequence[Op]) -> tuple[list[OpResu
 
         accepted = _apply(conn, accepted, refuse)
         _store_rejections(conn, refused, account)
+        for op_id, team_value in team_values(conn, refused).items():
+            results[op_id] = replace(results[op_id], team_value=team_value)
         head = changelog.append(conn, accepted, pushed_by=account.id)
         forget.after_push(conn, accepted, [op for op, _reason in refused])
     if store.dialect == "sqlite" and any(op.kind in FORGETTING for op in accepted):

@@ -36,12 +36,12 @@ def _field_changes(ctx: ApplyContext, ops: Sequence[Op]) -> None:
     ctx.touched_tickets.update(r["ticket_id"] for r in rows)
 
 
-_PROJECTED = {"status": "status", "priority": "priority", "assignee": "assignee_id"}
+PROJECTED = {"status": "status", "priority": "priority", "assignee": "assignee_id"}
 
 
 def project_field(conn: Connection, ticket_id: str, fld: str) -> None:
     """Set the ticket's projected field to the winning change by (hlc, node_id)."""
-    column = _PROJECTED[fld]
+    column = PROJECTED[fld]
     winner = conn.execute(
         select(TicketFieldChange.value, TicketFieldChange.created_at)
         .where(TicketFieldChange.ticket_id == ticket_id, TicketFieldChange.field == fld)
@@ -61,7 +61,7 @@ def project_field(conn: Connection, ticket_id: str, fld: str) -> None:
 
 def project_fields(conn: Connection, ticket_ids: Sequence[str], fld: str) -> None:
     """`project_field` for many tickets at once: two set-based UPDATEs per 500 tickets."""
-    column = _PROJECTED[fld]
+    column = PROJECTED[fld]
     tickets: Table = Ticket.__table__  # type: ignore[assignment]
     changes: Table = TicketFieldChange.__table__  # type: ignore[assignment]
 

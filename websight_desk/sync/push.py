@@ -82,7 +82,12 @@ def record_results(desk: Desk, ops: Sequence[Op], results: Sequence[dict[str, An
             _mark_rejected(
                 conn, by_id, [(r["op_id"], str(r.get("reason", ""))) for r in refused], now
             )
-            roll_back_refused(conn, [by_id[r["op_id"]] for r in refused])
+            team_values = {
+                r["op_id"]: r["team_value"]
+                for r in refused
+                if isinstance(r.get("team_value"), dict)
+            }
+            roll_back_refused(conn, [by_id[r["op_id"]] for r in refused], team_values)
 
 
 def _mark_rejected(

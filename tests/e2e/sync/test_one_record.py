@@ -41,6 +41,28 @@ def test_a_refused_status_change_rolls_back_to_the_teams_value(
     assert "ahead of the server clock" in refused.reason
 
 
+def test_a_refused_first_change_of_a_field_shows_the_teams_value(
+    server: ServerProc, make_ws: Callable[..., Workstation]
+) -> None:
+    """Nothing of its own to go back to: the server's refusal carries the team's value."""
+    skewed, colleague = make_ws("ayse", "agent"), make_ws("bora", "agent")
+    with colleague.desk.writer() as w:
+        customer = people.add_customer(w, people.NewCustomer("WS-8", "individual", "Ece Su"))
+        ticket = tickets.open_ticket(w, tickets.OpenTicket(customer, "DNS", "Kayıt")).ticket_id
+    colleague.engine.run_once()
+    skewed.engine.run_once()
+    team = _status(colleague, ticket)
+    real = skewed.desk.clock.wall
+    skewed.desk.clock.wall = lambda: real() + 10 * 60 * 1000  # ten minutes fast: refused
+    with skewed.desk.writer() as w:
+        tickets.change_field(
+            w, tickets.ChangeField(ticket, TicketField.STATUS, TicketStatus.CLOSED)
+        )
+    assert _status(skewed, ticket) == "closed" != team
+    assert skewed.engine.run_once().rejected == 1
+    assert _status(skewed, ticket) == team
+
+
 def test_work_done_before_connecting_is_adopted_not_refused(
     server: ServerProc, tmp_path: object
 ) -> None:
