@@ -16,10 +16,11 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from websight_desk.services.desk import Desk
 from websight_desk.services.rejection_causes import retryable
+from websight_desk.storage.kind_tables import TABLES
 from websight_desk.storage.models import SyncOutbox, SyncQuarantine
 from websight_desk.storage.outbox import REJECTED
 
@@ -56,7 +57,17 @@ def retry(desk: Desk, op_ids: Iterable[str]) -> RetryResult:
     for author in authors:  # one transaction per author: the op's author stays the same
         with desk.writer(author_id=author) as w:
             for r in (r for r in todo if r.author_agent_id == author):
-                w.emit(r.kind, json.loads(r.payload))
+                op = w.emit(r.kind, json.loads(r.payload))
+                table = TABLES.get(r.kind)
+                record_id = op.payload.get("id")
+                if table is not None and "hlc" in table.c and isinstance(record_id, str):
+                    # an append-only record is kept as it was stored: give it the new op's
+                    # clock, which every other replica gets from the server
+                    w.conn.execute(
+                        update(table)
+                        .where(table.c.id == record_id)
+                        .values(hlc=op.hlc, node_id=op.node_id)
+                    )
                 w.conn.execute(delete(SyncOutbox).where(SyncOutbox.op_id == r.op_id))
                 w.conn.execute(delete(SyncQuarantine).where(SyncQuarantine.op_id == r.op_id))
     forget_seen(desk, [r.op_id for r in todo])

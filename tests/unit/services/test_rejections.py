@@ -87,3 +87,21 @@ def test_seen_is_kept_only_for_refusals_that_exist(world: World) -> None:
     assert rejections.seen_rejections(world.desk) == frozenset({op_id})
     rejections.retry(world.desk, [op_id])  # resolved: no longer "seen", it is gone
     assert rejections.seen_rejections(world.desk) == frozenset()
+
+
+def test_a_retried_record_takes_the_clock_of_its_new_op(world: World) -> None:
+    from websight_desk.domain.enums import MessageKind
+    from websight_desk.storage.models import Message
+
+    with world.desk.writer() as w:
+        message_id = tickets.post_message(
+            w, tickets.PostMessage(world.ticket, MessageKind.NOTE, "Kontrol ediyorum.")
+        )
+    op_id = _refuse(world, "message.create", MISSING.replace("ticket.set_field", "message.create"))
+    assert rejections.retry(world.desk, [op_id]) == rejections.RetryResult(1, 0)
+    again = [o for o in pending_ops(world.desk, 10_000) if o.kind == "message.create"][-1]
+    with world.desk.db.read() as conn:
+        stored = conn.execute(
+            select(Message.hlc, Message.node_id).where(Message.id == message_id)
+        ).one()
+    assert (stored.hlc, stored.node_id) == (again.hlc, again.node_id)  # as the server will have

@@ -1,11 +1,16 @@
-"""`QueueTable`: the queue's table view — keyboard first, Enter opens the ticket."""
+"""`QueueTable`: the queue's table view — keyboard first, Enter opens the ticket.
+
+Several tickets are selected with Shift/Ctrl and a click, Shift+Up/Down or Ctrl+A; while
+more than one is selected, the ticket keys for assigning and the status (Ctrl+M,
+Ctrl+Shift+A, Ctrl+Shift+S) act on the selection (`bulkKey`), and Esc keeps only the
+current ticket."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from websight_desk.i18n import _
@@ -18,6 +23,10 @@ from websight_desk.ui.queue.column_chooser import (
 )
 from websight_desk.ui.queue.columns import INDEX
 from websight_desk.ui.queue.model import TICKET_ID_ROLE, QueueModel
+from websight_desk.ui.shortcuts import key_sequences
+
+# Ticket keys that act on the selection while several tickets are selected.
+BULK_KEYS = ("assign", "assign_to", "status")
 
 SUBJECT = INDEX["subject"]
 
@@ -28,13 +37,16 @@ class QueueTable(QTableView):
 
     currentTicketChanged = Signal(object)
     ticketActivated = Signal(str)
+    selectionCountChanged = Signal(int)  # how many tickets are selected
+    bulkKey = Signal(str)  # a `BULK_KEYS` name pressed while several tickets are selected
+    bulkMenuRequested = Signal(object)  # QPoint (global): the context menu of the selection
 
     def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("queueTable")
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(False)  # Tab leaves the table: F6 cycles panes too
         self.setAlternatingRowColors(True)
@@ -64,6 +76,8 @@ class QueueTable(QTableView):
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(model.sort)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.selectionModel().selectionChanged.connect(self._selection_changed)
+        model.modelReset.connect(lambda: self.selectionCountChanged.emit(0))
         self.doubleClicked.connect(self._activate)
         self.retranslate()
 
@@ -129,6 +143,58 @@ class QueueTable(QTableView):
         if 0 <= row < model.rowCount():
             self.setCurrentIndex(model.index(row, 0))
 
+    def selected_ticket_ids(self) -> list[str]:
+        """The selected tickets in queue order (the current one when nothing is selected)."""
+        rows = sorted(i.row() for i in self.selectionModel().selectedRows())
+        model = self.queue_model()
+        ids = [r.ticket_id for r in (model.ticket_at(row) for row in rows) if r is not None]
+        if not ids and (current := self.current_ticket_id()) is not None:
+            ids = [current]
+        return ids
+
+    def select_tickets(self, ticket_ids: list[str]) -> None:
+        """Select these tickets (those loaded), keeping the current one."""
+        model = self.queue_model()
+        selection = QItemSelection()
+        for ticket_id in ticket_ids:
+            row = model.row_of(ticket_id)
+            if row is not None:
+                last = model.index(row, model.columnCount() - 1)
+                selection.select(model.index(row, 0), last)
+        self.selectionModel().select(selection, self.selectionModel().SelectionFlag.ClearAndSelect)
+
+    def _selection_changed(self, *_args: QItemSelection) -> None:
+        self.selectionCountChanged.emit(len(self.selectionModel().selectedRows()))
+
+    def _bulk_key(self, event: QKeyEvent) -> str | None:
+        if len(self.selectionModel().selectedRows()) < 2:
+            return None
+        pressed = QKeySequence(event.keyCombination())
+        for name in BULK_KEYS:
+            if any(
+                pressed.matches(k) == QKeySequence.SequenceMatch.ExactMatch
+                for k in key_sequences(name)
+            ):
+                return name
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        # The ticket pane's window-wide keys would act on the shown ticket only: while several
+        # are selected here, take those keys as ordinary key presses instead.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self._bulk_key(event) is not None
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self.selected_ticket_ids():
+            self.bulkMenuRequested.emit(event.globalPos())
+            event.accept()
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         value = current.data(TICKET_ID_ROLE) if current.isValid() else None
         self.currentTicketChanged.emit(value if isinstance(value, str) else None)
@@ -139,6 +205,19 @@ class QueueTable(QTableView):
             self.ticketActivated.emit(value)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        bulk = self._bulk_key(event)
+        if bulk is not None:
+            self.bulkKey.emit(bulk)
+            event.accept()
+            return
+        if (
+            event.key() == Qt.Key.Key_Escape
+            and len(self.selectionModel().selectedRows()) > 1
+            and self.currentIndex().isValid()
+        ):
+            self.setCurrentIndex(self.currentIndex())  # only the current ticket stays selected
+            event.accept()
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self._activate(self.currentIndex())
             event.accept()
@@ -149,5 +228,8 @@ class QueueTable(QTableView):
         self.columns.retranslate()
         self.setAccessibleName(_("Ticket queue"))
         self.setAccessibleDescription(
-            _("Arrow keys move between tickets; Enter opens the selected ticket.")
+            _(
+                "Arrow keys move between tickets; Enter opens the selected ticket; "
+                "Shift+arrows or Ctrl+A select several."
+            )
         )
