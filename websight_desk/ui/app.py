@@ -25,6 +25,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from websight_desk.settings import resolve_workspace
     from websight_desk.ui import errors
     from websight_desk.ui.icons import app_icon
+    from websight_desk.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -32,6 +33,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setOrganizationName("Websight")
     app.setDesktopFileName("websight-desk")  # resources/websight-desk.desktop (taskbar icon)
     app.setWindowIcon(app_icon())
+    apply_theme(app)  # light or dark as the OS says (WEBSIGHT_DESK_THEME forces one)
     try:
         desk = open_desk(resolve_workspace(getattr(args, "workspace", None)))
     except EnvironmentProblem as exc:
@@ -50,6 +52,8 @@ def run_gui(args: argparse.Namespace) -> int:
             if screenshot:
                 return 2
         if screenshot:
+            if getattr(args, "size", None):  # (width, height) of bench/screenshots.py
+                window.resize(*args.size)
             return save_screenshot(window, Path(screenshot))
         errors.set_presenter(None)
         window.show()

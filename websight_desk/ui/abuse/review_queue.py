@@ -32,6 +32,7 @@ from websight_desk.ui import errors
 from websight_desk.ui.abuse.terminate_dialog import CATEGORY_LABELS
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.format import date_time
+from websight_desk.ui.theme import set_tone
 from websight_desk.ui.ticket.labels import STATUS
 
 _ID = Qt.ItemDataRole.UserRole
@@ -48,7 +49,7 @@ class ReviewQueueWidget(QWidget):
         self.is_lead = False
         self.heading = QLabel()
         self.heading.setObjectName("reviewHeading")
-        self.heading.setStyleSheet("font-weight:600; font-size:14px;")
+        set_tone(self.heading, "title")
         self.list = QListWidget()
         self.list.setObjectName("reviewList")
         self.list.setSpacing(3)

@@ -55,6 +55,7 @@ from websight_desk.ui.callbacks.no_notice import NoNoticeQuestion
 from websight_desk.ui.callbacks.number_picker import NumberPicker
 from websight_desk.ui.callbacks.recording_step import RecordingStep
 from websight_desk.ui.context import UiContext
+from websight_desk.ui.theme import set_tone
 
 
 class CallbackDialog(QDialog):
@@ -82,7 +83,7 @@ class CallbackDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("callbackError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        set_tone(self.error, "error")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -207,7 +208,7 @@ class CallbackDialog(QDialog):
         limit = self.cfg.notes_limit if self.cfg is not None else None
         self.notes_count.setText(f"{n} / {limit if limit is not None else '…'}")
         over = limit is not None and n > limit
-        self.notes_count.setStyleSheet("color: #b00020;" if over else "")
+        set_tone(self.notes_count, "error" if over else None)
 
     def show_problem(self, message: str) -> None:
         self.error.setText(message)

@@ -31,6 +31,7 @@ from websight_desk.ui.callbacks import actions as kvkk_actions
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.errors import report
 from websight_desk.ui.format import date_time
+from websight_desk.ui.theme import set_tone
 from websight_desk.ui.ticket.labels import CONTACT_ROLE, SERVICE_KIND, STATUS, tr_
 
 _ID = Qt.ItemDataRole.UserRole
@@ -62,7 +63,7 @@ class CustomerView(QWidget):
         lay.setContentsMargins(6, 6, 6, 6)
         self.title = QLabel()
         self.title.setObjectName("customerTitle")
-        self.title.setStyleSheet("font-size:13pt; font-weight:600;")
+        set_tone(self.title, "title")
         lay.addWidget(self.title)
         self.contacts_label = QLabel()
         lay.addWidget(self.contacts_label)

@@ -33,6 +33,7 @@ from websight_desk.storage.queries.customers import find_customers
 from websight_desk.storage.queries.ticket_detail import services_of_customer
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.errors import report
+from websight_desk.ui.theme import set_tone
 from websight_desk.ui.ticket.labels import CHANNEL, REQUESTER, SERVICE_KIND, tr_
 
 _DATA = Qt.ItemDataRole.UserRole
@@ -99,7 +100,7 @@ class NewTicketDialog(QDialog):
         form.addRow(_("Message"), self.body)
         self.problem = QLabel()
         self.problem.setObjectName("formProblem")
-        self.problem.setStyleSheet("color:#9b1c1c;")
+        set_tone(self.problem, "error")
         self.problem.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

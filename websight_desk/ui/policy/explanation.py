@@ -8,6 +8,7 @@ from websight_desk.i18n import _, current_language
 from websight_desk.policy import Ruleset, explain
 from websight_desk.policy.model import Decision
 from websight_desk.ui.policy.sections import heading, plain_label, section_layout
+from websight_desk.ui.theme import set_tone
 
 
 class ExplanationView(QWidget):
@@ -19,7 +20,7 @@ class ExplanationView(QWidget):
         self._shown: tuple[Decision, Ruleset] | None = None
         self.heading = heading("explanationHeading")
         self.label = plain_label("explanation", selectable=True)
-        self.label.setStyleSheet("color:#4a5562;")
+        set_tone(self.label, "muted")
         lay = section_layout(self)
         lay.addWidget(self.heading)
         lay.addWidget(self.label)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from websight_desk.i18n import N_
 from websight_desk.policy.model import Action, Shift, Verdict
 
-# (symbol, label, tint, ink): the symbol and the word carry the verdict; colour only helps.
+# (symbol, label): the symbol and the word carry the verdict; the colours (tint and ink of
+# each verdict, light and dark) are the theme's (resources/theme.toml) and only help.
 VERDICT = {
-    Verdict.IN_SCOPE: ("✔", N_("In scope"), "#e7f4ea", "#1d5e2e"),
-    Verdict.OUT_OF_SCOPE: ("⊘", N_("Out of scope"), "#fbeee2", "#8a4210"),
-    Verdict.REDIRECT: ("↪", N_("Redirect"), "#ebeefb", "#2f3f8f"),
+    Verdict.IN_SCOPE: ("✔", N_("In scope")),
+    Verdict.OUT_OF_SCOPE: ("⊘", N_("Out of scope")),
+    Verdict.REDIRECT: ("↪", N_("Redirect")),
 }
 VERDICT_HINT = {
     Verdict.IN_SCOPE: N_("Websight supports this; handle it."),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from websight_desk.ui.theme import set_tone
+
 
 def plain_label(name: str, *, wrap: bool = True, selectable: bool = False) -> QLabel:
     """A plain-text label named `name` (object name only: an English identifier must not be
@@ -22,7 +24,7 @@ def heading(name: str) -> QLabel:
     # Wrapping: a long heading ("Kanıt (vurgulamak için tıklayın)") must not widen the body
     # past the viewport, which would clip every label to the right.
     label = plain_label(name)
-    label.setStyleSheet("font-weight:600; color:#3a4450; margin-top:6px;")
+    set_tone(label, "heading")
     return label
 
 

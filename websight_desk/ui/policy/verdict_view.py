@@ -9,6 +9,7 @@ from websight_desk.policy import Ruleset
 from websight_desk.policy.model import Decision
 from websight_desk.ui.policy.labels import VERDICT, VERDICT_HINT
 from websight_desk.ui.policy.sections import heading, plain_label, section_layout
+from websight_desk.ui.theme import restyle, set_tone
 
 HOURS_CLAUSE = "support.hours"  # shown by the shift section, not among "Also relevant"
 
@@ -22,24 +23,16 @@ class VerdictView(QWidget):
         self.setObjectName("verdictSection")
         self._shown: tuple[Decision, Ruleset] | None = None
         self.verdict = plain_label("verdict")
-        # The big type is set as a font, not in the style sheet, so the label's size hint
-        # knows it and the verdict is never clipped.
-        font = self.verdict.font()
-        font.setPointSize(17)
-        font.setBold(True)
-        self.verdict.setFont(font)
+        # The display type, tint and ink come from the theme (resources/theme.qss, chosen by
+        # the "verdict" property); the style sheet sets the font, so the size hint knows it.
         self.verdict.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.verdict_hint = plain_label("verdictHint")
         self.abuse = plain_label("abuse")
-        self.abuse.setStyleSheet(
-            "background:#fdecea; color:#7a1c12; border:1px solid #e0a39b; padding:4px;"
-        )
         self.clause_heading = heading("clauseHeading")
         self.clause_title = plain_label("clauseTitle")
-        self.clause_title.setStyleSheet("font-weight:600;")
         self.clause_text = plain_label("clauseText", selectable=True)
         self.clause_id = plain_label("clauseId")
-        self.clause_id.setStyleSheet("color:#6b7682; font-size:small;")
+        set_tone(self.clause_id, "small")
         self.other_heading = heading("otherClausesHeading")
         self.other_clauses = plain_label("otherClauses")
         lay = section_layout(self)
@@ -67,11 +60,11 @@ class VerdictView(QWidget):
         self._shown = (d, ruleset)
         self.setVisible(True)
         lang = current_language()
-        symbol, word, tint, ink = VERDICT[d.verdict]
+        symbol, word = VERDICT[d.verdict]
         self.verdict.setText(f"{symbol}  {_(word)}")
-        self.verdict.setStyleSheet(
-            f"background:{tint}; color:{ink}; padding:6px 8px; border:1px solid {ink};"
-        )
+        if self.verdict.property("verdict") != d.verdict.value:
+            self.verdict.setProperty("verdict", d.verdict.value)
+            restyle(self.verdict)
         self.verdict_hint.setText(_(VERDICT_HINT[d.verdict]))
         self.abuse.setVisible(d.abuse)
         if d.abuse:

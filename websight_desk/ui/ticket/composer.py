@@ -22,12 +22,12 @@ from websight_desk.domain.enums import MessageKind, TicketStatus
 from websight_desk.i18n import _
 from websight_desk.ui.icons import icon
 from websight_desk.ui.shortcuts import SHORTCUTS, native_text
+from websight_desk.ui.theme import set_tone
 from websight_desk.ui.ticket.labels import STATUS, tr_
 from websight_desk.ui.ticket.placeholders import PlaceholderMarker
 
 # "Send and set …": the status and its entry in the key table (`ui.shortcuts`)
 SEND_THEN = {TicketStatus.PENDING: "send_pending", TicketStatus.RESOLVED: "send_solved"}
-_NOTE_STYLE = "QPlainTextEdit { background:#fff7e0; }"
 
 
 class Composer(QWidget):
@@ -190,7 +190,7 @@ class Composer(QWidget):
         note = self.note_radio.isChecked()
         self.placeholders.active = not note
         self.placeholders.refresh()
-        self.editor.setStyleSheet(_NOTE_STYLE if note else "")
+        set_tone(self.editor, "note" if note else None)
         self.editor.setPlaceholderText(
             _("Internal note — only the team sees it") if note else _("Reply to the customer")
         )

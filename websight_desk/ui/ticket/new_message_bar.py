@@ -18,7 +18,6 @@ class NewMessageBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newMessageBar")
-        self.setStyleSheet("#newMessageBar { background:#fff4ce; border:1px solid #d9b44a; }")
         bar = QHBoxLayout(self)
         bar.setContentsMargins(6, 3, 6, 3)
         self.sign = QLabel()  # the warning sign as an SVG icon, not a font's ⚠

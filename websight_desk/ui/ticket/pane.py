@@ -37,6 +37,7 @@ from websight_desk.services.abuse import RefusalState
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.errors import report
 from websight_desk.ui.icons import header_button_icon
+from websight_desk.ui.theme import set_tone
 from websight_desk.ui.ticket import canned
 from websight_desk.ui.ticket.canned_insert import CannedInserter
 from websight_desk.ui.ticket.canned_picker import CannedPicker
@@ -79,7 +80,7 @@ class TicketPane(QWidget):
         self.placeholder = QLabel()
         self.placeholder.setObjectName("ticketPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet("color:#6b7682;")
+        set_tone(self.placeholder, "muted")
         self._stack.addWidget(self.placeholder)
         page = QWidget()
         lay = QVBoxLayout(page)

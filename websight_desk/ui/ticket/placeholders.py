@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit
 
 from websight_desk.i18n import _
 from websight_desk.services.canned_fill import Unfilled, unfilled
+from websight_desk.ui.theme import set_tone
 
 MARK_BACKGROUND = "#ffd7d5"  # light red: also reads as "marked" without colour (underlined)
 MARK_FOREGROUND = "#8a1c12"
@@ -32,7 +33,7 @@ class PlaceholderMarker(QObject):
         self._fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self.note.setObjectName("placeholderNote")
         self.note.setWordWrap(True)
-        self.note.setStyleSheet(f"color:{MARK_FOREGROUND};")
+        set_tone(self.note, "error")
         self.note.setVisible(False)
         editor.textChanged.connect(self.refresh)
 

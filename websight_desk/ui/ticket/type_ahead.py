@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from websight_desk.domain.turkish import WORD_PATTERN, fold
+from websight_desk.ui.theme import set_tone
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 _MOVE_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
@@ -55,7 +56,7 @@ class TypeAheadPicker(QDialog):
         self.list.setObjectName(f"{name}List")
         self.hint = QLabel(self)
         self.hint.setObjectName(f"{name}Hint")
-        self.hint.setStyleSheet("color:#5f6b76;")
+        set_tone(self.hint, "muted")
         lay = QVBoxLayout(self)
         lay.addWidget(self.filter)
         lay.addWidget(self.list, 1)
