@@ -21,6 +21,8 @@ APP_NAME = "WebsightDesk"
 ENV_HOME = "WEBSIGHT_DESK_HOME"
 DB_FILE = "desk.sqlite3"
 SETTINGS_FILE = "settings.json"
+# `Settings.extra` key: the refused changes the user marked as read (op ids only)
+SEEN_REJECTIONS = "seen_rejections"
 
 
 def default_workspace() -> Path:

@@ -20,11 +20,10 @@ from sqlalchemy import delete, select, update
 
 from websight_desk.services.desk import Desk
 from websight_desk.services.rejection_causes import retryable
+from websight_desk.settings import SEEN_REJECTIONS as SEEN_KEY
 from websight_desk.storage.kind_tables import TABLES
 from websight_desk.storage.models import SyncOutbox, SyncQuarantine
 from websight_desk.storage.outbox import REJECTED
-
-SEEN_KEY = "seen_rejections"
 
 
 @dataclass(frozen=True)

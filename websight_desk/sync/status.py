@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from websight_desk.services.desk import Desk
+from websight_desk.settings import SEEN_REJECTIONS
 from websight_desk.storage.models import SyncConflict, SyncOutbox, SyncState
 from websight_desk.storage.outbox import PENDING, REJECTED
 from websight_desk.storage.queries.pending import Counted, count_state
@@ -25,6 +26,12 @@ class SyncStatus:
     last_attempt_at: datetime | None
     last_error: str | None
     pending_exact: bool = True  # False: more than `pending` (counting stopped at the cap)
+    rejected_seen: int = 0  # of `rejected`, those the user marked as seen
+
+    @property
+    def problems(self) -> int:
+        """What still asks for the user's attention: unseen refusals and concurrent edits."""
+        return max(0, self.rejected - self.rejected_seen) + self.conflicts
 
 
 def read_status(desk: Desk, *, cap: int | None = None) -> SyncStatus:
@@ -50,6 +57,14 @@ def read_status(desk: Desk, *, cap: int | None = None) -> SyncStatus:
         else:
             pending = count_state(conn, PENDING, cap)
             rejected = count_state(conn, REJECTED, cap)
+        seen_ids = sorted(_seen(desk))
+        seen = 0
+        for i in range(0, len(seen_ids), 500):
+            seen += conn.execute(
+                select(func.count())
+                .select_from(SyncOutbox)
+                .where(SyncOutbox.op_id.in_(seen_ids[i : i + 500]), SyncOutbox.state == REJECTED)
+            ).scalar_one()
         conflicts = conn.execute(
             select(func.count())
             .select_from(SyncConflict)
@@ -69,4 +84,10 @@ def read_status(desk: Desk, *, cap: int | None = None) -> SyncStatus:
         last_attempt_at=last_attempt,
         last_error=last_error,
         pending_exact=pending.exact,
+        rejected_seen=int(seen),
     )
+
+
+def _seen(desk: Desk) -> set[str]:
+    value = desk.settings.extra.get(SEEN_REJECTIONS, [])
+    return {str(v) for v in value} if isinstance(value, list) else set()

@@ -125,7 +125,7 @@ class DeskStatusBar(QStatusBar):
         last = sync.last_sync_at if sync is not None else None
         if last is not None:
             parts.append(_("Last sync {time}").format(time=fmt.clock(last)))
-        problems = (sync.rejected + sync.conflicts) if sync is not None else 0
+        problems = sync.problems if sync is not None else 0
         if problems:
             parts.append(
                 "⚠ " + ngettext("{n} problem", "{n} problems", problems).format(n=problems)

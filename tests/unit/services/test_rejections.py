@@ -105,3 +105,17 @@ def test_a_retried_record_takes_the_clock_of_its_new_op(world: World) -> None:
             select(Message.hlc, Message.node_id).where(Message.id == message_id)
         ).one()
     assert (stored.hlc, stored.node_id) == (again.hlc, again.node_id)  # as the server will have
+
+
+def test_a_refusal_marked_seen_no_longer_counts_as_a_problem(world: World) -> None:
+    from websight_desk.sync.status import read_status
+
+    with world.desk.writer() as w:
+        tickets.change_field(
+            w, tickets.ChangeField(world.ticket, TicketField.STATUS, TicketStatus.RESOLVED)
+        )
+    op_id = _refuse(world, "ticket.set_field", MISSING)
+    assert read_status(world.desk).problems == 1
+    rejections.mark_seen(world.desk, [op_id])
+    status = read_status(world.desk)
+    assert (status.rejected, status.problems) == (1, 0)  # still listed, no longer alarming
