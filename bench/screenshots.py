@@ -2,6 +2,9 @@
 
 Builds a demo workspace in a temp dir and renders the main window offscreen, in Turkish and
 English, with: the longest Turkish subject, an abusive ticket and an out-of-scope ticket.
+Every shot is taken at 1280×720 in the light scheme (`NAME-LANG.png`) and the dark one
+(`NAME-LANG-dark.png`); the workspace also at 1920×1080 (`workspace-LANG-1920x1080[-dark].png`).
+The dark scheme is forced with `WEBSIGHT_DESK_THEME` (`ui/theme.py`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+SMALL, LARGE = (1280, 720), (1920, 1080)
+SCHEMES = {"light": "", "dark": "-dark"}  # scheme -> file name suffix
 
 
 def pick_tickets(workspace: Path) -> dict[str, int]:
@@ -84,8 +89,11 @@ def widget_shot(workspace: Path, lang: str, target: Path, build: Any) -> None:
     from websight_desk.ui.context import UiContext
     from websight_desk.ui.language import apply_language
     from websight_desk.ui.runner import Runner
+    from websight_desk.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    apply_theme(app)  # the scheme of WEBSIGHT_DESK_THEME
     desk = open_desk(workspace)
     try:
         apply_language(lang)
@@ -139,6 +147,19 @@ def callback_dialog(number: int) -> Any:
     return build
 
 
+def main_shot(workspace: Path, lang: str, number: int, size: tuple[int, int], target: Path) -> int:
+    """The main window on ticket `number`, `size` pixels, in `lang` (the app's own path)."""
+    from websight_desk.ui.app import run_gui
+
+    ns = argparse.Namespace(
+        workspace=str(workspace), lang=lang, screenshot=str(target), ticket=number, size=size
+    )
+    result = run_gui(ns)
+    if result == 0:
+        print(f"wrote {target} (ticket {number}, {size[0]}×{size[1]})")
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.screenshots")
     parser.add_argument("out", type=Path)
@@ -146,7 +167,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from websight_desk.demo.run import add_demo_data
     from websight_desk.services.desk import open_desk
-    from websight_desk.ui.app import run_gui
 
     with tempfile.TemporaryDirectory(prefix="websight-shots-") as tmp:
         workspace = Path(tmp) / "ws"
@@ -156,23 +176,23 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             desk.close()
         picks = {**pick_more(workspace), **pick_tickets(workspace)}
-        for name, number in picks.items():
-            for lang in ("tr", "en"):
-                target = args.out / f"{name}-{lang}.png"
-                ns = argparse.Namespace(
-                    workspace=str(workspace), lang=lang, screenshot=str(target), ticket=number
-                )
-                if run_gui(ns) != 0:
-                    return 1
-                print(f"wrote {target} (ticket {number})")
         extra = {"review-queue": review_queue}
         if "workspace" in picks:
             extra["callback-dialog"] = callback_dialog(picks["workspace"])
-        for name, build in extra.items():
-            for lang in ("tr", "en"):
-                target = args.out / f"{name}-{lang}.png"
-                widget_shot(workspace, lang, target, build)
-                print(f"wrote {target}")
+        for scheme, suffix in SCHEMES.items():
+            os.environ["WEBSIGHT_DESK_THEME"] = scheme
+            for name, number in picks.items():
+                sizes = {"": SMALL, "-1920x1080": LARGE} if name == "workspace" else {"": SMALL}
+                for lang in ("tr", "en"):
+                    for size_name, size in sizes.items():
+                        target = args.out / f"{name}-{lang}{size_name}{suffix}.png"
+                        if main_shot(workspace, lang, number, size, target) != 0:
+                            return 1
+            for name, build in extra.items():
+                for lang in ("tr", "en"):
+                    target = args.out / f"{name}-{lang}{suffix}.png"
+                    widget_shot(workspace, lang, target, build)
+                    print(f"wrote {target}")
     return 0
 
 
