@@ -1,4 +1,9 @@
-"""The policy panel's "To do": one button per suggested action, and the discretion note."""
+"""The policy panel's "To do": one button per suggested action, and the discretion note.
+
+Items tick themselves from what the ticket shows was done (`services.checklist_done`: the
+article's link sent, a callback logged, the conversation ended…), read in the runner each
+time the decision is shown; a click ticks an item only until the next reading.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from websight_desk.i18n import _
 from websight_desk.policy.model import Action
+from websight_desk.services.checklist_done import done_actions
+from websight_desk.ui.context import UiContext
 from websight_desk.ui.policy.labels import ACTION
 from websight_desk.ui.policy.sections import heading, plain_label, section_layout
 
@@ -60,9 +67,12 @@ class Checklist(QWidget):
 
     actionActivated = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checklistSection")
+        self.ctx = ctx
+        self._ticket_id: str | None = None
+        self._done: frozenset[Action] = frozenset()
         self._shown: tuple[tuple[Action, ...], bool] = ((), False)
         self.heading = heading("actionsHeading")
         self.buttons_box = QVBoxLayout()
@@ -74,8 +84,46 @@ class Checklist(QWidget):
         lay.addWidget(self.discretion)
         self.retranslate()
 
+    def set_ticket(self, ticket_id: str | None) -> None:
+        """The ticket whose decision comes next (what was done is read for it)."""
+        if ticket_id != self._ticket_id:
+            self._done = frozenset()
+        self._ticket_id = ticket_id
+
     def show_actions(self, actions: tuple[Action, ...], discretion: bool) -> None:
-        """One unticked button per action; the expert's-discretion note if `discretion`."""
+        """One button per action, ticked if the ticket shows it done; the
+        expert's-discretion note if `discretion`."""
+        self._draw(actions, discretion)
+        self._read_done()
+
+    def done(self) -> frozenset[Action]:
+        """The shown actions the ticket shows as done."""
+        return self._done & frozenset(self._shown[0])
+
+    def _read_done(self) -> None:
+        ctx, ticket_id = self.ctx, self._ticket_id
+        if ctx is None or ticket_id is None or not self._shown[0]:
+            return
+        desk = ctx.desk
+
+        def job() -> frozenset[Action]:
+            with desk.db.read() as conn:
+                return done_actions(conn, desk.settings, ticket_id, desk.agent_id)
+
+        ctx.runner.run(
+            job,
+            lambda done: self._got_done(ticket_id, done),
+            lambda _exc: None,  # the ticks are a help: a failed reading leaves them unticked
+            key=f"checklist-{id(self)}",
+        )
+
+    def _got_done(self, ticket_id: str, done: frozenset[Action]) -> None:
+        if ticket_id != self._ticket_id:
+            return  # another ticket is shown by now
+        self._done = done
+        self._draw(*self._shown)
+
+    def _draw(self, actions: tuple[Action, ...], discretion: bool) -> None:
         self._shown = (actions, discretion)
         while self.buttons_box.count():
             item = self.buttons_box.takeAt(0)
@@ -86,12 +134,20 @@ class Checklist(QWidget):
                 widget.deleteLater()
         self.heading.setVisible(bool(actions))
         for action in actions:
-            button = ChecklistButton("☐ " + _(ACTION[action]))
+            done = action in self._done
+            button = ChecklistButton(("☑ " if done else "☐ ") + _(ACTION[action]))
             button.setObjectName(f"action_{action.value}")
+            button.setProperty("done", done)
             button.setAccessibleName(_(ACTION[action]))
             # Only the button: a bare declaration would pad the label inside it too.
             button.setStyleSheet("QPushButton { text-align:left; }")
-            button.setToolTip(_(ACTION[action]))
+            if done:
+                button.setAccessibleDescription(_("Done: the ticket shows it"))
+                button.setToolTip(
+                    _("{action} — done (the ticket shows it)").format(action=_(ACTION[action]))
+                )
+            else:
+                button.setToolTip(_(ACTION[action]))
             button.clicked.connect(lambda _c=False, a=action, b=button: self._ticked(a, b))
             self.buttons_box.addWidget(button)
         self.discretion.setVisible(discretion)
@@ -112,7 +168,7 @@ class Checklist(QWidget):
         self.discretion.setText(
             "⚖ " + _("Expert's discretion: an expert may help beyond the rule if it is quick.")
         )
-        self.show_actions(*self._shown)
+        self._draw(*self._shown)
 
     def _ticked(self, action: Action, button: QPushButton) -> None:
         button.setText("☑ " + _(ACTION[action]))

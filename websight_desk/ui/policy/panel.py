@@ -81,7 +81,7 @@ class PolicyPanel(QWidget):
         lay.setSpacing(3)
         self.verdict_view = VerdictView()
         self.evidence_list = EvidenceList()
-        self.checklist = Checklist()
+        self.checklist = Checklist(self.ctx)
         self.shift_view = ShiftView(self.ctx)
         self.explanation_view = ExplanationView()
         self.empty = plain_label("policyEmpty")
@@ -142,6 +142,7 @@ class PolicyPanel(QWidget):
     def show_ticket(self, ticket_id: str | None) -> None:
         """Decide the ticket in the background and show the result."""
         self._ticket_id = ticket_id
+        self.checklist.set_ticket(ticket_id)
         if ticket_id is None:
             self.show_decision(None)
             return
