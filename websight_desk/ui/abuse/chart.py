@@ -5,12 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
-
-BAR = QColor("#4a78b0")
-TEXT = QColor("#27303a")
-GRID = QColor("#d5dbe2")
 
 
 class BarChart(QWidget):
@@ -37,7 +33,12 @@ class BarChart(QWidget):
         fm = QFontMetrics(self.font())
         line = fm.height()
         w, h = self.width(), self.height()
-        p.setPen(TEXT)
+        # the palette's colours: the chart reads in the light and the dark theme alike
+        colours = self.palette()
+        text_pen = colours.color(QPalette.ColorRole.WindowText)
+        grid_pen = colours.color(QPalette.ColorRole.Mid)
+        bar_fill = colours.color(QPalette.ColorRole.Highlight)
+        p.setPen(text_pen)
         font = p.font()
         font.setBold(True)
         p.setFont(font)
@@ -45,10 +46,10 @@ class BarChart(QWidget):
         font.setBold(False)
         p.setFont(font)
         top, bottom = line * 2 + 6, h - line - 8
-        p.setPen(GRID)
+        p.setPen(grid_pen)
         p.drawLine(0, bottom, w, bottom)
         if not self.bars:
-            p.setPen(TEXT)
+            p.setPen(text_pen)
             p.drawText(QRectF(0, top, w, bottom - top), Qt.AlignmentFlag.AlignCenter, "—")
             p.end()
             return
@@ -58,8 +59,8 @@ class BarChart(QWidget):
         for i, (label, value, text) in enumerate(self.bars):
             x = i * slot + (slot - bar_w) / 2
             height = (bottom - top) * (value / peak)
-            p.fillRect(QRectF(x, bottom - height, bar_w, height), BAR)
-            p.setPen(TEXT)
+            p.fillRect(QRectF(x, bottom - height, bar_w, height), bar_fill)
+            p.setPen(text_pen)
             p.drawText(
                 QRectF(i * slot, bottom - height - line - 2, slot, line),
                 Qt.AlignmentFlag.AlignHCenter,
