@@ -103,7 +103,8 @@ def test_callback_is_its_own_entry_interleaved_by_time(
         tickets.post_message(w, tickets.PostMessage(tsample.theme, _outbound(), "Arandınız."))
     pane = _pane(qtbot, tctx, tsample.theme, install=False)  # the thread needs no install
     text = pane.thread_view.toPlainText()
-    assert "☎ Telefonla geri arama" in text
+    assert "Telefonla geri arama" in text
+    assert "flag_callback.svg" in pane.thread_view.toHtml()  # the icon, not a font's ☎
     assert "Mehmet Yılmaz" in text
     assert MASKED in text
     assert "1234567" not in text
@@ -111,12 +112,12 @@ def test_callback_is_its_own_entry_interleaved_by_time(
     assert "sürüm 1" in text  # notice version
     assert "DNS kayıtları birlikte kontrol edildi." in text
     assert "13:30–13:36" in text  # Istanbul time (UTC+3)
-    first, call, reply = (text.index(t) for t in ("Avada", "☎ Telefonla", "Arandınız."))
+    first, call, reply = (text.index(t) for t in ("Avada", "Telefonla", "Arandınız."))
     assert first < call < reply
     i18n.set_language("en")
     tctx.events.languageChanged.emit()
     english = pane.thread_view.toPlainText()
-    assert "☎ Phone callback" in english
+    assert "Phone callback" in english
     assert "Reached" in english
     assert "version 1" in english
 
@@ -136,9 +137,9 @@ def test_anonymised_callback_shows_no_personal_data(
     purge(tctx.desk, T_NOW)
     pane = _pane(qtbot, tctx, tsample.theme, install=False)
     text = pane.thread_view.toPlainText()
-    assert "☎ Telefonla geri arama" in text
+    assert "Telefonla geri arama" in text
     assert "Eski not" not in text
-    assert "67" not in text.split("☎")[1]
+    assert "67" not in text.split("Telefonla geri arama")[1]
     assert "anonimleştirildi" in text.lower()
 
 
@@ -155,8 +156,9 @@ def test_button_in_the_header_and_disabled_without_ticket(
     pane.show_ticket(tsample.theme)
     assert action.isEnabled()
     button = pane.header.findChild(QToolButton, "headerAction_callBack")
-    assert button.text() == "☎ Geri ara"
-    assert button.accessibleName() == "☎ Geri ara"
+    assert button.text() == "Geri ara"
+    assert button.accessibleName() == "Geri ara"
+    assert not button.icon().isNull()  # drawn from SVG, not a font's ☎
     assert "Ctrl+Shift+K" in button.toolTip()
 
 
@@ -169,7 +171,7 @@ def test_ctrl_shift_k_opens_the_dialog_and_saving_refreshes_the_thread(
     pane.windowHandle().requestActivate()  # window-wide shortcuts need an active window
     qtbot.waitUntil(lambda: QApplication.activeWindow() is pane)
     pane.thread_view.setFocus()
-    assert "☎" not in pane.thread_view.toPlainText()
+    assert "Telefonla geri arama" not in pane.thread_view.toPlainText()
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(pane.thread_view, Qt.Key.Key_K, ctrl_shift)
     dialog = _dialog(pane)

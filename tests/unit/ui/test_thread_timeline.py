@@ -97,15 +97,16 @@ def test_the_thread_shows_who_decided_what_when_and_why(
     lines = [
         "◆ Status changed to Open · Mehmet Yılmaz",
         "⇄ Assigned to Zeynep Kaya · Mehmet Yılmaz",
-        "⊘ Conversation ended for abuse (insult) · Mehmet Yılmaz",
+        "Conversation ended for abuse (insult) · Mehmet Yılmaz",  # after the SVG icon
         "Note: Müşteri ekibe hakaret etti.",
-        "⊘ Shift lead confirmed the termination · Zeynep Kaya",
+        "Shift lead confirmed the termination · Zeynep Kaya",
         "Note: Kayıt açık, onaylıyorum.",
         "↺ Shift lead reinstated the customer · Zeynep Kaya",
         "Note: Müşteri özür diledi.",
     ]
     positions = [text.index(line) for line in lines]
     assert positions == sorted(positions)
+    assert pane.thread_view.toHtml().count("action_end.svg") == 2  # drawn by Qt, not a font
     assert text.index("Beceriksizler") < positions[0]  # the customer's message came first
     assert "26/11/2026" in text  # when, in Istanbul time
 

@@ -1,4 +1,4 @@
-"""The abuse feature on the ticket pane: "⛔ End conversation for abuse" (header button and
+"""The abuse feature on the ticket pane: "End conversation for abuse" (header button and
 Ctrl+Shift+X) and the policy checklist's "consider_termination" open the terminate dialog.
 
 The action is disabled (its tooltip says why) while a termination of the shown ticket is
@@ -20,6 +20,7 @@ from websight_desk.storage.queries.ticket_owner import customer_of_ticket
 from websight_desk.ui.abuse import terminate_dialog
 from websight_desk.ui.abuse.terminate_dialog import TerminateDialog
 from websight_desk.ui.errors import report
+from websight_desk.ui.icons import icon
 from websight_desk.ui.shortcuts import SHORTCUTS, key_sequences, native_text
 
 if TYPE_CHECKING:
@@ -50,7 +51,8 @@ def open_terminate_dialog(pane: TicketPane) -> None:
 
 
 class EndForAbuseAction(QAction):
-    """ "⛔ End conversation for abuse" for one ticket pane; retranslates itself."""
+    """ "End conversation for abuse" (its SVG icon, not a font's ⛔) for one ticket pane;
+    retranslates itself."""
 
     def __init__(self, pane: TicketPane) -> None:
         super().__init__(pane)
@@ -58,6 +60,7 @@ class EndForAbuseAction(QAction):
         self.ended_ticket: str | None = None  # the shown ticket, when already ended
         self._wanted = False  # what the pane asks for (a ticket is shown)
         self.setObjectName("endForAbuse")
+        self.setIcon(icon("action_end"))
         self.setShortcuts(key_sequences(SHORTCUT))
         self.triggered.connect(self.open_dialog)
         pane.ctx.events.languageChanged.connect(self.retranslate)
@@ -109,7 +112,7 @@ class EndForAbuseAction(QAction):
         open_terminate_dialog(self.pane)
 
     def retranslate(self) -> None:
-        self.setText("⛔ " + _("End conversation for abuse"))
+        self.setText(_("End conversation for abuse"))
         if self.already_ended:
             self.setToolTip(
                 _(

@@ -32,6 +32,8 @@ from websight_desk.ui import errors
 from websight_desk.ui.abuse.terminate_dialog import CATEGORY_LABELS
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.format import date_time
+from websight_desk.ui.icon_html import WAITING, img
+from websight_desk.ui.icons import icon
 from websight_desk.ui.theme import set_tone
 from websight_desk.ui.ticket.labels import STATUS
 
@@ -120,11 +122,13 @@ class ReviewQueueWidget(QWidget):
         self.list.clear()
         for item in self.items if self.is_lead else []:
             where = f"#{item.ticket_number}" if item.ticket_number else _("Phone call")
-            mark = " ⧗" if item.awaiting_server else ""
             category = _(CATEGORY_LABELS_BY_VALUE[item.category])
-            text = f"{where} · {item.customer_code} · {category}{mark}\n"
+            text = f"{where} · {item.customer_code} · {category}\n"
             text += f"{date_time(item.at)} · {item.reporter}"
             entry = QListWidgetItem(text)
+            if item.awaiting_server:  # an hourglass drawn from SVG, not a font's ⧗
+                entry.setIcon(icon(WAITING))
+                entry.setToolTip(_("Your decision is awaiting the server."))
             entry.setData(_ID, item.termination_id)
             self.list.addItem(entry)
         self.list.blockSignals(False)
@@ -204,7 +208,7 @@ def detail_html(item: ReviewItem) -> str:
     rows.append(f"<p><b>{e(note)}</b><br>{e(item.note)}</p>")
     if item.awaiting_server:
         waiting = _("Your decision is awaiting the server.")
-        rows.append(f"<p>⧗ {e(waiting)}</p>")
+        rows.append(f"<p>{img(WAITING)} {e(waiting)}</p>")
     customer = _("Customer")
     rows.append(
         f"<p><b>{e(customer)}</b> {e(item.customer_code)} ({e(item.customer_name)}) · "

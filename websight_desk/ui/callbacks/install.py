@@ -1,6 +1,6 @@
 """Wiring the callback/KVKK features into the main window (called by the window's owner).
 
-`install_callbacks(window)` does everything: the ticket pane's "☎ Call back" (button,
+`install_callbacks(window)` does everything: the ticket pane's "Call back" (button,
 Ctrl+Shift+K, the policy panel's "offer_phone_callback") and five Tools-menu entries. The
 pieces work alone too: `install_callback_actions(pane)` and `tools_actions(ctx, parent, …)`.
 """

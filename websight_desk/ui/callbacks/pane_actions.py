@@ -1,4 +1,4 @@
-"""The callback feature on the ticket pane: "☎ Call back" (button + Ctrl+Shift+K) and the
+"""The callback feature on the ticket pane: "Call back" (button + Ctrl+Shift+K) and the
 policy panel's "offer a phone callback" checklist item both open `CallbackDialog`."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from websight_desk.i18n import _
 from websight_desk.policy.model import Action
 from websight_desk.ui.callbacks.dialog import CallbackDialog
 from websight_desk.ui.context import UiContext
+from websight_desk.ui.icons import icon
 
 
 class TicketPane(Protocol):
@@ -52,12 +53,14 @@ def open_callback_dialog(pane: TicketPane) -> CallbackDialog | None:
 
 
 class CallBackAction(QAction):
-    """ "☎ Call back" for one ticket pane; retranslates itself."""
+    """ "Call back" (its SVG icon, not a font's ☎) for one ticket pane; retranslates
+    itself."""
 
     def __init__(self, pane: TicketPane) -> None:
         super().__init__(cast(QObject, pane))  # owned by the pane, a QWidget
         self.pane = pane
         self.setObjectName("callBack")
+        self.setIcon(icon("flag_callback"))
         self.setShortcut(QKeySequence(SHORTCUT))
         self.triggered.connect(self.open_dialog)
         pane.ctx.events.languageChanged.connect(self.retranslate)
@@ -67,13 +70,13 @@ class CallBackAction(QAction):
         return open_callback_dialog(self.pane)
 
     def retranslate(self) -> None:
-        self.setText("☎ " + _("Call back"))
+        self.setText(_("Call back"))
         keys = QKeySequence(SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
         self.setToolTip(_("Log a phone callback for this ticket ({keys})").format(keys=keys))
 
 
 def install_callback_actions(pane: TicketPane) -> CallBackAction:
-    """Add "☎ Call back" to the pane (header button, Ctrl+Shift+K) and make the policy
+    """Add "Call back" to the pane (header button, Ctrl+Shift+K) and make the policy
     panel's "offer_phone_callback" item open the same dialog; returns the action."""
     action = CallBackAction(pane)
     pane.add_action(action)

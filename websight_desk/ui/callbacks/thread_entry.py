@@ -12,9 +12,10 @@ from websight_desk.domain.callbacks import CallbackView, ConsentState
 from websight_desk.i18n import _
 from websight_desk.ui.callbacks.labels import label
 from websight_desk.ui.format import clock, date_time, to_istanbul
+from websight_desk.ui.icon_html import img
 
-SYMBOL = "☎"
-_FRAME = "#5b7f3a"  # a green-grey frame; the ☎ label carries the meaning
+ICON = "flag_callback"  # drawn from the shipped SVG: a font's ☎ may be missing
+_FRAME = "#5b7f3a"  # a green-grey frame; the icon and the label carry the meaning
 _FILL = "#f3f8ee"
 _KEY = "color:#4a5562;"
 # Consent states get a symbol too, so "refused" is not just a red word.
@@ -57,7 +58,7 @@ def _row(key: str, value_html: str) -> str:
 
 def render_callback(cb: CallbackView) -> str:
     """One callback as an HTML block for the thread."""
-    head = [f"<b>{SYMBOL} {escape(title())}</b>"]
+    head = [f"{img(ICON)} <b>{escape(title())}</b>"]
     if cb.agent_name:
         head.append(escape(cb.agent_name))
     head.append(escape(time_span(cb)))

@@ -12,6 +12,7 @@ from websight_desk.domain.enums import Priority, TicketStatus
 from websight_desk.i18n import N_, _
 from websight_desk.storage.queries.ticket_timeline import TimelineEvent
 from websight_desk.ui.format import date_time
+from websight_desk.ui.icon_html import img
 from websight_desk.ui.ticket.labels import PRIORITY, STATUS, tr_
 from websight_desk.ui.ticket.mail_html import reason_text
 
@@ -27,6 +28,15 @@ _REVIEW = {
     ReviewDecision.REINSTATED: ("↺", N_("Shift lead reinstated the customer")),
 }
 _RED, _GREY = "#8c1d18", "#4a5562"
+# Events about ending a conversation show the header's "end for abuse" icon (an SVG drawn by
+# Qt) rather than a symbol from a font.
+_END_ICON = "action_end"
+
+
+def _icon_of(e: TimelineEvent) -> str | None:
+    if e.kind == "termination" or (e.kind == "review" and e.value == ReviewDecision.CONFIRMED):
+        return _END_ICON
+    return None
 
 
 def _status(value: str | None) -> str:
@@ -77,7 +87,9 @@ def _what(e: TimelineEvent) -> tuple[str, str, str]:
 def render_event(e: TimelineEvent) -> str:
     """One event as a thin line of the thread."""
     symbol, text, colour = _what(e)
-    parts = [f"<b>{escape(symbol)} {escape(text)}</b>"]
+    name = _icon_of(e)
+    mark = img(name) + " " if name else escape(symbol) + " "
+    parts = [f"{mark}<b>{escape(text)}</b>" if name else f"<b>{mark}{escape(text)}</b>"]
     parts.append(escape(e.actor) if e.actor else escape(_("by the server")))
     parts.append(escape(date_time(e.at)))
     line = " · ".join(parts)
