@@ -19,7 +19,7 @@ from websight_desk.domain.callbacks import (
     Outcome,
 )
 from websight_desk.domain.enums import ContactRole
-from websight_desk.domain.masking import mask_name, mask_phone
+from websight_desk.domain.masking import mask_phone
 from websight_desk.domain.shift import Shift
 from websight_desk.storage.kvkk_holds import held_callback_ids
 from websight_desk.storage.models import Agent, Callback, CallbackPersonal, Contact, Ticket
@@ -74,7 +74,7 @@ def _views(conn: Connection, stmt: AnySelect) -> list[CallbackView]:
                 agent_id=c.agent_id,
                 agent_name=r.display_name or "",
                 contact_role=ContactRole(c.contact_role),
-                contact_label=mask_name(name) if name else "",
+                contact_label=name or "",
                 masked_phone=mask_phone(r.phone),
                 reason=CallReason(c.reason),
                 outcome=Outcome(c.outcome),
@@ -135,9 +135,7 @@ def profile_numbers(conn: Connection, ticket_id: str) -> list[ProfileNumber]:
         .order_by(Contact.created_at, Contact.id)
     )
     return [
-        ProfileNumber(
-            c.id, ContactRole(c.role), mask_name(c.name), c.name or "", mask_phone(c.phone)
-        )
+        ProfileNumber(c.id, ContactRole(c.role), c.name or "", c.name or "", mask_phone(c.phone))
         for c in rows
     ]
 

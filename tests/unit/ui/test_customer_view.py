@@ -34,11 +34,12 @@ def _reveals(ctx: UiContext) -> list[Any]:
         return list(conn.execute(select(AuditEvent).where(AuditEvent.kind == "contact.reveal")))
 
 
-def test_contacts_are_masked_until_revealed_with_a_reason(
+def test_contact_numbers_are_masked_until_revealed_with_a_reason(
     qtbot: Any, tctx: UiContext, tsample: TicketSample
 ) -> None:
     view = _view(qtbot, tctx, tsample.ayse)
-    assert _contact_row(view)[1:] == ["Ay** K.", "ay•••@o•••.com.tr", "+90 5•• ••• •• 67"]
+    # the name in full (agents work with names); e-mail and number masked
+    assert _contact_row(view)[1:] == ["Ayşe Kaya", "ay•••@o•••.com.tr", "+90 5•• ••• •• 67"]
     view.reveal_selected()  # no reason: nothing revealed, nothing audited
     assert _reveals(tctx) == []
     assert _contact_row(view)[3] == "+90 5•• ••• •• 67"

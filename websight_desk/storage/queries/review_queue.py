@@ -12,7 +12,6 @@ from datetime import datetime
 from sqlalchemy import Connection, func, not_, select
 
 from websight_desk.domain.abuse import ReviewDecision
-from websight_desk.domain.masking import mask_name
 from websight_desk.storage.models import (
     AbuseReview,
     AbuseTermination,
@@ -121,7 +120,7 @@ def pending_terminations(conn: Connection) -> list[ReviewItem]:
                 r.created_at,
                 r.number,
                 r.code,
-                mask_name(name),
+                name or "",
                 r.display_name,
                 r.detector_suggested,
                 r.evidence_excerpt,

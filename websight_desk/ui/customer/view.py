@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from websight_desk.domain.masking import mask_email, mask_name, mask_phone
+from websight_desk.domain.masking import mask_email, mask_phone
 from websight_desk.domain.ticket_views import ContactView, CustomerDetail
 from websight_desk.i18n import _
 from websight_desk.services.reveal import RevealContact, record_reveal
@@ -193,7 +193,7 @@ class CustomerView(QWidget):
             self.title.setText(_("No customer"))
             return
         kind = _("Company") if d.customer.kind == "company" else _("Individual")
-        name = mask_name(d.customer.name) or _("(no name)")
+        name = d.customer.name or _("(no name)")  # names in full; numbers stay masked
         self.title.setText(f"{d.customer.code} · {name} · {kind}")
         for c in d.contacts:
             self.contacts.addTopLevelItem(self._contact_item(c))
@@ -231,7 +231,7 @@ class CustomerView(QWidget):
             values = [_("(erased)")] * 3
         else:
             values = [
-                (c.name or "") if shown else mask_name(c.name),
+                c.name or "",
                 (c.email or "") if shown else mask_email(c.email),
                 (c.phone or "") if shown else mask_phone(c.phone),
             ]
