@@ -1,4 +1,5 @@
-"""KVKK erasure reaches every copy: the raw bytes of every workstation's and the server's files.
+"""KVKK erasure and purge reach every copy: the raw bytes of every workstation's and the server's
+files.
 
 A person's name, e-mail and phone number are written everywhere an agent's day puts them —
 the contact, the ticket subject, the customer's mail, the agent's reply and internal note, a
@@ -94,15 +95,17 @@ def _files(root: Path) -> list[Path]:
 
 
 def _hits(paths: list[Path]) -> list[tuple[str, str]]:
+    return _hits_of(NEEDLES, paths)
+
+
+def _hits_of(needles: list[str], paths: list[Path]) -> list[tuple[str, str]]:
     found = []
     for path in paths:
         try:
             data = path.read_bytes()
-        except FileNotFoundError:  # a -shm removed as its database closed
+        except FileNotFoundError:
             continue
-        for needle in NEEDLES:
-            if needle.encode() in data:
-                found.append((str(path), needle))
+        found += [(str(path), n) for n in needles if n.encode() in data]
     return found
 
 
@@ -131,4 +134,68 @@ def test_erasure_leaves_no_byte_on_any_workstation_or_the_server(
     server.kill(15)  # a clean stop checkpoints the server's WAL too
     paths = [p for root in [*roots, server.data_dir] for p in _files(root)]
     hits = _hits(paths)
+    assert hits == [], "\n".join(f"{p}: {n}" for p, n in hits)
+
+
+CALL_NOTES = "Müşteri Gülnaz Yörükoğlu yedek hattan aradı"
+CALL_PHONE = "+905419876543"  # a number given only on the call (not the contact's)
+CALL_NEEDLES = ["Gülnaz Yörükoğlu", "gulnaz", "yorukoglu", CALL_PHONE, "5419876543"]
+
+
+def test_the_servers_purge_leaves_no_byte_of_a_callback_anywhere(
+    server: ServerProc, make_ws: Callable[..., Workstation], tmp_path: Path
+) -> None:
+    """After the daily destruction job: a callback's number and notes are gone from every file."""
+    from sqlalchemy import select
+
+    from websight_desk.server import retention
+    from websight_desk.storage.models import Contact
+
+    agent, colleague = make_ws("ayse", "agent"), make_ws("bora", "agent")
+    with agent.desk.writer() as w:
+        customer = people.add_customer(w, people.NewCustomer("WS-43", "individual", "Ali Er"))
+        ticket = tickets.open_ticket(w, tickets.OpenTicket(customer, "DNS", "Kayıt")).ticket_id
+        contact = w.conn.execute(
+            select(Contact.id).where(Contact.customer_id == customer)
+        ).scalar_one()
+    started = datetime.now(UTC) - timedelta(minutes=20)
+    with agent.desk.writer() as w:
+        log_callback(
+            w,
+            LogCallback(
+                ticket_id=ticket,
+                contact_id=contact,
+                contact_role=ContactRole.ACCOUNT_HOLDER,
+                phone=CALL_PHONE,
+                phone_source=PhoneSource.VERIFIED_NEW,
+                reason=CallReason.HARD_TO_UNDERSTAND,
+                outcome=Outcome.REACHED,
+                started_at=started,
+                ended_at=started + timedelta(minutes=5),
+                notice=NoticeGiven(1, "tr", NoticeMethod.READ_ALOUD, started),
+                notes=CALL_NOTES,
+            ),
+            kvkk.kvkk_settings(agent.desk.settings),
+        )
+    agent.engine.run_once()
+    colleague.engine.run_once()
+    roots = [ws.desk.paths.root for ws in (agent, colleague)]
+    assert _hits_of(CALL_NEEDLES, [p for r in roots for p in _files(r)])  # there before
+    store = server.store()
+    try:  # the server's daily job, on a day past every retention period
+        retention.run_purge(store, datetime.now(UTC) + timedelta(days=3 * 366))
+    finally:
+        store.close()
+    agent.engine.run_once()
+    colleague.engine.run_once()
+    fresh = workstation(server, tmp_path / "fresh", "yeni", "agent")
+    fresh.engine.run_once()
+    for ws in (agent, colleague, fresh):
+        ws.desk.db.checkpoint()
+    fresh.close()
+    roots.append(fresh.desk.paths.root)
+    database = server_text(server) if server.db_url else ""
+    assert [n for n in CALL_NEEDLES if n in database] == []
+    server.kill(15)
+    hits = _hits_of(CALL_NEEDLES, [p for r in [*roots, server.data_dir] for p in _files(r)])
     assert hits == [], "\n".join(f"{p}: {n}" for p, n in hits)
