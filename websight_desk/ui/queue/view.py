@@ -29,6 +29,7 @@ from websight_desk.ui.shortcuts import key_sequences
 BULK_KEYS = ("assign", "assign_to", "status")
 
 SUBJECT = INDEX["subject"]
+SUBJECT_FLOOR = 60  # px: the subject shrinks to this before the queue scrolls sideways
 
 
 class QueueTable(QTableView):
@@ -115,7 +116,12 @@ class QueueTable(QTableView):
             for i in range(header.count())
             if i != SUBJECT and not header.isSectionHidden(i)
         )
-        want = max(self._subject_base, self.viewport().width() - others)
+        room = self.viewport().width() - others
+        # Shown, the subject takes the room the other columns leave, wider or narrower than
+        # the agent's own width: the last column is never pushed out of sight (a 1280 px
+        # window, a narrow pane). A table not shown yet has no real width to fit.
+        floor = SUBJECT_FLOOR if self.isVisible() else self._subject_base
+        want = max(floor, room)
         if want != header.sectionSize(SUBJECT):
             self._fitting = True
             header.resizeSection(SUBJECT, want)
