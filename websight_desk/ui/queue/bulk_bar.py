@@ -60,7 +60,7 @@ class BulkBar(QWidget):
     def retranslate(self) -> None:
         self.show_count(self._count)
         self.setAccessibleName(_("Actions on the selected tickets"))
-        self.assign_me.setText(_("To me"))
+        self.assign_me.setText(_("Assign to me"))
         self.assign_me.setToolTip(
             _("Assign the selected tickets to me ({keys})").format(
                 keys=native_text(SHORTCUTS["assign"].keys)
