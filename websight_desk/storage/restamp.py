@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, update
+from sqlalchemy import Connection, Table, func, select, text, update
 
+from websight_desk.storage import fts
 from websight_desk.storage.chain_reseal import reseal_changed
 from websight_desk.storage.field_appliers import project_fields
 from websight_desk.storage.models import (
@@ -63,10 +64,7 @@ def adopt_stamp(conn: Connection, op: Op, stamped: dict[str, Any]) -> Op:
         if op.kind == "termination.create":
             reseal_changed(conn, (op.hlc, op.node_id, record_id), {record_id})
     if "number" in changes and op.kind == "ticket.create":
-        tickets = _t(Ticket)
-        conn.execute(
-            update(tickets).where(tickets.c.id == record_id).values(number=int(changes["number"]))
-        )
+        renumber(conn, record_id, int(changes["number"]))
     if "code" in changes and op.kind == "customer.create":
         customers = _t(Customer)
         code = str(changes["code"])
@@ -100,3 +98,20 @@ def _adopt_hlc(conn: Connection, op: Op, hlc: int, record_id: str) -> None:
             )
             .values(hlc=hlc)
         )
+
+
+def renumber(conn: Connection, ticket_id: str, number: int) -> None:
+    """The ticket takes the team's number; its search document moves with it.
+
+    A document is found by its ticket's number (`storage.fts`): left under the old one it would
+    be orphaned — a duplicate in results, and out of reach of an erasure.
+    """
+    tickets = _t(Ticket)
+    old = conn.execute(select(tickets.c.number).where(tickets.c.id == ticket_id)).scalar()
+    if old is None or int(old) == number:
+        return
+    stale = fts.doc_of(conn, ticket_id, int(old))
+    conn.execute(update(tickets).where(tickets.c.id == ticket_id).values(number=number))
+    if stale is not None:
+        conn.execute(text(f"DELETE FROM {fts.TABLE} WHERE rowid = :r"), {"r": stale})
+        fts.reindex_tickets(conn, [ticket_id])
