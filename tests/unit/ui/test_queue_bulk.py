@@ -9,18 +9,22 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from sqlalchemy import select
+from sqlalchemy import event, select
 
-from tests.unit.ui.sample import Sample
+from tests.unit.ui.sample import NOW, Sample
+from tests.unit.ui.test_gui_thread_sql import GuiThreadSql, settle
 from websight_desk import i18n
 from websight_desk.domain.enums import Role, TicketField, TicketStatus
 from websight_desk.services import people, tickets
+from websight_desk.services.desk import Desk
 from websight_desk.storage.models import Ticket
 from websight_desk.ui.context import UiContext
+from websight_desk.ui.main_window import MainWindow
 from websight_desk.ui.queue import bulk_actions
 from websight_desk.ui.queue.panel import QueuePanel, default_views
+from websight_desk.ui.runner import Runner
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
 
 
 def _panel(qtbot: Any, ctx: UiContext, view: str = "all_open") -> tuple[QueuePanel, list[str]]:
@@ -160,3 +164,34 @@ def test_a_big_selection_is_confirmed_first(
     box.button(QMessageBox.StandardButton.Yes).click()
     assert all(status == "closed" for status, _a in _fields(ctx).values())
     assert len(messages) == 1
+
+
+@pytest.mark.usefixtures("qapp")
+def test_bulk_actions_run_no_sql_on_the_gui_thread(
+    ui_desk: Desk, sample: Sample, qtbot: Any
+) -> None:
+    spy = GuiThreadSql()
+    event.listen(ui_desk.db.engine, "before_cursor_execute", spy)
+    try:
+        ctx = UiContext(ui_desk, runner=Runner(), now=lambda: NOW)
+        win = MainWindow(ctx, default_views("agent"), remember=False)
+        qtbot.addWidget(win)
+        win.start()
+        win.show()
+        settle(ctx, qtbot)
+        win.queue.table.selectAll()
+        win.queue.bulk.set_status(TicketStatus.PENDING)
+        settle(ctx, qtbot)
+        win.queue.bulk.assign_to_me()
+        settle(ctx, qtbot)
+        win.queue.bulk.pick_assignee()
+        settle(ctx, qtbot)
+        picker = win.queue.bulk.picker
+        assert picker is not None
+        picker.close()
+        win.close()
+    finally:
+        event.remove(ui_desk.db.engine, "before_cursor_execute", spy)
+    fields = _fields(ctx)
+    assert all(fields[t] == ("pending", sample.agent_id) for t in (sample.theme, sample.abusive))
+    assert spy.seen == []
