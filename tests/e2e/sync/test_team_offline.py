@@ -148,3 +148,11 @@ def test_three_offline_workstations_end_with_one_record(
     assert len({n for n, *_ in numbers.values()}) == len(numbers)  # unique ticket numbers
     assert len(set(codes.values())) == len(codes) == 7  # unique customer codes
     assert all(list_rejected(ws.desk) == [] for ws in team)
+    for ws in team:  # one search document per ticket, each under the ticket's team number
+        with ws.desk.db.read() as conn:
+            docs = conn.exec_driver_sql(
+                "SELECT s.rowid / 1024, t.number FROM search_index s JOIN tickets t "
+                "ON t.id = s.ticket_id"
+            ).all()
+        assert len(docs) == stats[0]["tickets"]
+        assert all(doc_number == number for doc_number, number in docs)
