@@ -49,6 +49,11 @@ SHORTCUTS: dict[str, Shortcut] = {
     "quit": Shortcut(("Ctrl+Q",), N_("Quit")),
     "move": Shortcut(("Up", "Down", "PgUp", "PgDown"), N_("Move in the queue"), N_("Queue")),
     "open": Shortcut(("Return",), N_("Open the selected ticket"), N_("Queue")),
+    "select": Shortcut(
+        ("Shift+Up", "Shift+Down", "Ctrl+A"),
+        N_("Select several tickets; then Ctrl+M, Ctrl+Shift+A and Ctrl+Shift+S act on all"),
+        N_("Queue"),
+    ),
     "send": Shortcut(("Ctrl+Return",), N_("Send the reply or note"), N_("Ticket")),
     "send_pending": Shortcut(
         ("Ctrl+Shift+Return",), N_("Send the reply and set “Waiting for customer”"), N_("Ticket")

@@ -15,6 +15,7 @@ from websight_desk.policy.model import Action
 from websight_desk.ui.callbacks.dialog import CallbackDialog
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.icons import icon
+from websight_desk.ui.shortcuts import native_text
 
 
 class TicketPane(Protocol):
@@ -71,7 +72,7 @@ class CallBackAction(QAction):
 
     def retranslate(self) -> None:
         self.setText(_("Call back"))
-        keys = QKeySequence(SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+        keys = native_text((SHORTCUT,))  # as the keys are labelled, not Qt's "Kontrol+…"
         self.setToolTip(_("Log a phone callback for this ticket ({keys})").format(keys=keys))
 
 
