@@ -97,6 +97,8 @@ class TicketDetail:
     customer: CustomerSummary
     service: ServiceView | None
     messages: tuple[MessageView, ...]
+    # the number this workstation gave it offline, before the server's (None: the same)
+    provisional_number: int | None = None
 
     @property
     def message_ids(self) -> frozenset[str]:

@@ -8,6 +8,7 @@ holds the same record.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select, text, update
@@ -21,6 +22,7 @@ from websight_desk.storage.models import (
     Callback,
     Contact,
     Customer,
+    ProvisionalNumber,
     Service,
     SyncOutbox,
     Ticket,
@@ -112,6 +114,16 @@ def renumber(conn: Connection, ticket_id: str, number: int) -> None:
         return
     stale = fts.doc_of(conn, ticket_id, int(old))
     conn.execute(update(tickets).where(tickets.c.id == ticket_id).values(number=number))
+    provisional = _t(ProvisionalNumber)
+    known = conn.execute(
+        select(provisional.c.ticket_id).where(provisional.c.ticket_id == ticket_id)
+    ).first()
+    if known is None:  # the first number is the one the agent may have told the customer
+        conn.execute(
+            provisional.insert().values(
+                ticket_id=ticket_id, number=int(old), renumbered_at=datetime.now(UTC)
+            )
+        )
     if stale is not None:
         conn.execute(text(f"DELETE FROM {fts.TABLE} WHERE rowid = :r"), {"r": stale})
         fts.reindex_tickets(conn, [ticket_id])

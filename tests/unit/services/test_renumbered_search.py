@@ -16,6 +16,7 @@ from websight_desk.services import people, tickets
 from websight_desk.services.desk import open_desk
 from websight_desk.services.kvkk_erase import EraseCustomer, erase_customer
 from websight_desk.storage import fts
+from websight_desk.storage.queries import search
 from websight_desk.sync.push import pending_ops, record_results
 
 
@@ -61,6 +62,10 @@ def test_the_search_document_moves_with_the_number_and_an_erasure_reaches_it(
         with desk.db.read() as conn:
             [doc] = _docs(conn, opened.ticket_id)
             assert fts.doc_range(team_number)[0] <= doc <= fts.doc_range(team_number)[1]
+            # the number the agent may have given the customer still finds the ticket
+            for asked in (f"#{opened.number}", f"#{team_number}"):
+                hits = search.find(conn, asked)
+                assert search.ticket_ids(conn, hits, hits.keys) == [opened.ticket_id], asked
         with desk.writer() as w:
             erase_customer(w, EraseCustomer(customer, "KVKK m.11"))
         with desk.db.read() as conn:

@@ -15,6 +15,7 @@ from websight_desk.storage.models.callbacks import (
     LegalHoldRelease,
 )
 from websight_desk.storage.models.company import CompanySettingsCopy
+from websight_desk.storage.models.local import ProvisionalNumber
 from websight_desk.storage.models.people import Agent, Contact, Customer, Service
 from websight_desk.storage.models.sync import SyncConflict, SyncOutbox, SyncQuarantine, SyncState
 from websight_desk.storage.models.tickets import Message, Ticket, TicketFieldChange, TicketTriage
@@ -38,6 +39,7 @@ __all__ = [
     "LegalHold",
     "LegalHoldRelease",
     "Message",
+    "ProvisionalNumber",
     "RefusalOverride",
     "Service",
     "SyncConflict",

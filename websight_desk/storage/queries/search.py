@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, or_, select
 
 from websight_desk.storage import fts
-from websight_desk.storage.models import Ticket
+from websight_desk.storage.models import ProvisionalNumber, Ticket
 from websight_desk.storage.queries.people_search import customers_matching
 
 CAP = 10_000
@@ -58,7 +58,13 @@ def _keyed(conn: Connection, tickets: Sequence[tuple[str, int]]) -> dict[int, st
 
 
 def _by_number(conn: Connection, number: int) -> dict[int, str]:
-    rows = conn.execute(select(Ticket.id, Ticket.number).where(Ticket.number == number)).all()
+    """Tickets with this number, and those that had it here before the team's number."""
+    renumbered = select(ProvisionalNumber.ticket_id).where(ProvisionalNumber.number == number)
+    rows = conn.execute(
+        select(Ticket.id, Ticket.number).where(
+            or_(Ticket.number == number, Ticket.id.in_(renumbered))
+        )
+    ).all()
     return _keyed(conn, [(r.id, r.number) for r in rows])
 
 

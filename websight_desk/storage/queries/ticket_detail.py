@@ -23,7 +23,15 @@ from websight_desk.domain.ticket_views import (
     ServiceView,
     TicketDetail,
 )
-from websight_desk.storage.models import Agent, Contact, Customer, Message, Service, Ticket
+from websight_desk.storage.models import (
+    Agent,
+    Contact,
+    Customer,
+    Message,
+    ProvisionalNumber,
+    Service,
+    Ticket,
+)
 
 _SERVICES: Table = Service.__table__  # type: ignore[assignment]
 
@@ -167,6 +175,9 @@ def ticket_detail(conn: Connection, ticket_id: str) -> TicketDetail | None:
         customer=customer,
         service=service,
         messages=thread(conn, t.id),
+        provisional_number=conn.execute(
+            select(ProvisionalNumber.number).where(ProvisionalNumber.ticket_id == t.id)
+        ).scalar_one_or_none(),
     )
 
 
