@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.unit.ui.fixtures_ticket import TicketSample, tctx, tdesk, tsample  # noqa: F401
 from websight_desk.domain.abuse import AbuseCategory, AbuseChannel
 from websight_desk.domain.enums import MessageKind
@@ -14,8 +16,11 @@ from websight_desk.policy.model import Action
 from websight_desk.services import abuse, tickets
 from websight_desk.services.checklist_done import done_actions
 from websight_desk.ui.context import UiContext
+from websight_desk.ui.main_window import MainWindow
 from websight_desk.ui.policy import PolicyPanel
+from websight_desk.ui.queue.panel import default_views
 
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
 ARTICLE = "https://destek.websight.com.tr/eposta-kurulumu"
 
 
@@ -93,3 +98,20 @@ def test_ending_the_conversation_ticks_its_item(
         )
     tctx.events.ticketsChanged.emit([tsample.abusive])
     assert Action.CONSIDER_TERMINATION in panel.checklist.done()
+
+
+def test_in_the_window_the_item_ticks_after_the_reply_is_sent(
+    qtbot: Any, tctx: UiContext, tsample: TicketSample
+) -> None:
+    tctx.desk.settings.extra["canned_values"] = {"article_url": ARTICLE}
+    win = MainWindow(tctx, default_views("agent"), remember=False)
+    qtbot.addWidget(win)
+    win.start()
+    win.open_ticket(tsample.mail)
+    checklist = win.policy_panel.checklist
+    assert Action.SEND_SETUP_ARTICLE not in checklist.done()
+    composer = win.ticket_pane.composer
+    composer.editor.setPlainText(f"Merhaba, kurulum makalemiz: {ARTICLE}")
+    composer.send.click()
+    assert Action.SEND_SETUP_ARTICLE in checklist.done()
+    assert _button(win.policy_panel, Action.SEND_SETUP_ARTICLE).text().startswith("☑")

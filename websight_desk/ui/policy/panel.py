@@ -154,8 +154,11 @@ class PolicyPanel(QWidget):
 
         self.ctx.runner.run(job, self.show_decision, self._failed, key=f"policy-{id(self)}")
 
-    def show_decision(self, decision: Decision | None) -> None:
-        """Render a decision (None = no ticket)."""
+    def show_decision(self, decision: Decision | None, ticket_id: str | None = None) -> None:
+        """Render a decision (None = no ticket); `ticket_id`: whose it is, when decided
+        elsewhere (the ticket pane), so the checklist can read what was done."""
+        if ticket_id is not None:
+            self.checklist.set_ticket(ticket_id)
         self._decision = d = decision
         self.empty.setVisible(d is None)
         if d is None:

@@ -17,7 +17,7 @@ def link(pane: TicketPane, panel: PolicyPanel) -> None:
 
     def decided(decision: object) -> None:
         panel.set_field_names(pane.field_names())
-        panel.show_decision(decision)  # type: ignore[arg-type]
+        panel.show_decision(decision, pane.ticket_id)  # type: ignore[arg-type]
         detail = pane.detail  # a mail from an unknown address: the panel says so too
         unverified = detail is not None and is_unverified_code(detail.customer.code)
         panel.banner.show_sender_unverified(unverified)
