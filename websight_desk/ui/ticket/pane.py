@@ -12,8 +12,8 @@ Public API (embedded by the main window):
 * Shortcuts (`pane_keys`): Ctrl+Enter send (inside the pane); Ctrl+R reply, Ctrl+Shift+N
   note, Ctrl+M assign to me, Ctrl+Shift+S status, Ctrl+Shift+H canned replies (window-wide).
 * Features plug in without editing this file (`ui/callbacks`, `ui/abuse`): `add_action(QAction)`
-  puts a button in the header (its shortcut window-wide, enabled while a ticket is shown);
-  `set_action_handler(action, fn)` makes a checklist action call `fn()` instead.
+  puts a header button (shortcut window-wide); `set_action_handler(action, fn)` makes a
+  checklist action call `fn()` instead.
 
 Its parts: `header` (`TicketHeader`), `thread_view` (`ThreadView`, phone callbacks included),
 `reply` (`ReplyBox`: new-message bar, `composer`, drafts, sending, status and assignment).
