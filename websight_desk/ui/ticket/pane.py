@@ -15,8 +15,7 @@ Public API (embedded by the main window):
   puts a header button (shortcut window-wide); `set_action_handler(action, fn)` makes a
   checklist action call `fn()` instead.
 
-Its parts: `header` (`TicketHeader`), `thread_view` (`ThreadView`, phone callbacks included),
-`reply` (`ReplyBox`: new-message bar, `composer`, drafts, sending, status and assignment).
+Parts: `header`, `thread_view` (callbacks included), `reply` (composer, drafts, sending).
 """
 
 from __future__ import annotations
