@@ -46,7 +46,7 @@ def test_shows_subject_context_and_thread(
     context = pane.header.context.text()
     assert "Paylaşımlı hosting" in context or "Shared hosting" in context
     assert "Bulut Bayi Ltd" in context  # the reseller it came through
-    assert pane.header.customer.text() == "Işıl İ. · C-3001"
+    assert pane.header.customer.text() == "Işıl İnce · C-3001"  # the name in full
     assert "isilince.com açılmıyor" in pane.thread_view.toPlainText()
     assert pane.decision is not None
 
@@ -257,3 +257,19 @@ def test_canned_reply_with_placeholders_filled(
     # text for that checklist action: it is a dialog of another feature.
     pane.perform_action("offer_phone_callback")
     assert pane.composer.text() == before
+
+
+def test_the_header_shows_the_number_a_ticket_had_while_offline(
+    qtbot: Any, tctx: UiContext, tsample: TicketSample
+) -> None:
+    from websight_desk.storage.restamp import renumber
+
+    with tctx.desk.db.write() as conn:
+        renumber(conn, tsample.mail, 10_900)  # the server's number for it
+    pane = _pane(qtbot, tctx, tsample.mail)
+    assert pane.detail is not None
+    assert pane.detail.number == 10_900
+    text = pane.header.subject.text()
+    assert "#10900" in text
+    assert f"#{pane.detail.provisional_number}" in text
+    assert pane.detail.provisional_number not in (None, 10_900)

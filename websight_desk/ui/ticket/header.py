@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVB
 
 from websight_desk.domain.enums import RequesterKind
 from websight_desk.domain.mail_senders import is_unverified_code
-from websight_desk.domain.masking import short_name
 from websight_desk.domain.ticket_views import TicketDetail
 from websight_desk.i18n import _
 from websight_desk.ui.format import date_time
+from websight_desk.ui.theme import set_tone
 from websight_desk.ui.ticket.labels import CHANNEL, PRIORITY, REQUESTER, STATUS, service_line, tr_
 from websight_desk.ui.ticket.thread_html import Highlight, highlighted
 
@@ -44,7 +44,7 @@ class TicketHeader(QWidget):
         self.state = QLabel()
         self.state.setObjectName("ticketState")
         self.state.setWordWrap(True)
-        self.state.setStyleSheet("color:#4a5562;")
+        set_tone(self.state, "muted")  # the theme's secondary text, light and dark
         lay.addWidget(self.state)
         row = QHBoxLayout()
         row.setSpacing(6)
@@ -99,6 +99,9 @@ class TicketHeader(QWidget):
         if d is None:
             return
         number = escape(f"#{d.number}")
+        if d.provisional_number is not None:  # the number it had here before the team's
+            was = _("#{number} while offline").format(number=d.provisional_number)
+            number += f" <span style='font-weight:normal'>({escape(was)})</span>"
         self.subject.setText(
             f"<b>{number}</b>&nbsp; {highlighted(d.subject, self._mark, 'subject')}"
         )
@@ -114,7 +117,7 @@ class TicketHeader(QWidget):
         ]
         self.state.setText(" · ".join(state))
         self.state.setAccessibleName(_("Ticket state"))
-        name = short_name(d.customer.name) or _("(no name)")
+        name = d.customer.name or _("(no name)")  # names in full; numbers stay masked
         self.customer.setText(f"{name} · {d.customer.code}")
         self.customer.setAccessibleName(_("Open the customer {code}").format(code=d.customer.code))
         self.customer.setToolTip(_("Customer details (contacts, services, tickets)"))
