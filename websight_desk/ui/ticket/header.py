@@ -42,6 +42,7 @@ class TicketHeader(QWidget):
         self.subject.setStyleSheet("font-size:13pt;")
         lay.addWidget(self.subject)
         self.state = QLabel()
+        self.state.setContentsMargins(0, 3, 0, 0)  # room for the dots of "Ö" under the subject
         self.state.setObjectName("ticketState")
         self.state.setWordWrap(True)
         set_tone(self.state, "muted")  # the theme's secondary text, light and dark
