@@ -16,8 +16,6 @@ No Qt: bench_ui measures the window.
 
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
 import sys
 import time
@@ -26,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from bench.bench_ui import RESULTS, SEARCHES, ensure_workspace, pct
+from bench.bench_ui import SEARCHES, measure, pct
 
 PEOPLE = [
     "#10001",
@@ -137,20 +135,10 @@ def _pending(conn: Any) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.bench_queue")
-    parser.add_argument("--workspace", type=Path)
-    parser.add_argument("--tickets", type=int, default=100_000)
-    parser.add_argument("--rounds", type=int, default=9)
-    parser.add_argument("--json", action="store_true", help="print only the JSON figures")
-    args = parser.parse_args(argv)
-    workspace = args.workspace or RESULTS / f"ui-{args.tickets}"
-    ensure_workspace(workspace, args.tickets)
-    figures = run(workspace, args.rounds)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "bench_queue.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")
-    if args.json:
-        print(json.dumps(figures, indent=2))
+    measured = measure("bench_queue", argv, 9, run)
+    if measured is None:
         return 0
+    workspace, figures = measured
     print(f"workspace {workspace}: {figures['tickets']} tickets")
     for key in ("search", "search_raw_native_prefix", "views", "sorts", "pending_count"):
         f = figures[key]

@@ -207,21 +207,34 @@ def run(workspace: Path, rounds: int = 2) -> dict[str, Any]:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.bench_ui")
+def measure(
+    name: str, argv: list[str] | None, rounds: int, run_on: Any
+) -> tuple[Path, dict[str, Any]] | None:
+    """The common entry of the queue benches: a workspace of `--tickets` (made once, kept under
+    bench/results), `run_on(workspace, rounds)`, the figures saved as `results/NAME.json`;
+    None when `--json` already printed them."""
+    parser = argparse.ArgumentParser(prog=f"python -m bench.{name}")
     parser.add_argument("--workspace", type=Path)
     parser.add_argument("--tickets", type=int, default=100_000)
-    parser.add_argument("--rounds", type=int, default=2, help="times each search/view/sort runs")
+    parser.add_argument("--rounds", type=int, default=rounds, help="times each query runs")
     parser.add_argument("--json", action="store_true", help="print only the JSON figures")
     args = parser.parse_args(argv)
     workspace = args.workspace or RESULTS / f"ui-{args.tickets}"
     ensure_workspace(workspace, args.tickets)
-    figures = run(workspace, args.rounds)
+    figures: dict[str, Any] = run_on(workspace, args.rounds)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "bench_ui.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    (RESULTS / f"{name}.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")
     if args.json:
         print(json.dumps(figures, indent=2))
+        return None
+    return workspace, figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    measured = measure("bench_ui", argv, 2, run)
+    if measured is None:
         return 0
+    workspace, figures = measured
     print(f"workspace {workspace}: {figures['tickets_in_view']} tickets in the first view")
     print(f"first rows painted   {figures['first_rows_s']:.3f} s   (target < 1 s)")
     raw_s, raw_p = figures["raw_search_ms"], figures["raw_page_ms"]
