@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Any
 
-from websight_desk.domain import canned_links
+from websight_desk.domain import ack_texts, canned_links
 from websight_desk.domain.abuse import RETENTION_CLASS as RETENTION_ABUSE_EVIDENCE
 from websight_desk.domain.callbacks import RETENTION_CALLBACK_NOTES
 from websight_desk.domain.turkish import fold
@@ -85,12 +85,16 @@ class CompanySettings:
     transfer_mechanism: str | None = None  # None = no transfer abroad recorded
     # article links, SLA page, mail servers for canned replies (`domain.canned_links`)
     canned_values: Mapping[str, str] = field(default_factory=dict)
+    # the acknowledgement mail per language; empty = the built-in text (`domain.ack_texts`)
+    ack_templates: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         days = MappingProxyType(_retention(self.retention_days))
         object.__setattr__(self, "retention_days", days)
         canned = MappingProxyType(canned_links.check_values(self.canned_values))
         object.__setattr__(self, "canned_values", canned)
+        acks = MappingProxyType(ack_texts.check_templates(self.ack_templates))
+        object.__setattr__(self, "ack_templates", acks)
         for name in ("notes_limit", "request_days", "purge_log_days"):
             _whole(name, getattr(self, name), RANGES[name])
         if not isinstance(self.allow_foreign_numbers, bool):
@@ -132,6 +136,7 @@ class CompanySettings:
             "central_store_location": self.central_store_location,
             "transfer_mechanism": self.transfer_mechanism,
             "canned_values": dict(self.canned_values),
+            "ack_templates": dict(self.ack_templates),
         }
 
     @classmethod
@@ -152,9 +157,11 @@ class CompanySettings:
     def names(self) -> list[str]:
         """The key of every setting, as `value` and `with_value` take it."""
         flat = [f"retention_days.{c}" for c in self.retention_days]
-        plain = [f.name for f in fields(self) if f.name not in ("retention_days", "canned_values")]
+        mapped = ("retention_days", "canned_values", "ack_templates")
+        plain = [f.name for f in fields(self) if f.name not in mapped]
         canned = dict.fromkeys([*canned_links.COMPANY_PLACEHOLDERS, *self.canned_values])
-        return flat + plain + [canned_links.PREFIX + k for k in canned]
+        acks = [ack_texts.PREFIX + lang for lang in ack_texts.LANGS]
+        return flat + plain + [canned_links.PREFIX + k for k in canned] + acks
 
     def value(self, key: str) -> object:
         if key.startswith("retention_days."):
@@ -163,6 +170,11 @@ class CompanySettings:
             name = key.removeprefix(canned_links.PREFIX)
             canned_links.placeholder_of(name)  # ValueError for an unknown one
             return self.canned_values.get(name, "")
+        if key.startswith(ack_texts.PREFIX):
+            lang = key.removeprefix(ack_texts.PREFIX)
+            if lang not in ack_texts.LANGS:
+                raise KeyError(key)
+            return ack_texts.template(self.ack_templates, lang)
         if key not in self.names():
             raise KeyError(key)
         return getattr(self, key)
@@ -177,6 +189,13 @@ class CompanySettings:
             name = key.removeprefix(canned_links.PREFIX)
             values = {**self.canned_values, name: canned_links.check_value(name, raw)}
             return replace(self, canned_values=values)
+        if key.startswith(ack_texts.PREFIX):
+            lang = key.removeprefix(ack_texts.PREFIX)
+            # "" (or the built-in text itself) goes back to the built-in text
+            text = "" if raw.strip() in ("", ack_texts.DEFAULTS.get(lang, "").strip()) else raw
+            ack_texts.check_template(lang, text or ack_texts.DEFAULTS.get(lang, "{number}"))
+            kept = {k: v for k, v in self.ack_templates.items() if k != lang}
+            return replace(self, ack_templates={**kept, **({lang: text} if text else {})})
         change: dict[str, Any] = {}
         if key in RANGES:
             change[key] = _parse_int(key, raw)

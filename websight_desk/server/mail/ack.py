@@ -7,11 +7,13 @@ filing), never to a customer refused service — and at most `ACK_LIMIT` an hour
 (the filing's per-sender limit applies first). An ack is the only outgoing mail row without a
 desk message. The mail says it is automatic
 (`Auto-Submitted: auto-replied`, RFC 3834), so well-behaved responders do not answer it.
-Turkish first, English second. It is queued like a reply and sent by the same SMTP worker.
+Turkish first, English second, each an administrator's template or the built-in text
+(`domain.ack_texts`). It is queued like a reply and sent by the same SMTP worker.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -19,7 +21,9 @@ from email.utils import formataddr, formatdate
 
 from sqlalchemy import Connection, func, select
 
+from websight_desk.domain import ack_texts
 from websight_desk.domain.ids import new_id
+from websight_desk.server.company import load_company_settings
 from websight_desk.server.mail import records
 from websight_desk.server.mail.compose import our_message_id, subject_of
 from websight_desk.server.mail.config import SmtpConfig, load_smtp
@@ -29,28 +33,6 @@ from websight_desk.server.mail.records import MailRow
 
 ACK_LIMIT = 3  # acknowledgements per address per ACK_WINDOW
 ACK_WINDOW = timedelta(hours=1)
-
-BODY = """Merhaba,
-
-Talebiniz bize ulaştı ve {number} numarasıyla kaydedildi. Destek ekibimiz en kısa sürede
-dönüş yapacak. Eklemek istediğiniz bir şey olursa bu e-postayı yanıtlamanız yeterli; konu
-satırındaki numarayı lütfen silmeyin.
-
-Bu e-posta otomatik olarak gönderilmiştir.
-
-{name}
-
----
-
-Hello,
-
-We have received your request and filed it as {number}. Our support team will get back to
-you soon. To add anything, simply reply to this mail; please keep the number in the subject.
-
-This mail was sent automatically.
-
-{name}
-"""
 
 
 def _recent_acks(conn: Connection, address: str, since: datetime) -> int:
@@ -67,7 +49,14 @@ def _recent_acks(conn: Connection, address: str, since: datetime) -> int:
 
 
 def compose_ack(
-    cfg: SmtpConfig, mail: ParsedMail, *, to: str, reply_to: str, number: int, subject: str
+    cfg: SmtpConfig,
+    mail: ParsedMail,
+    *,
+    to: str,
+    reply_to: str,
+    number: int,
+    subject: str,
+    templates: Mapping[str, str] | None = None,
 ) -> tuple[str, bytes]:
     """(Message-ID, bytes) of the acknowledgement, threaded under the customer's mail."""
     msg = EmailMessage(policy=SMTP)
@@ -83,7 +72,8 @@ def compose_ack(
     msg["Auto-Submitted"] = "auto-replied"
     msg["X-Auto-Response-Suppress"] = "All"
     msg["X-Websight-Desk-Ticket"] = str(number)
-    msg.set_content(BODY.format(number=f"#{number}", name=cfg.from_name), charset="utf-8")
+    body = ack_texts.render(templates or {}, number, cfg.from_name)
+    msg.set_content(body, charset="utf-8")
     return message_id, msg.as_bytes()
 
 
@@ -108,8 +98,9 @@ def acknowledge(
     if _recent_acks(conn, to, now - ACK_WINDOW) >= ACK_LIMIT:
         return f"rate limit: {ACK_LIMIT} acknowledgements an hour to one address"
     reply_to = support_address or cfg.from_address
+    templates = load_company_settings(conn).ack_templates  # the administrator's texts
     message_id, raw = compose_ack(
-        cfg, mail, to=to, reply_to=reply_to, number=number, subject=subject
+        cfg, mail, to=to, reply_to=reply_to, number=number, subject=subject, templates=templates
     )
     row = MailRow(
         message_id=message_id,
