@@ -191,6 +191,7 @@ class CompanySettings:
             return replace(self, canned_values=values)
         if key.startswith(ack_texts.PREFIX):
             lang = key.removeprefix(ack_texts.PREFIX)
+            raw = raw.replace("\\n", "\n")  # a line break typed on a command line as \n
             # "" (or the built-in text itself) goes back to the built-in text
             text = "" if raw.strip() in ("", ack_texts.DEFAULTS.get(lang, "").strip()) else raw
             ack_texts.check_template(lang, text or ack_texts.DEFAULTS.get(lang, "{number}"))

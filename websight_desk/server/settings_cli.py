@@ -143,7 +143,8 @@ def _shown(value: object) -> str:
         return "(none)"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    text = str(value).strip().replace("\n", "\\n")  # a template on one line
+    return text if len(text) <= 70 else text[:69] + "…"
 
 
 def _print_settings(settings: CompanySettings) -> None:
