@@ -18,7 +18,7 @@ from websight_desk.domain.ids import new_id
 from websight_desk.services import tickets
 from websight_desk.services.abuse_evidence import prefill_from_decision
 from websight_desk.storage.appliers import apply_ops
-from websight_desk.storage.chain import evidence_digest, words_json
+from websight_desk.storage.chain_digests import evidence_digest, words_json
 from websight_desk.storage.models import Message
 from websight_desk.storage.ops import Op, to_iso
 from websight_desk.storage.outbox import OpWriter

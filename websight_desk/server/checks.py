@@ -24,7 +24,7 @@ from websight_desk.domain.errors import ValidationError
 from websight_desk.server.accounts import Account
 from websight_desk.server.purge_check import purge_check
 from websight_desk.storage.callback_facts import StoredCallbackFacts
-from websight_desk.storage.chain import evidence_digest
+from websight_desk.storage.chain_digests import evidence_digest
 from websight_desk.storage.models import (
     AbuseReview,
     AbuseTermination,

@@ -38,7 +38,7 @@ from websight_desk.services.abuse_refusal import (
     refusal_state,
     termination_views,
 )
-from websight_desk.storage.chain import evidence_digest, words_json
+from websight_desk.storage.chain_digests import evidence_digest, words_json
 from websight_desk.storage.models import AbuseTermination, Agent, Customer, Ticket
 from websight_desk.storage.ops import to_iso
 from websight_desk.storage.outbox import OpWriter

@@ -19,7 +19,7 @@ from websight_desk.domain.abuse import (
     LEGAL_BASIS,
     RETENTION_CLASS,
 )
-from websight_desk.storage import chain
+from websight_desk.storage import chain, chain_digests
 from websight_desk.storage.applier_registry import ApplyContext, applier
 from websight_desk.storage.apply_rows import insert_ignore
 from websight_desk.storage.models import AbuseReview, AbuseTermination, RefusalOverride
@@ -67,12 +67,13 @@ def _terminations(ctx: ApplyContext, ops: Sequence[Op]) -> None:
             evidence_words=words,
             # The digest as the author wrote it; `audit verify` checks the text against it.
             evidence_digest=op.payload.get("evidence_digest")
-            or chain.evidence_digest(excerpt, words),
+            or chain_digests.evidence_digest(excerpt, words),
             legal_basis=op.payload.get("legal_basis") or LEGAL_BASIS,
             retention_class=op.payload.get("retention_class") or RETENTION_CLASS,
             destroy_after=from_iso(op.payload.get("destroy_after"))
             or meta["created_at"] + timedelta(days=DEFAULT_RETENTION_DAYS),
             anonymised_at=None,
+            note_digest=chain_digests.note_digest(row.get("note")),
         )
         rows.append({**row, **meta})
     _insert_and_seal(ctx, AbuseTermination.__table__, rows)  # type: ignore[arg-type]
@@ -83,7 +84,11 @@ def _terminations(ctx: ApplyContext, ops: Sequence[Op]) -> None:
 @applier("review.create")
 def _reviews(ctx: ApplyContext, ops: Sequence[Op]) -> None:
     rows = [
-        {**_pick(op, "id", "termination_id", "decision", "note", "reviewer_id"), **_meta(op)}
+        {
+            **_pick(op, "id", "termination_id", "decision", "note", "reviewer_id"),
+            "note_digest": chain_digests.note_digest(op.payload.get("note")),
+            **_meta(op),
+        }
         for op in ops
     ]
     _insert_and_seal(ctx, AbuseReview.__table__, rows)  # type: ignore[arg-type]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, Table, select, tuple_, update
 
+from websight_desk.storage.chain_digests import NOTE_TABLES, evidence_digest, note_problem
 from websight_desk.storage.models import AbuseReview, AbuseTermination, AuditEvent, RefusalOverride
 from websight_desk.storage.ops import canonical_json, to_iso
 
@@ -90,11 +90,6 @@ TABLES: dict[str, Table] = {
 }
 
 
-def evidence_digest(excerpt: str, words_json: str) -> str:
-    """Digest of a termination's evidence text as written (kept after anonymisation)."""
-    return hashlib.sha256(canonical_json({"e": excerpt, "w": words_json}).encode()).hexdigest()
-
-
 def link_hash(prev: str, table: str, content: str) -> str:
     return hashlib.sha256(f"{prev}\n{table}\n{content}".encode()).hexdigest()
 
@@ -144,11 +139,20 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _content(table: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The sealed values: a note under a digest is sealed by its digest (blanked by erasure)."""
+    values = {c: _plain(data[c]) for c in CONTENT[table]}
+    if table in NOTE_TABLES and data.get("note_digest"):
+        del values["note"]
+        values["note_digest"] = data["note_digest"]
+    return values
+
+
 def record_from_row(table: str, row: Row[Any] | dict[str, Any]) -> ChainRecord:
     """Build a chain record from a row holding the table's content and chain columns."""
     data = dict(row._mapping) if isinstance(row, Row) else row
-    content = canonical_json({c: _plain(data[c]) for c in CONTENT[table]})
-    problem = None
+    content = canonical_json(_content(table, data))
+    problem = note_problem(table, data)
     if table == "abuse_terminations":
         excerpt, words = data["evidence_excerpt"], data["evidence_words"]
         if data.get("anonymised_at") is None:
@@ -172,6 +176,8 @@ def record_from_row(table: str, row: Row[Any] | dict[str, Any]) -> ChainRecord:
 def _columns(table: str) -> list[Any]:
     t = TABLES[table]
     names = [*CONTENT[table], "chain_prev", "chain_hash"]
+    if table in NOTE_TABLES:
+        names.append("note_digest")
     if table == "abuse_terminations":
         names += ["evidence_excerpt", "evidence_words", "anonymised_at"]
     return [t.c[n] for n in names]
@@ -295,7 +301,3 @@ def chain_head(conn: Connection) -> tuple[int, str]:
     """(record count, head hash) as stored; compare with the server's after a full sync."""
     result = verify(conn)
     return result.count, result.head
-
-
-def words_json(words: Iterable[str]) -> str:
-    return json.dumps(list(words), ensure_ascii=False, separators=(",", ":"))

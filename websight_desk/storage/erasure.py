@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import Connection, Table, select, update
 
 from websight_desk.storage import fts
-from websight_desk.storage.abuse_destruction import anonymise_terminations
+from websight_desk.storage.abuse_destruction import anonymise_terminations, blank_notes
 from websight_desk.storage.applier_registry import ApplyContext
 from websight_desk.storage.kvkk_holds import active_holds, held_termination_ids
 from websight_desk.storage.models import (
@@ -158,6 +158,7 @@ def erase_customer_data(
     )
     kept_terms = held_termination_ids(conn, terminations)
     anonymise_terminations(conn, [t for t in terminations if t not in kept_terms], when)
+    blank_notes(conn, [t for t in terminations if t not in kept_terms])
     requests: Table = KvkkRequest.__table__  # type: ignore[assignment]
     conn.execute(
         update(requests)

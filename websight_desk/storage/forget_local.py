@@ -68,16 +68,20 @@ def erasure_of(conn: Connection, customer_ids: Sequence[str]) -> Forget:
         select(KvkkErasure.held_callback_ids).where(KvkkErasure.customer_id.in_(customer_ids))
     ).scalars():
         keep.update(json.loads(text or "[]"))
-    terms = conn.execute(
-        select(AbuseTermination.id).where(AbuseTermination.customer_id.in_(customer_ids))
-    ).scalars()
-    keep.update(held_termination_ids(conn, list(terms)))
+    terms = list(
+        conn.execute(
+            select(AbuseTermination.id).where(AbuseTermination.customer_id.in_(customer_ids))
+        ).scalars()
+    )
+    held_terms = held_termination_ids(conn, terms)
+    keep.update(held_terms)
     tickets = ticket_ids_of(conn, customer_ids)
     held = held_ticket_ids(conn, tickets)  # a held ticket keeps its subject and messages
     return Forget(
         "erasure",
         customer_ids=frozenset(customer_ids),
         ticket_ids=tickets - held,
+        termination_ids=frozenset(terms) - set(held_terms),
         keep=frozenset(keep | held),
     )
 

@@ -31,13 +31,15 @@ _ERASURE: dict[str, dict[str, Any]] = {
     "ticket.create": {"subject": ERASED_SUBJECT},
     "message.create": {"body": ""},
     "callback.create": {"contact_name": None, "phone": None, "notes": None, "recording_ref": None},
-    "termination.create": EVIDENCE_BLANK,
+    "termination.create": {**EVIDENCE_BLANK, "note": ""},
+    "review.create": {"note": ""},  # a review of an erased person's termination
     "kvkk_request.create": {"note": ""},
 }
-# kind -> {field: blank value} for records whose retention ended
+# kind -> {field: blank value} for records whose retention ended (the note stays: it says
+# why the customer is refused, which outlives the evidence)
 _RETENTION: dict[str, dict[str, Any]] = {
     "callback.create": _ERASURE["callback.create"],
-    "termination.create": _ERASURE["termination.create"],
+    "termination.create": EVIDENCE_BLANK,
 }
 
 
@@ -49,6 +51,7 @@ class Forget:
     customer_ids: frozenset[str] = frozenset()
     ticket_ids: frozenset[str] = frozenset()  # the erased customers' tickets
     record_ids: frozenset[str] = frozenset()  # retention: callbacks and terminations
+    termination_ids: frozenset[str] = frozenset()  # erasure: their reviews' notes go too
     keep: frozenset[str] = field(default_factory=frozenset)  # ids under a legal hold
 
     def blanks(self, kind: str, payload: dict[str, Any]) -> dict[str, Any] | None:
@@ -62,6 +65,8 @@ class Forget:
             return None
         if kind == "message.create":
             return fields if payload.get("ticket_id") in self.ticket_ids else None
+        if kind == "review.create":
+            return fields if payload.get("termination_id") in self.termination_ids else None
         return fields if payload.get("customer_id") in self.customer_ids else None
 
 
@@ -99,6 +104,10 @@ def scrub_table(conn: Connection, table: Table, key: str, forget: Forget) -> int
         if forget.ticket_ids:
             conditions.append(
                 _json_field(conn, payload_col, "ticket_id").in_(sorted(forget.ticket_ids))
+            )
+        if forget.termination_ids:
+            conditions.append(
+                _json_field(conn, payload_col, "termination_id").in_(sorted(forget.termination_ids))
             )
     rows = conn.execute(
         select(table.c[key], kind_col, payload_col).where(kind_col.in_(kinds), or_(*conditions))

@@ -30,7 +30,7 @@ from websight_desk.server.mail.models import attachments, mail_messages, mailbox
 from websight_desk.server.mail.server_ops import ServerOps
 from websight_desk.server.models import change_log
 from websight_desk.server.store import Store, open_store
-from websight_desk.storage.chain import evidence_digest
+from websight_desk.storage.chain_digests import evidence_digest
 from websight_desk.storage.models import Message, Ticket
 
 BOX = Mailbox(

@@ -30,6 +30,7 @@ from websight_desk.domain.enums import ContactRole, MessageKind
 from websight_desk.services import abuse, kvkk, people, tickets
 from websight_desk.services.callbacks import log_callback
 from websight_desk.services.kvkk_erase import EraseCustomer, erase_customer
+from websight_desk.storage import chain
 
 NAME, EMAIL, PHONE = "Zerrin Kuşçuoğlu", "zerrin.kuscuoglu@example.com.tr", "+905357654321"
 # "kuscuoglu" and "zerrin": the search index stores words folded (lower case, no accents)
@@ -56,7 +57,7 @@ def _day(ws: Workstation) -> str:
             abuse.TerminateConversation(
                 AbuseChannel.TICKET,
                 AbuseCategory.INSULT,
-                "hakaret etti",
+                f"{NAME} telefonda hakaret etti",  # a note naming the person
                 f"{NAME}: salak mısınız",
                 ticket_id=ticket,
             ),
@@ -128,7 +129,15 @@ def test_erasure_leaves_no_byte_on_any_workstation_or_the_server(
     roots = [ws.desk.paths.root for ws in (agent, dpo, fresh)]
     for ws in (agent, dpo, fresh):
         ws.desk.db.checkpoint()
+        with ws.desk.db.read() as conn:  # the blanked note is sealed by its digest
+            assert chain.verify(conn).ok, chain.verify(conn).broken
     fresh.close()
+    store = server.store()
+    try:
+        with store.read() as conn:
+            assert chain.verify(conn).ok  # and on the server
+    finally:
+        store.close()
     database = server_text(server) if server.db_url else ""
     assert [n for n in NEEDLES if n in database] == []  # PostgreSQL: every table, pg_dump
     server.kill(15)  # a clean stop checkpoints the server's WAL too

@@ -45,6 +45,9 @@ class AbuseTermination(ChainMixin, SyncedMixin, Base):
     evidence_digest: Mapped[str] = mapped_column(HASH)
     category: Mapped[str] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text)
+    # sha256 of the note as written (the chain covers this, so an erasure can blank the note);
+    # None on records sealed before 0009 — their chain covers the note itself
+    note_digest: Mapped[str | None] = mapped_column(HASH)
     legal_basis: Mapped[str] = mapped_column(String(16))
     retention_class: Mapped[str] = mapped_column(String(32))
     destroy_after: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -61,6 +64,7 @@ class AbuseReview(ChainMixin, SyncedMixin, Base):
     termination_id: Mapped[str] = mapped_column(ForeignKey("abuse_terminations.id"), index=True)
     decision: Mapped[str] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text)
+    note_digest: Mapped[str | None] = mapped_column(HASH)  # as on the termination
     reviewer_id: Mapped[str] = mapped_column(ForeignKey("agents.id"))
 
 
