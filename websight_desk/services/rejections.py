@@ -21,8 +21,9 @@ from sqlalchemy import delete, select, update
 from websight_desk.services.desk import Desk
 from websight_desk.services.rejection_causes import retryable
 from websight_desk.settings import SEEN_REJECTIONS as SEEN_KEY
+from websight_desk.storage import fts
 from websight_desk.storage.kind_tables import TABLES
-from websight_desk.storage.models import SyncOutbox, SyncQuarantine
+from websight_desk.storage.models import Message, SyncOutbox, SyncQuarantine
 from websight_desk.storage.outbox import REJECTED
 
 
@@ -97,3 +98,37 @@ def forget_seen(desk: Desk, op_ids: Iterable[str]) -> None:
 
 
 __all__ = ["RetryResult", "forget_seen", "mark_seen", "retry", "seen_rejections"]
+
+
+# What "Discard" can take back completely on this workstation: a field change (its local effect
+# is already rolled back) and a reply or note (deleted here; the server never stored it).
+DISCARDABLE = frozenset({"ticket.set_field", "message.create"})
+
+
+def discardable(source: str, kind: str) -> bool:
+    return source == "push" and kind in DISCARDABLE
+
+
+def discard(desk: Desk, op_ids: Iterable[str]) -> int:
+    """Give up these refused changes of ours: nothing of them stays here; returns how many."""
+    wanted = sorted(set(op_ids))
+    if not wanted:
+        return 0
+    with desk.db.write() as conn:
+        rows = conn.execute(
+            select(SyncOutbox.op_id, SyncOutbox.kind, SyncOutbox.payload, SyncQuarantine.source)
+            .join(SyncQuarantine, SyncQuarantine.op_id == SyncOutbox.op_id)
+            .where(SyncOutbox.op_id.in_(wanted), SyncOutbox.state == REJECTED)
+        ).all()
+        gone = [r for r in rows if discardable(r.source, r.kind)]
+        tickets: set[str] = set()
+        for r in gone:
+            if r.kind == "message.create":
+                payload = json.loads(r.payload)
+                conn.execute(delete(Message).where(Message.id == payload["id"]))
+                tickets.add(str(payload["ticket_id"]))
+            conn.execute(delete(SyncOutbox).where(SyncOutbox.op_id == r.op_id))
+            conn.execute(delete(SyncQuarantine).where(SyncQuarantine.op_id == r.op_id))
+        fts.reindex_tickets(conn, sorted(tickets))  # the deleted reply's words go too
+    forget_seen(desk, [r.op_id for r in gone])
+    return len(gone)

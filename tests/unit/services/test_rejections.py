@@ -93,6 +93,7 @@ def test_a_retried_record_takes_the_clock_of_its_new_op(world: World) -> None:
     from websight_desk.domain.enums import MessageKind
     from websight_desk.storage.models import Message
 
+    _accepted_status(world, TicketStatus.OPEN)  # the team's value
     with world.desk.writer() as w:
         message_id = tickets.post_message(
             w, tickets.PostMessage(world.ticket, MessageKind.NOTE, "Kontrol ediyorum.")
@@ -119,3 +120,31 @@ def test_a_refusal_marked_seen_no_longer_counts_as_a_problem(world: World) -> No
     rejections.mark_seen(world.desk, [op_id])
     status = read_status(world.desk)
     assert (status.rejected, status.problems) == (1, 0)  # still listed, no longer alarming
+
+
+def test_discard_takes_back_a_refused_reply_and_a_refused_field_change(world: World) -> None:
+    from websight_desk.domain.enums import MessageKind
+    from websight_desk.storage.models import Message
+
+    _accepted_status(world, TicketStatus.OPEN)  # the team's value
+    with world.desk.writer() as w:
+        message_id = tickets.post_message(
+            w, tickets.PostMessage(world.ticket, MessageKind.OUTBOUND, "Zümrüt kodu ile çözüldü.")
+        )
+        tickets.change_field(
+            w, tickets.ChangeField(world.ticket, TicketField.STATUS, TicketStatus.RESOLVED)
+        )
+    refused = [
+        _refuse(world, "message.create", MISSING.replace("ticket.set_field", "message.create")),
+        _refuse(world, "ticket.set_field", MISSING),
+    ]
+    assert rejections.discard(world.desk, refused) == 2
+    with world.desk.db.read() as conn:
+        assert conn.execute(select(Message.id).where(Message.id == message_id)).first() is None
+        assert conn.execute(select(SyncQuarantine.op_id)).first() is None
+        words = conn.exec_driver_sql(
+            "SELECT count(*) FROM search_index WHERE search_index MATCH 'zumrut'"
+        ).scalar_one()
+    assert words == 0  # the reply's words left the search index too
+    assert _status(world) == TicketStatus.OPEN.value  # the team's value stays
+    assert [o for o in pending_ops(world.desk, 10_000) if o.op_id in refused] == []

@@ -265,3 +265,28 @@ def test_new_refusals_appear_and_the_selection_stays(
     current = view.current_item()
     assert current is not None
     assert current.row.op_id == ids[2]
+
+
+def test_discard_asks_then_deletes_the_refused_reply_here(
+    win: MainWindow, tsample: TicketSample, tctx: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from websight_desk.storage.models import Message
+
+    [op_id] = _refuse(tctx, tsample.theme, AGENT_MISSING, 1, outbox=True)
+    with tctx.desk.db.read() as conn:
+        payload = json.loads(
+            conn.execute(select(SyncOutbox.payload).where(SyncOutbox.op_id == op_id)).scalar_one()
+        )
+    view = _open(win).rejections
+    assert view.ui.discard.isEnabled()
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: answers.pop(0))
+    view.ui.discard.click()  # No: nothing happens
+    assert [i.row.op_id for i in view.items] == [op_id]
+    view.ui.discard.click()  # Yes
+    with tctx.desk.db.read() as conn:
+        assert conn.execute(select(Message.id).where(Message.id == payload["id"])).first() is None
+        assert conn.execute(select(SyncQuarantine.op_id)).first() is None
+    assert view.items == []

@@ -71,6 +71,7 @@ class RejectionsLayout:
         self.retry_group = _button("retryRejectedGroup")
         self.mark_seen = _button("markRejectedSeen")
         self.mark_group_seen = _button("markRejectedGroupSeen")
+        self.discard = _button("discardRejected")
         self.open_ticket = _button("openRejectedTicket")
         self.copy = _button("copyRejectedDetails")
 
@@ -97,7 +98,8 @@ class RejectionsLayout:
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
         actions = QHBoxLayout()
-        for button in (self.retry, self.retry_group, self.mark_seen, self.mark_group_seen):
+        buttons = (self.retry, self.retry_group, self.mark_seen, self.mark_group_seen, self.discard)
+        for button in buttons:
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.open_ticket)
@@ -160,5 +162,7 @@ class RejectionsLayout:
         self.retry_group.setText(_("Retry &all in group"))
         self.mark_seen.setText(_("Mark as &seen"))
         self.mark_group_seen.setText(_("Mark group as s&een"))
+        self.discard.setText(_("&Discard…"))
+        self.discard.setToolTip(_("Give up this change: a reply or note is deleted here too"))
         self.open_ticket.setText(_("&Open ticket"))
         self.copy.setText(_("&Copy details"))

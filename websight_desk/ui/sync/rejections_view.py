@@ -2,9 +2,8 @@
 the chosen group on the right with its explanation, and the actions that resolve it.
 
 Reads and writes go through the runner (`storage.queries.rejections`, `services.rejections`).
-Keyboard: Tab moves between the group list, the changes and the buttons; Enter on a change
-opens its ticket; Ctrl+C copies its details; the buttons have Alt mnemonics; PageDown on the
-last change of a page turns to the next (PageUp on the first: back).
+Keyboard: Tab moves between groups, changes and buttons; Enter opens the change's ticket;
+Ctrl+C copies its details; Alt mnemonics; PageDown/PageUp at a page's edge turn the page.
 """
 
 from __future__ import annotations
@@ -20,11 +19,13 @@ from PySide6.QtWidgets import QWidget
 from websight_desk.i18n import _, ngettext
 from websight_desk.services import rejections
 from websight_desk.services.rejection_causes import Cause
+from websight_desk.services.rejections import discardable
 from websight_desk.storage.queries.rejections import RejectionRow, rejection_rows
 from websight_desk.ui import errors
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.format import date_time
 from websight_desk.ui.sync import reason_text
+from websight_desk.ui.sync.rejection_discard import discard_current
 from websight_desk.ui.sync.rejection_groups import (
     BY_CAUSE,
     Group,
@@ -71,6 +72,7 @@ class RejectionsView(QWidget):
         ui.retry_group.clicked.connect(self.retry_group)
         ui.mark_seen.clicked.connect(self.mark_selected_seen)
         ui.mark_group_seen.clicked.connect(self.mark_group_seen)
+        ui.discard.clicked.connect(lambda: discard_current(self))
         ui.open_ticket.clicked.connect(self.open_ticket)
         ui.copy.clicked.connect(self.copy_details)
         copy = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), ui.table)
@@ -199,14 +201,14 @@ class RejectionsView(QWidget):
         ui.details.setPlainText(self.details_of(item) if item else "")
         ui.retry.setEnabled(item is not None and item.retryable)
         ui.mark_seen.setEnabled(item is not None and item.row.op_id not in self.seen)
+        ui.discard.setEnabled(item is not None and discardable(item.row.source, item.row.kind))
         ui.open_ticket.setEnabled(item is not None and item.row.ticket_number is not None)
         ui.copy.setEnabled(item is not None)
 
     def details_of(self, item: Item) -> str:
         return details(item)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """PageDown on the last change of a page turns to the next page (PageUp: back)."""
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # PageDown/Up: turn pages
         if not (watched is self.ui.table and isinstance(event, QKeyEvent)):
             return False
         if event.type() != QEvent.Type.KeyPress:
