@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any, Protocol
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from websight_desk.i18n import _
 from websight_desk.services import rejections
+from websight_desk.ui.context import UiContext
+from websight_desk.ui.sync.rejection_groups import Item
 
-if TYPE_CHECKING:
-    from websight_desk.ui.sync.rejections_view import RejectionsView
+
+class View(Protocol):
+    """What of the refused-changes view this action uses."""
+
+    ctx: UiContext
+
+    def current_item(self) -> Item | None: ...
+
+    def _run(self, job: Callable[[], Any], done_text: Callable[[Any], str]) -> None: ...
 
 
-def discard_current(view: RejectionsView) -> None:
+def discard_current(view: View, parent: QWidget) -> None:
     item = view.current_item()
     if item is None or not rejections.discardable(item.row.source, item.row.kind):
         return
@@ -28,7 +38,7 @@ def discard_current(view: RejectionsView) -> None:
         )
     buttons = QMessageBox.StandardButton
     yes, no = buttons.Yes, buttons.No
-    answer = QMessageBox.question(view, _("Discard"), question, yes | no, no)
+    answer = QMessageBox.question(parent, _("Discard"), question, yes | no, no)
     if answer != yes:
         return
     desk, op_id = view.ctx.desk, item.row.op_id

@@ -72,7 +72,7 @@ class RejectionsView(QWidget):
         ui.retry_group.clicked.connect(self.retry_group)
         ui.mark_seen.clicked.connect(self.mark_selected_seen)
         ui.mark_group_seen.clicked.connect(self.mark_group_seen)
-        ui.discard.clicked.connect(lambda: discard_current(self))
+        ui.discard.clicked.connect(lambda: discard_current(self, self))
         ui.open_ticket.clicked.connect(self.open_ticket)
         ui.copy.clicked.connect(self.copy_details)
         copy = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), ui.table)
