@@ -100,3 +100,29 @@ def test_an_agents_steps_run_no_sql_on_the_gui_thread(
     win.close()
     ctx.runner.shutdown()
     assert gui_sql.seen == []
+
+
+@pytest.mark.usefixtures("qapp")
+def test_scrolling_the_queue_reads_the_next_page_in_the_background(
+    ui_desk: Desk, qtbot: Any, gui_sql: GuiThreadSql
+) -> None:
+    from tests.unit.ui.sample import build
+
+    gui_sql.armed = False
+    build(ui_desk, extra=260)  # more than one page of the queue
+    gui_sql.armed = True
+    ctx = UiContext(ui_desk, runner=Runner(), now=lambda: NOW)
+    win = MainWindow(ctx, default_views("agent"), remember=False)
+    qtbot.addWidget(win)
+    win.start()
+    win.queue.set_view("all")
+    settle(ctx, qtbot)
+    model = win.queue.model
+    first = len(model.rows)
+    assert model.canFetchMore()
+    model.fetchMore()
+    settle(ctx, qtbot)
+    assert len(model.rows) > first  # the page arrived
+    win.close()
+    ctx.runner.shutdown()
+    assert gui_sql.seen == []

@@ -82,10 +82,23 @@ class QueueModel(QAbstractTableModel):
         return len(self.rows) < self.total or not self.exact
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        """The next page, read in the background (scrolling never waits on the database)."""
         if not self.canFetchMore(parent):
             return
-        with self.ctx.desk.db.read() as conn:
-            more = queue.page(conn, self.query, len(self.rows), PAGE)
+        db, query, offset = self.ctx.desk.db, self.query, len(self.rows)
+
+        def work() -> tuple[QueueQuery, int, list[QueueRow]]:
+            with db.read() as conn:
+                return query, offset, queue.page(conn, query, offset, PAGE)
+
+        self.loading = True
+        self.ctx.runner.run(work, self._more, self._failed, key=f"queue-more-{id(self)}")
+
+    def _more(self, result: tuple[QueueQuery, int, list[QueueRow]]) -> None:
+        query, offset, more = result
+        self.loading = False
+        if query != self.query or offset != len(self.rows):
+            return  # another view, search or sort meanwhile: this page is not of it
         # Rows can shift under us (a sync added tickets); never show one ticket twice.
         known = {r.ticket_id for r in self.rows}
         more = [r for r in more if r.ticket_id not in known]
