@@ -111,8 +111,15 @@ class SyncController(QObject):
         prompt.open()
 
     def _begin(self, token: str) -> None:
-        with self.ctx.desk.db.read() as conn:
-            first = read_cursor(conn) == 0
+        db = self.ctx.desk.db
+
+        def never_pulled() -> bool:
+            with db.read() as conn:
+                return read_cursor(conn) == 0
+
+        self.ctx.runner.run(never_pulled, lambda first: self._begin_with(token, first))
+
+    def _begin_with(self, token: str, first: bool) -> None:
         if not first:
             self._start_background(token)
             return
