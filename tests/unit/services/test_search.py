@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from websight_desk.domain.enums import MessageKind, Role, ServiceKind, TicketField, TicketStatus
 from websight_desk.domain.queue_views import QueueQuery, SortKey
@@ -231,3 +232,24 @@ def test_a_typed_prefix_is_expanded_to_the_indexed_words(world: World) -> None:
     assert fts.match_expression("dns sunu", expand) == '"dns" AND ("sunucu" OR "sunucuda")'
     assert fts.match_expression("dns qqqq", expand) is None
     assert fts.match_expression("dns yava", expand) == '"dns" AND "yava"*'  # not listed
+
+
+def test_results_say_why_they_matched(world: World) -> None:
+    from websight_desk.domain.masking import mask_email
+    from websight_desk.storage.models import Ticket as T
+    from websight_desk.storage.queries.search_snippets import snippets
+
+    with world.desk.db.read() as conn:
+        by_number = {r.number: r.id for r in conn.execute(select(T.number, T.id))}
+        ids = list(by_number.values())
+        subject = snippets(conn, ids, "sifre")[by_number[world.password]]
+        message = snippets(conn, ids, "istanbul")[by_number[world.password]]
+        email = snippets(conn, ids, "mert@firma")[by_number[world.mert_ticket]]
+        phone = snippets(conn, ids, "0532 111 22 33")[by_number[world.password]]
+        assert snippets(conn, ids, f"#{world.password}") == {}
+    assert (subject.where, subject.text) == ("subject", "[Şifre] sıfırlama")
+    assert message.where == "message"
+    assert "[İstanbul]" in message.text  # folded match, original letters shown
+    assert (email.where, email.text) == ("contact", mask_email("mert@firma.example"))
+    assert phone.where == "contact"
+    assert "1112233" not in phone.text.replace(" ", "")  # a number stays masked

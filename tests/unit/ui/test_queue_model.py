@@ -128,3 +128,18 @@ def test_a_count_that_stopped_shows_a_plus(
     assert model.rowCount() == 4
     assert (model.total, model.exact) == (4, True)
     assert model.count_text().startswith("4 ")
+
+
+def test_search_results_say_why_they_matched(ctx: UiContext, sample: Sample) -> None:
+    model = QueueModel(ctx)
+    model.set_query(QueueQuery(view="all", search="avada"))  # in the message, not the subject
+    assert ids(model) == [sample.theme]
+    subject = model.index(0, INDEX["subject"])
+    shown = model.data(subject)
+    assert shown.startswith("Tema yükleme · ")
+    assert "[Avada]" in shown
+    assert "[Avada]" in model.data(subject, Qt.ItemDataRole.ToolTipRole)
+    model.set_query(QueueQuery(view="all"))  # no search: the plain subject again
+    row = model.row_of(sample.theme)
+    assert row is not None
+    assert model.data(model.index(row, INDEX["subject"])) == "Tema yükleme"

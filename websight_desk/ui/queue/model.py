@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from websight_desk.domain.queue_views import QueueQuery, QueueRow
 from websight_desk.i18n import _, ngettext
 from websight_desk.storage.queries import queue
+from websight_desk.storage.queries.search_snippets import Snippet, snippets
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.queue.columns import COLUMNS, INDEX, cell_text, flags_tooltip
 
@@ -40,6 +41,7 @@ class QueueModel(QAbstractTableModel):
         self.total = 0
         self.exact = True  # False: more than `total` tickets (the count stopped, "10,000+")
         self.loading = False
+        self.snippets: dict[str, Snippet] = {}  # why each result matched (a search only)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -67,8 +69,10 @@ class QueueModel(QAbstractTableModel):
         self.query, self.rows = query, first.rows
         self.total, self.exact = first.total, first.exact
         self.loading = False
+        self.snippets = {}
         self.endResetModel()
         self.loaded.emit(first.total)
+        self._ask_snippets(first.rows)
 
     def _failed(self, exc: BaseException) -> None:
         self.loading = False
@@ -110,6 +114,28 @@ class QueueModel(QAbstractTableModel):
         self.rows.extend(more)
         self.endInsertRows()
         self.total = max(self.total, len(self.rows))  # scrolled past the count's stop
+        self._ask_snippets(more)
+
+    def _ask_snippets(self, rows: list[QueueRow]) -> None:
+        """Why these results matched, read in the background (a search only)."""
+        query, db = self.query, self.ctx.desk.db
+        if not query.search.strip() or not rows:
+            return
+        ids = [r.ticket_id for r in rows]
+
+        def work() -> tuple[QueueQuery, dict[str, Snippet]]:
+            with db.read() as conn:
+                return query, snippets(conn, ids, query.search)
+
+        self.ctx.runner.run(work, self._snippets_arrived, lambda _e: None)
+
+    def _snippets_arrived(self, result: tuple[QueueQuery, dict[str, Snippet]]) -> None:
+        query, found = result
+        if query != self.query or not found:
+            return
+        self.snippets.update(found)
+        column = INDEX["subject"]
+        self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
 
     def count_text(self) -> str:
         """The number of tickets for the bar: "1.234 bilet", or "10.000+ bilet" when the
@@ -132,15 +158,19 @@ class QueueModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         key = COLUMNS[index.column()].key
+        found = self.snippets.get(row.ticket_id) if key == "subject" else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return cell_text(row, key, self.ctx.now())
+            text = cell_text(row, key, self.ctx.now())
+            return text if found is None or found.where == "subject" else f"{text} · {found.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "flags":
                 return flags_tooltip(row.flags) or None
             if key in ("subject", "age"):
                 from websight_desk.ui import format as fmt
 
-                return row.subject if key == "subject" else fmt.date_time(row.created_at)
+                if key == "age":
+                    return fmt.date_time(row.created_at)
+                return row.subject if found is None else f"{row.subject}\n{why(found)}"
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "number":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -198,6 +228,16 @@ class QueueModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1)
             )
+
+
+def why(found: Snippet) -> str:
+    """The tooltip line saying where the search words are."""
+    where = {
+        "subject": _("Found in the subject: {text}"),
+        "message": _("Found in a message: {text}"),
+        "contact": _("Found in the customer's details: {text}"),
+    }[found.where]
+    return where.format(text=found.text)
 
 
 __all__ = ["INDEX", "PAGE", "TICKET_ID_ROLE", "QueueModel"]
