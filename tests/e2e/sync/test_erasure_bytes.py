@@ -12,21 +12,18 @@ of them. On PostgreSQL the server's side is every text and JSON value of every t
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tests.e2e.kvkk.servers import server_text
 from tests.e2e.sync.serverproc import ServerProc, Workstation, workstation
+from tests.unit.kvkk.builders import valid_callback
 from websight_desk.domain.abuse import AbuseCategory, AbuseChannel
 from websight_desk.domain.callbacks import (
-    CallReason,
-    LogCallback,
-    NoticeGiven,
-    NoticeMethod,
-    Outcome,
     PhoneSource,
 )
-from websight_desk.domain.enums import ContactRole, MessageKind
+from websight_desk.domain.enums import MessageKind
 from websight_desk.services import abuse, kvkk, people, tickets
 from websight_desk.services.callbacks import log_callback
 from websight_desk.services.kvkk_erase import EraseCustomer, erase_customer
@@ -71,23 +68,8 @@ def _day(ws: Workstation) -> str:
         contact_id = w.conn.execute(
             select(Contact.id).where(Contact.customer_id == customer)
         ).scalar_one()
-        log_callback(
-            w,
-            LogCallback(
-                ticket_id=ticket,
-                contact_id=contact_id,
-                contact_role=ContactRole.ACCOUNT_HOLDER,
-                phone=PHONE,
-                phone_source=PhoneSource.PROFILE,
-                reason=CallReason.HARD_TO_UNDERSTAND,
-                outcome=Outcome.REACHED,
-                started_at=started,
-                ended_at=started + timedelta(minutes=5),
-                notice=NoticeGiven(1, "tr", NoticeMethod.READ_ALOUD, started),
-                notes=f"{NAME} DNS sorununu anlattı",
-            ),
-            kvkk.kvkk_settings(ws.desk.settings),
-        )
+        call = valid_callback(ticket, contact_id, started, f"{NAME} DNS sorununu anlattı")
+        log_callback(w, replace(call, phone=PHONE), kvkk.kvkk_settings(ws.desk.settings))
     return customer
 
 
@@ -169,23 +151,12 @@ def test_the_servers_purge_leaves_no_byte_of_a_callback_anywhere(
         ).scalar_one()
     started = datetime.now(UTC) - timedelta(minutes=20)
     with agent.desk.writer() as w:
-        log_callback(
-            w,
-            LogCallback(
-                ticket_id=ticket,
-                contact_id=contact,
-                contact_role=ContactRole.ACCOUNT_HOLDER,
-                phone=CALL_PHONE,
-                phone_source=PhoneSource.VERIFIED_NEW,
-                reason=CallReason.HARD_TO_UNDERSTAND,
-                outcome=Outcome.REACHED,
-                started_at=started,
-                ended_at=started + timedelta(minutes=5),
-                notice=NoticeGiven(1, "tr", NoticeMethod.READ_ALOUD, started),
-                notes=CALL_NOTES,
-            ),
-            kvkk.kvkk_settings(agent.desk.settings),
+        call = replace(
+            valid_callback(ticket, contact, started, CALL_NOTES),
+            phone=CALL_PHONE,
+            phone_source=PhoneSource.VERIFIED_NEW,
         )
+        log_callback(w, call, kvkk.kvkk_settings(agent.desk.settings))
     agent.engine.run_once()
     colleague.engine.run_once()
     roots = [ws.desk.paths.root for ws in (agent, colleague)]
