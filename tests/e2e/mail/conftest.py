@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +120,27 @@ def make_ws(tmp_path: Path) -> Iterator[Callable[..., Workstation]]:
     yield make
     for ws in made:
         ws.close()
+
+
+@dataclass
+class MailDesk:
+    """A server with the mailbox (Dovecot) and SMTP (aiosmtpd) set up, and ayse's workstation."""
+
+    dovecot: Dovecot
+    smtp: SmtpServer
+    server: ServerProc
+    ws: Workstation
+
+
+@pytest.fixture
+def mail_desk(
+    dovecot: Dovecot,
+    smtp_server: SmtpServer,
+    make_server: Callable[..., ServerProc],
+    make_ws: Callable[..., Workstation],
+) -> MailDesk:
+    server = make_server(dovecot.port, smtp_server.port)
+    return MailDesk(dovecot, smtp_server, server, make_ws(server, "ayse"))
 
 
 def wait_for(check: Callable[[], Any], timeout: float = 45.0, what: str = "") -> Any:

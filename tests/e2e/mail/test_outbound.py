@@ -11,9 +11,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from tests.e2e.mail.conftest import SUPPORT, wait_for
+from tests.e2e.mail.conftest import SUPPORT, MailDesk, wait_for
 from tests.e2e.mail.mails import CUSTOMER, auto_reply, bounce, mail
-from tests.e2e.mail.servers import Dovecot, SmtpServer
+from tests.e2e.mail.servers import SmtpServer
 from tests.e2e.mail.test_inbound import messages_of, tickets_of
 from tests.e2e.sync.serverproc import ServerProc, Workstation, free_port
 from websight_desk.domain.enums import MessageKind
@@ -38,14 +38,8 @@ def state_is(ws: Workstation, message_id: str, state: str) -> bool:
     return states(ws).get(message_id, {}).get("state") == state
 
 
-def test_reply_is_mailed_threaded_and_the_answer_lands_on_the_ticket(
-    dovecot: Dovecot,
-    smtp_server: SmtpServer,
-    make_server: Callable[..., ServerProc],
-    make_ws: Callable[..., Workstation],
-) -> None:
-    server = make_server(dovecot.port, smtp_server.port)
-    a = make_ws(server, "ayse")
+def test_reply_is_mailed_threaded_and_the_answer_lands_on_the_ticket(mail_desk: MailDesk) -> None:
+    dovecot, smtp_server, a = mail_desk.dovecot, mail_desk.smtp, mail_desk.ws
     dovecot.deliver(mail("Şifremi unuttum.", msgid="<q1@musteri.test>"))
     wait_for(lambda: a.engine.run_once() and tickets_of(a), what="the mail ticket")
     [ticket] = tickets_of(a)
@@ -87,14 +81,8 @@ def test_reply_is_mailed_threaded_and_the_answer_lands_on_the_ticket(
     assert len(smtp_server.inbox.mails) == 1
 
 
-def test_placeholder_auto_reply_and_bounce(
-    dovecot: Dovecot,
-    smtp_server: SmtpServer,
-    make_server: Callable[..., ServerProc],
-    make_ws: Callable[..., Workstation],
-) -> None:
-    server = make_server(dovecot.port, smtp_server.port)
-    a = make_ws(server, "ayse")
+def test_placeholder_auto_reply_and_bounce(mail_desk: MailDesk) -> None:
+    dovecot, smtp_server, a = mail_desk.dovecot, mail_desk.smtp, mail_desk.ws
     dovecot.deliver(mail("Sitem açılmıyor.", subject="Site", msgid="<q2@musteri.test>"))
     wait_for(lambda: a.engine.run_once() and tickets_of(a), what="the mail ticket")
     [ticket] = tickets_of(a)

@@ -5,27 +5,19 @@ background sync's own thread keeps that store current."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from tests.e2e.mail.conftest import wait_for
+from tests.e2e.mail.conftest import MailDesk, wait_for
 from tests.e2e.mail.mails import mail, with_attachment
-from tests.e2e.mail.servers import Dovecot, SmtpServer
 from tests.e2e.mail.test_inbound import messages_of, tickets_of
 from tests.e2e.mail.test_outbound import reply
-from tests.e2e.sync.serverproc import ServerProc, Workstation
 from websight_desk.sync.background import BackgroundSync
 from websight_desk.sync.client import SyncClient
 from websight_desk.sync.mail_states import MailStates, fetch, states_for
 
 
 def test_the_workstation_learns_each_mail_state_and_fetches_attachments(
-    dovecot: Dovecot,
-    smtp_server: SmtpServer,
-    make_server: Callable[..., ServerProc],
-    make_ws: Callable[..., Workstation],
+    mail_desk: MailDesk,
 ) -> None:
-    server = make_server(dovecot.port, smtp_server.port)
-    a = make_ws(server, "ayse")
+    dovecot, smtp_server, a = mail_desk.dovecot, mail_desk.smtp, mail_desk.ws
     png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
     dovecot.deliver(with_attachment(png))
     wait_for(lambda: a.engine.run_once() and tickets_of(a), what="the mail ticket")
@@ -58,14 +50,9 @@ def test_the_workstation_learns_each_mail_state_and_fetches_attachments(
     assert states.cursor == cursor
 
 
-def test_background_sync_brings_a_replys_state_back_by_itself(
-    dovecot: Dovecot,
-    smtp_server: SmtpServer,
-    make_server: Callable[..., ServerProc],
-    make_ws: Callable[..., Workstation],
-) -> None:
-    server = make_server(dovecot.port, smtp_server.port)
-    a = make_ws(server, "ayse")
+def test_background_sync_brings_a_replys_state_back_by_itself(mail_desk: MailDesk) -> None:
+    dovecot, smtp_server, a = mail_desk.dovecot, mail_desk.smtp, mail_desk.ws
+    server = mail_desk.server
     dovecot.deliver(mail(msgid="<bg1@musteri.test>"))
     wait_for(lambda: a.engine.run_once() and tickets_of(a), what="the mail ticket")
     [ticket] = tickets_of(a)
