@@ -19,11 +19,10 @@ from websight_desk.storage.chain import (
     EVIDENCE_BLANK_WORDS,
     TABLES,
     _columns,
-    link_hash,
     record_from_row,
 )
 from websight_desk.storage.chain_digests import note_digest
-from websight_desk.storage.chain_reseal import reseal_changed
+from websight_desk.storage.chain_reseal import reseal_changed, seal_intact
 from websight_desk.storage.models import AbuseReview, AbuseTermination
 
 EVIDENCE_BLANK = {"evidence_excerpt": EVIDENCE_BLANK_TEXT, "evidence_words": EVIDENCE_BLANK_WORDS}
@@ -89,7 +88,4 @@ def _own_seal_intact(conn: Connection, table: str, record_id: str) -> bool:
     row = conn.execute(select(*_columns(table)).where(t.c.id == record_id)).first()
     if row is None:
         return False
-    record = record_from_row(table, {**row._mapping, "id": record_id})
-    return record.chain_prev is not None and record.chain_hash == link_hash(
-        record.chain_prev, table, record.content
-    )
+    return seal_intact(record_from_row(table, {**row._mapping, "id": record_id}))

@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, tuple_, update
 
-from websight_desk.storage.chain import TABLES, Key, _key_cols, iter_records, link_hash, seal_from
+from websight_desk.storage.chain import (
+    TABLES,
+    ChainRecord,
+    Key,
+    _key_cols,
+    iter_records,
+    link_hash,
+    seal_from,
+)
+
+
+def seal_intact(r: ChainRecord) -> bool:
+    """Whether this record still matches its own seal (its text and its link)."""
+    own = r.chain_prev is not None and link_hash(r.chain_prev, r.table, r.content)
+    return r.text_problem is None and own == r.chain_hash
 
 
 def reseal_changed(conn: Connection, key: Key, changed: set[str]) -> int:
@@ -18,8 +32,7 @@ def reseal_changed(conn: Connection, key: Key, changed: set[str]) -> int:
     for r in iter_records(conn, key):
         if r.id in changed or r.chain_hash is None:
             continue
-        own = r.chain_prev is not None and link_hash(r.chain_prev, r.table, r.content)
-        if r.text_problem is not None or own != r.chain_hash:
+        if not seal_intact(r):
             return 0  # tampered: leave the evidence as it is
     for t in TABLES.values():
         conn.execute(
