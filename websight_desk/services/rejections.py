@@ -15,8 +15,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Connection, delete, select, update
 
 from websight_desk.services.desk import Desk
 from websight_desk.services.rejection_causes import retryable
@@ -33,13 +34,10 @@ class RetryResult:
     skipped: int  # not ours, not refused any more, or refused for a lasting reason
 
 
-def retry(desk: Desk, op_ids: Iterable[str]) -> RetryResult:
-    """Queue these refused changes again, in the order they were first made."""
-    wanted = sorted(set(op_ids))
-    if not wanted:
-        return RetryResult(0, 0)
-    with desk.db.read() as conn:
-        rows = conn.execute(
+def _refused(conn: Connection, op_ids: list[str]) -> list[Any]:
+    """Our refused changes among these ops, in the order they were made, with why."""
+    return list(
+        conn.execute(
             select(
                 SyncOutbox.op_id,
                 SyncOutbox.kind,
@@ -49,9 +47,19 @@ def retry(desk: Desk, op_ids: Iterable[str]) -> RetryResult:
                 SyncQuarantine.source,
             )
             .join(SyncQuarantine, SyncQuarantine.op_id == SyncOutbox.op_id)
-            .where(SyncOutbox.op_id.in_(wanted), SyncOutbox.state == REJECTED)
+            .where(SyncOutbox.op_id.in_(op_ids), SyncOutbox.state == REJECTED)
             .order_by(SyncOutbox.seq)
-        ).all()
+        )
+    )
+
+
+def retry(desk: Desk, op_ids: Iterable[str]) -> RetryResult:
+    """Queue these refused changes again, in the order they were first made."""
+    wanted = sorted(set(op_ids))
+    if not wanted:
+        return RetryResult(0, 0)
+    with desk.db.read() as conn:
+        rows = _refused(conn, wanted)
     todo = [r for r in rows if retryable(r.reason, r.source, r.kind)]
     authors = list(dict.fromkeys(r.author_agent_id for r in todo))
     for author in authors:  # one transaction per author: the op's author stays the same
@@ -115,11 +123,7 @@ def discard(desk: Desk, op_ids: Iterable[str]) -> int:
     if not wanted:
         return 0
     with desk.db.write() as conn:
-        rows = conn.execute(
-            select(SyncOutbox.op_id, SyncOutbox.kind, SyncOutbox.payload, SyncQuarantine.source)
-            .join(SyncQuarantine, SyncQuarantine.op_id == SyncOutbox.op_id)
-            .where(SyncOutbox.op_id.in_(wanted), SyncOutbox.state == REJECTED)
-        ).all()
+        rows = _refused(conn, wanted)
         gone = [r for r in rows if discardable(r.source, r.kind)]
         tickets: set[str] = set()
         for r in gone:
