@@ -1,4 +1,5 @@
-"""Icons drawn by Qt from the SVG files shipped in the package (`websight_desk/resources/`).
+"""Icons drawn by Qt from the SVG files shipped as package data (`resources/` at the top of the
+repository, installed as `websight_desk.resources`).
 
 Flags, verdicts and actions used to be emoji (⛔ ⧗ ☎), drawn by whatever font the machine has:
 without an emoji font (Symbola) they were empty boxes. `QSvgRenderer` (QtSvg, part of
@@ -11,6 +12,7 @@ app_icon()               # the application icon (window, taskbar, dialogs)
 from __future__ import annotations
 
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
@@ -18,7 +20,8 @@ from PySide6.QtGui import QAction, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QToolButton
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+# A real folder both from a wheel and from `pip install -e .` (setup.py maps it); Qt reads paths.
+RESOURCES = Path(str(files("websight_desk.resources")))
 ICON_DIR = RESOURCES / "icons"
 APP_SVG = RESOURCES / "app.svg"
 SIZES = (16, 20, 24, 32, 48, 64)

@@ -1,5 +1,5 @@
 # ruff: noqa: F811
-"""Icons are SVG files shipped in the package and drawn by Qt (not emoji drawn by a font that
+"""Icons are SVG files shipped as package data and drawn by Qt (not emoji drawn by a font that
 may be missing); the application icon exists for the window, Windows (.ico) and Linux
 (.desktop entry)."""
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import configparser
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -49,8 +50,9 @@ def test_flags_and_verdicts_have_icons(qapp: Any) -> None:
 
 
 def test_resources_are_package_data(qapp: Any) -> None:
-    package = icons.RESOURCES.parent
-    assert package.samefile(websight_desk.__path__[0])
+    # the repository's top-level resources/ (an editable install maps it; a wheel ships it
+    # inside the package: tests/e2e/test_packaged_resources.py)
+    assert icons.RESOURCES.samefile(Path(websight_desk.__path__[0]).parent / "resources")
     assert {"app.svg", "app.ico", "websight-desk.desktop"} <= {
         p.name for p in icons.RESOURCES.iterdir()
     }
