@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Table, select
 
 from websight_desk.domain.abuse import (
     DEFAULT_RETENTION_DAYS,
@@ -22,6 +22,7 @@ from websight_desk.domain.abuse import (
 from websight_desk.storage import chain, chain_digests
 from websight_desk.storage.applier_registry import ApplyContext, applier
 from websight_desk.storage.apply_rows import insert_ignore
+from websight_desk.storage.erasure import reblank_customers
 from websight_desk.storage.models import AbuseReview, AbuseTermination, RefusalOverride
 from websight_desk.storage.ops import Op, from_iso
 
@@ -79,6 +80,8 @@ def _terminations(ctx: ApplyContext, ops: Sequence[Op]) -> None:
     _insert_and_seal(ctx, AbuseTermination.__table__, rows)  # type: ignore[arg-type]
     ticket_ids = {r["ticket_id"] for r in rows if r["ticket_id"]}
     ctx.touched_tickets.update(ticket_ids)
+    # Written offline before the customer's erasure arrived: blank it as the erasure would.
+    reblank_customers(ctx, {str(r["customer_id"]) for r in rows})
 
 
 @applier("review.create")
@@ -92,6 +95,12 @@ def _reviews(ctx: ApplyContext, ops: Sequence[Op]) -> None:
         for op in ops
     ]
     _insert_and_seal(ctx, AbuseReview.__table__, rows)  # type: ignore[arg-type]
+    customers = ctx.conn.execute(
+        select(AbuseTermination.customer_id).where(
+            AbuseTermination.id.in_(sorted({str(r["termination_id"]) for r in rows}))
+        )
+    ).scalars()
+    reblank_customers(ctx, set(customers))  # a review's note, as for a late termination
 
 
 @applier("override.create")

@@ -68,6 +68,17 @@ def world(fixed_desk: Desk) -> World:
     return build_world(fixed_desk)
 
 
+@pytest.fixture
+def other_desks(tmp_path: Path) -> Iterator[list[Desk]]:
+    """Two more workstations of the same team (B and C), empty until ops are applied."""
+    desks = [open_desk(tmp_path / name, with_triage=False) for name in ("b", "c")]
+    for d in desks:
+        d.now = lambda: NOW
+    yield desks
+    for d in desks:
+        d.close()
+
+
 def good_call(world: World, **changes: object) -> LogCallback:
     """A complete, valid callback; tests change one thing to see a rule refuse it."""
     start = NOW - timedelta(minutes=10)

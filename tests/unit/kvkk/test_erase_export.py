@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from websight_desk.domain.errors import PermissionDenied, ValidationError
 from websight_desk.domain.ids import new_id
 from websight_desk.services import kvkk
 from websight_desk.services.callbacks import log_callback
-from websight_desk.services.desk import Desk, open_desk
+from websight_desk.services.desk import Desk
 from websight_desk.services.tickets import PostMessage, post_message
 from websight_desk.storage.appliers import ApplyContext, apply_ops
 from websight_desk.storage.models import AuditEvent, CallbackPersonal, Contact, Message, SyncOutbox
@@ -133,16 +132,6 @@ def last_seq(desk: Desk) -> int:
 def apply_into(desk: Desk, ops: list[Op]) -> None:
     with desk.db.write() as conn:
         apply_ops(ApplyContext(conn), ops)
-
-
-@pytest.fixture
-def other_desks(tmp_path: Path) -> Iterator[list[Desk]]:
-    desks = [open_desk(tmp_path / name, with_triage=False) for name in ("b", "c")]
-    for d in desks:
-        d.now = lambda: NOW
-    yield desks
-    for d in desks:
-        d.close()
 
 
 @pytest.mark.parametrize("erase_first", [True, False])
