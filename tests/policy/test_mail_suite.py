@@ -16,16 +16,10 @@ from .scoring import misses
 # Cases the engine still gets wrong, each with the kind of failure (strict: fixing one fails
 # the test until it is taken off this list).
 KNOWN_MISSES: dict[str, str] = {
-    "m-cont-en-mail-bounce": "a mail error code read as website software",
     "m-res-firm-name": "reseller told by 'uses your infrastructure'",
-    "m-post-nginx": "callback suggested for a long, clear mail",
     "m-post-wp-on-vps": "a CMS install on a delivered VPS is administration",
-    "m-two-cms-mail": "two requests: the first one asked decides",
     "m-two-outage-theme": "two requests: the urgent outage decides",
-    "m-neg-en-not-outlook": "English negation ('not an Outlook problem')",
-    "m-neg-en-no-plugin": "English negative imperative ('do not install any plugins')",
     "m-trap-tema-renk-outage": "theme words in an outage report",
-    "m-trap-kurulu-mail": "'mail kurulu' (set up) with a full mailbox",
 }
 
 

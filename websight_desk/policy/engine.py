@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from websight_desk.domain.shift import Shift, shift_for
 from websight_desk.policy.clause import UNKNOWN_SERVICE, Rule
+from websight_desk.policy.focus import SECONDARY
 from websight_desk.policy.model import Decision, Evidence, Facts, Verdict
 from websight_desk.policy.parts import NEW_TEXT, scan_part
 from websight_desk.policy.ruleset import Ruleset
@@ -22,6 +23,7 @@ HOURS = "support.hours"
 CALLBACK = "other.phone_callback"
 ABUSE = "other.abuse_termination"
 MAX_EVIDENCE_PER_CLAUSE = 8
+FLAG_LEVEL = SECONDARY  # an extra request's words still flag; quoted history does not
 
 
 # where a signal's words are: (field, original text of the part, start, end)
@@ -71,11 +73,17 @@ def evaluate(facts: Facts, ruleset: Ruleset, now: datetime) -> Decision:
     candidates = _candidates(facts, ruleset, strength)
     clause_of = ruleset.clauses
     topical = [c for c in candidates if clause_of[c.rule.clause].verdict is not None]
-    flags = {c.rule.clause for c in candidates if c.tier == 2} - {HOURS}
+    # flags (a callback asked for) count from new text, extra requests included
+    flags = {c.rule.clause for c in candidates if c.strength >= FLAG_LEVEL} - {HOURS}
     primary = topical[0].rule.clause if topical else ruleset.fallback_clause
     abuse = bool(abuse_evidence)
     backed = [c for c in topical if c.rule.require and c.tier >= 1]
-    if not abuse and not backed and new_words >= ruleset.unclear_min_words:
+    # a context rule whose evidence words were found understood the ticket too (a long, clear
+    # request to administer a server is not "hard to understand")
+    understood = backed or any(
+        strength.get(s, 0.0) >= NEW_TEXT for c in topical for s in c.rule.evidence
+    )
+    if not abuse and not understood and new_words >= ruleset.unclear_min_words:
         flags.add(CALLBACK)  # long text that matches no topic: hard to understand
     if abuse:
         flags.add(ABUSE)

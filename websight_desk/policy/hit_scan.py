@@ -77,11 +77,15 @@ class HitScan:
                 if last is None or (t_index, i, last) in seen:
                     continue
                 seen.add((t_index, i, last))
+                span = weights[i : last + 1]
+                weight = min(span)
                 if term.excluding:
-                    blocked.append((term.group, i, last))
+                    # an exception read across a negated or quoted clause and new text does
+                    # not hold: "no themes, just a clean WordPress install" is a CMS install
+                    if weight == max(span):
+                        blocked.append((term.group, i, last))
                     continue
                 end = ends[last] if ends is not None else starts[last] + len(words[last])  # type: ignore[index]
-                weight = min(weights[i : last + 1])
                 hits.append(new(Hit, (names[term.group], start, end, i, last, weight)))
         if blocked:
             hits = [h for h in hits if not _overlaps(h, blocked, names)]

@@ -38,6 +38,8 @@ _NEGATION = re.compile(
     r"|\bgerek(?:li)? (?:yok|degil)\b|\bgerekmiyor\b|\bgerekmez\b"
     r"|\bistemiyor(?:um|uz)\b|\bihtiyac\w* yok\b|\b(?:sorun|problem|derd|sikayet)\w* yok\b"
     r"|\b(?:not|isn't|isnt) (?:about|related|the (?:issue|problem))\b|\bnothing to do with\b"
+    # "this is not an Outlook configuration problem": the customer rules a topic out
+    r"|\b(?:not|isn't|isnt) (?:an? |the |a matter of )?(?:\w+ ){0,3}(?:issue|problem|question)\b"
     r"|\bno need\b|\bdon'?t need\b|\bdo not need\b|\balready (?:installed|set up|done|have"
     r"|configured|working|running|there|uploaded|added)\b"
     r"|\b(?:do not|don'?t|please don'?t|never) (?:re)?(?:install|touch|change|set|setup"
@@ -48,12 +50,17 @@ _NEGATION = re.compile(
     # the customer will do it himself: "temayı ben yüklerim", "we will handle those ourselves"
     r"|\b(?:ben|biz|kendim|kendimiz)\b[^,;.!?\n]{0,40}\b\w+(?<!ist)[aeiu]r(?:im|iz|um|uz)\b"
     r"|\b(?:we|i)(?:'ll| will) (?:handle|do|take care)\b"
-    r"|\b(?:kurulum|ayar|kurulu)\w* (?:tamam|dogru|sorunsuz)\b",
+    r"|\b(?:kurulum|ayar|kurulu)\w* (?:tamam|dogru|sorunsuz)\b"
+    # a problem reported solved ("sorun çözüldü", "site açıldı", "it works again") is history
+    r"|\b(?:cozuldu|duzeldi|giderildi|halloldu|hallettik|hallettim|acildi)\b"
+    r"|\b(?:resolved|fixed now|is fixed|works again|working again|is up again)\b",
 )
 # clauses telling what the customer has already set up ("telefonuma kurdum"): `done_groups`
 # of the policy (the setup requests) count like history there, a complaint still decides
 _DONE_SETUP = re.compile(
     r"\b(?:kurdum|kurduk|kurmustum|kurmustuk|ekledim|ekledik|ayarladim|ayarladik|tanimladim"
+    # "telefonumda mail kurulu": a state, not a request ("kurulu değil" is a negation anyway)
+    r"|kurulu|kurulular|tanimli"
     r"|tanimladik|yapilandirdim|yapilandirdik)\b|\bi(?:'ve| have)? (?:set up|added|configured"
     r"|installed)\b"
 )
@@ -98,6 +105,16 @@ _MARKER_WORDS = frozenset(
         "tamam",
         "dogru",
         "sorunsuz",
+        "cozuldu",
+        "duzeldi",
+        "giderildi",
+        "halloldu",
+        "hallettik",
+        "hallettim",
+        "acildi",
+        "resolved",
+        "fixed",
+        "again",
     ]
 )
 _MARKER_ENDING = re.compile(r"m[ae](?:y[iu]n|s[iu]n|d[iu]m|d[iu]k)")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from websight_desk.domain.turkish import fold
 from websight_desk.policy.abuse import THREAT_GROUP
+from websight_desk.policy.focus import SECONDARY, secondary_ranges
 from websight_desk.policy.negation import done_ranges, may_negate, negated_ranges
 from websight_desk.policy.quoting import aside_ranges, quoted_ranges
 from websight_desk.policy.terms import Hit, PartScan
@@ -25,6 +26,8 @@ CACHE_LIMIT = 4096
 _DONE_KEYS = (
     "kurd",
     "kurmus",
+    "kurulu",
+    "tanimli",
     "ekled",
     "ayarlad",
     "tanimlad",
@@ -61,7 +64,13 @@ def _scan(ruleset: Ruleset, text: str, subject: bool, part_weight: float) -> Par
     quoted = quoted_ranges(text, folded) if (">" in text or ":" in text) else []
     aside = aside_ranges(text, folded, quoted) if not subject and "\n" in folded else []
     negated = negated_ranges(folded) if may_negate(words, folded) else []
-    layers = ((negated, weight * quoted_weight), (quoted, weight * quoted_weight), (aside, 0.0))
+    extra = secondary_ranges(folded) if not subject else []
+    layers = (
+        (extra, weight * SECONDARY),
+        (negated, weight * quoted_weight),
+        (quoted, weight * quoted_weight),
+        (aside, 0.0),
+    )
     weights = word_weights(starts, layers, weight)
     new_words = 0
     if weight >= NEW_TEXT:

@@ -42,8 +42,9 @@ _FOOTER = re.compile(
     r"|\bif you (?:are not the intended|have received this)"
     r"|\bvirus[ -]?free\b|\bno virus found\b"
     r"|\b(?:virus|antivir)\w*\b[^\n]{0,60}\b(?:taranmis\w*|taranmistir|taranmaktadir|scanned"
-    r"|kontrol edilmis\w*|checked|protected|korunmaktadir)"
-    r"|\b(?:scanned|taranmis\w*|taranmistir)\b[^\n]{0,60}\b(?:virus|antivir)"
+    r"|kontrol edil\w*|checked|protected|korunmaktadir)"
+    r"|\b(?:scanned|checked|taranmis\w*|taranmistir|kontrol edil\w*)\b[^\n]{0,60}"
+    r"\b(?:virus|antivir)"
     r"|\b(?:avast|avg|kaspersky|eset|norton|mcafee)\b[^\n]{0,40}\b(?:free|taranmis\w*|scanned"
     r"|checked|korunmaktadir)"
     # device lines only where a line starts: "the mail was sent from my iPhone" is a sentence
