@@ -38,6 +38,7 @@ class Contact(SyncedMixin, Base):
     __table_args__ = (
         Index("ix_contacts_email", "email"),
         Index("ix_contacts_phone", "phone"),
+        Index("ix_contacts_role_name", "role", "name"),  # the queue sorted by customer
     )
 
     id: Mapped[str] = mapped_column(ID, primary_key=True)

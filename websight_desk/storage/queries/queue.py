@@ -21,10 +21,9 @@ from sqlalchemy import (
 from sqlalchemy.sql.elements import KeyedColumnElement
 from sqlalchemy.sql.util import find_tables
 
-from websight_desk.domain.enums import ContactRole
 from websight_desk.domain.queue_views import QueueQuery, QueueRow, SortKey
-from websight_desk.storage.models import Agent, Contact, Service, Ticket, TicketTriage
-from websight_desk.storage.queries import queue_groups, search
+from websight_desk.storage.models import Agent, Service, Ticket, TicketTriage
+from websight_desk.storage.queries import queue_customer, queue_groups, search
 from websight_desk.storage.queries import queue_registry as registry
 from websight_desk.storage.queries.join_order import cross_join
 
@@ -39,22 +38,6 @@ class QueuePage:
     rows: list[QueueRow]
     total: int
     exact: bool = True
-
-
-def _holder_name() -> Any:
-    """The account holder's (not erased) name, as a correlated scalar subquery."""
-    return (
-        select(Contact.name)
-        .where(
-            Contact.customer_id == Ticket.customer_id,
-            Contact.role == ContactRole.ACCOUNT_HOLDER.value,
-            Contact.erased_at.is_(None),
-        )
-        .order_by(Contact.created_at)
-        .limit(1)
-        .correlate(Ticket)
-        .scalar_subquery()
-    )
 
 
 _SORT: dict[SortKey, Any] = {
@@ -141,7 +124,6 @@ def _order_ids(
     and sort every match."""
     where = _where(query) if among is None else Ticket.id.in_(among)
     direction = _desc if query.descending else _asc
-    sort_expr = _holder_name() if query.sort is SortKey.CUSTOMER else _SORT[query.sort]
     walk = walk and query.sort in _SORT_INDEX
     source = _from(query, where, triage_first=not walk)
     if query.sort is SortKey.VERDICT and not _needs_triage(where):
@@ -157,9 +139,11 @@ def _order_ids(
         where = func.likely(where)
     # Number then id break ties so that pages never overlap or skip rows; one direction for
     # all three lets an index (column, number, id) walk the page in order.
-    order = [direction(sort_expr), direction(Ticket.number), direction(Ticket.id)]
-    if query.sort is SortKey.NUMBER:
-        order = order[1:]
+    order = [direction(Ticket.number), direction(Ticket.id)]
+    if query.sort is SortKey.CUSTOMER:
+        order = queue_customer.sort_terms(query.descending)
+    elif query.sort is not SortKey.NUMBER:
+        order.insert(0, direction(_SORT[query.sort]))
     return stmt.where(where).order_by(*order).offset(max(0, offset)).limit(limit)
 
 
@@ -193,7 +177,7 @@ def _details(ids: list[str]) -> Any:
             Service.kind.label("service_kind"),
             Agent.display_name.label("assignee"),
             TicketTriage.verdict,
-            _holder_name().label("customer_name"),
+            queue_customer.holder_name().label("customer_name"),
             *flag_cols,
         )
         .select_from(Ticket)
@@ -251,9 +235,12 @@ def _view_ids(
     conn: Connection, query: QueueQuery, offset: int, limit: int, exact: bool
 ) -> list[str]:
     """One page of a view: a big view (its count stopped at `CAP`) walks the sort's index,
-    or reads group by group for a sort by assignee or verdict (`queue_groups`)."""
+    or reads group by group for a sort by assignee, verdict or service (`queue_groups`), or
+    walks the customers' names (`queue_customer`)."""
     if not exact and query.sort in queue_groups.GROUPED:
         return queue_groups.page_ids(conn, query, offset, limit)
+    if not exact and query.sort is SortKey.CUSTOMER:
+        return queue_customer.page_ids(conn, query, offset, limit)
     stmt = _order_ids(query, offset, limit, walk=not exact)
     return list(conn.execute(stmt).scalars())
 
