@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -143,3 +144,23 @@ def test_search_results_say_why_they_matched(ctx: UiContext, sample: Sample) -> 
     row = model.row_of(sample.theme)
     assert row is not None
     assert model.data(model.index(row, INDEX["subject"])) == "Tema yükleme"
+
+
+def test_cell_texts_follow_snippets_and_the_age_refresh(
+    ctx: UiContext, sample: Sample, monkeypatch: Any
+) -> None:
+    """Cell texts are kept per row between paints: a snippet arriving, the age timer and a
+    new query must still show fresh text."""
+    model = QueueModel(ctx)
+    model.set_query(QueueQuery(view="all", search="unuttum"))  # in a message, not the subject
+    subject = model.index(0, INDEX["subject"])
+    assert "[unuttum]" in subject.data()  # the synchronous runner brought the snippet
+    model.set_query(QueueQuery(view="all", search="sifre"))  # a match in the subject itself
+    assert model.index(0, INDEX["subject"]).data() == "Şifre sıfırlama"
+    updated = model.index(0, INDEX["updated"])
+    before = updated.data()
+    later = ctx.now() + timedelta(days=3)
+    monkeypatch.setattr(ctx, "now", lambda: later)
+    assert updated.data() == before  # kept between paints…
+    model.refresh_texts()
+    assert updated.data() != before  # …until the age timer refreshes them

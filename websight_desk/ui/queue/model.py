@@ -28,6 +28,19 @@ from websight_desk.ui.queue.columns import COLUMNS, INDEX, cell_text, flags_tool
 PAGE = 200
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
+_CELL_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+# The roles `data()` answers; a view asks for a dozen more on every paint.
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        TICKET_ID_ROLE,
+    }
+)
 
 
 class QueueModel(QAbstractTableModel):
@@ -42,6 +55,7 @@ class QueueModel(QAbstractTableModel):
         self.exact = True  # False: more than `total` tickets (the count stopped, "10,000+")
         self.loading = False
         self.snippets: dict[str, Snippet] = {}  # why each result matched (a search only)
+        self._cells: dict[str, tuple[str, ...]] = {}  # ticket id -> its cells' texts
 
     # --- loading -------------------------------------------------------------------------
 
@@ -70,6 +84,7 @@ class QueueModel(QAbstractTableModel):
         self.total, self.exact = first.total, first.exact
         self.loading = False
         self.snippets = {}
+        self._cells = {}
         self.endResetModel()
         self.loaded.emit(first.total)
         self._ask_snippets(first.rows)
@@ -134,6 +149,8 @@ class QueueModel(QAbstractTableModel):
         if query != self.query or not found:
             return
         self.snippets.update(found)
+        for ticket_id in found:
+            self._cells.pop(ticket_id, None)
         column = INDEX["subject"]
         self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
 
@@ -154,14 +171,16 @@ class QueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
+        # A repaint asks each visible cell for many roles: answer the unused ones first, and
+        # the texts from `_cells` (computed once per row, not per paint).
+        if role not in _ROLES or not index.isValid() or index.row() >= len(self.rows):
             return None
         row = self.rows[index.row()]
-        key = COLUMNS[index.column()].key
-        found = self.snippets.get(row.ticket_id) if key == "subject" else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = cell_text(row, key, self.ctx.now())
-            return text if found is None or found.where == "subject" else f"{text} · {found.text}"
+            return self._texts(row)[index.column()]
+        if role == TICKET_ID_ROLE:
+            return row.ticket_id
+        key = COLUMNS[index.column()].key
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "flags":
                 return flags_tooltip(row.flags) or None
@@ -170,13 +189,24 @@ class QueueModel(QAbstractTableModel):
 
                 if key == "age":
                     return fmt.date_time(row.created_at)
+                found = self.snippets.get(row.ticket_id)
                 return row.subject if found is None else f"{row.subject}\n{why(found)}"
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "number":
+        if key == "number":  # TextAlignmentRole
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == TICKET_ID_ROLE:
-            return row.ticket_id
         return None
+
+    def _texts(self, row: QueueRow) -> tuple[str, ...]:
+        """The row's cell texts, computed on first use (ages: as of then, see `refresh_texts`)."""
+        texts = self._cells.get(row.ticket_id)
+        if texts is None:
+            now = self.ctx.now()
+            cells = [cell_text(row, c.key, now) for c in COLUMNS]
+            found = self.snippets.get(row.ticket_id)
+            if found is not None and found.where != "subject":
+                cells[INDEX["subject"]] = f"{cells[INDEX['subject']]} · {found.text}"
+            texts = self._cells[row.ticket_id] = tuple(cells)
+        return texts
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -188,13 +218,7 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column].sort if 0 <= column < len(COLUMNS) else None
@@ -224,6 +248,7 @@ class QueueModel(QAbstractTableModel):
 
     def refresh_texts(self) -> None:
         """Repaint computed texts (ages move on with time)."""
+        self._cells = {}
         if self.rows:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1)

@@ -71,7 +71,11 @@ class QueueTable(QTableView):
         self._fitting = False
         header.sectionResized.connect(self._section_resized)
         self.columns.changed.connect(self._fit_subject)
-        self.setItemDelegate(CellDelegate(self))
+        # Icons only in these two columns: the others keep Qt's own delegate (no Python per
+        # cell painted — a switch to a row out of sight repaints the whole table).
+        self._icons = CellDelegate(self)
+        for key in ("flags", "verdict"):
+            self.setItemDelegateForColumn(INDEX[key], self._icons)
         header.setSortIndicator(INDEX["number"], Qt.SortOrder.DescendingOrder)
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
