@@ -10,6 +10,7 @@ but a topic asked for without such a marker decides. Works on folded text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 SECONDARY = 0.45  # of a new-text weight: below `parts.NEW_TEXT`, above quoted history
 
@@ -22,33 +23,37 @@ _MARKER = re.compile(
     re.MULTILINE,
 )
 _SENTENCE_END = re.compile(r"[.?!]+(?=\s|$)|\n")
-# a cheap test first: the words every marker holds one of
-_KEYS = (
-    "ayrica",
-    "bir de",
-    "ek olarak",
-    "bunun ",
-    "sonra da",
-    "musait",
-    "vaktiniz",
-    "firsat",
-    "bu arada",
-    "also",
-    "addition",
-    "besides",
-    "one more",
-    "by the way",
-    "btw",
-    "p.s",
-    "ps ",
-    "time",
-    "chance",
+# a cheap test first: a marker holds one of these words
+_KEY_WORDS = frozenset(
+    {
+        "ayrica",
+        "de",
+        "ek",
+        "bunun",
+        "bunlara",
+        "sonra",
+        "arada",
+        "also",
+        "additionally",
+        "addition",
+        "besides",
+        "more",
+        "way",
+        "btw",
+        "p",
+        "ps",
+        "time",
+        "chance",
+    }
 )
 
 
-def secondary_ranges(folded: str) -> list[tuple[int, int]]:
-    """Character ranges (sorted, apart) from each extra-request marker to its sentence end."""
-    if not any(key in folded for key in _KEYS):
+def secondary_ranges(folded: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    """Character ranges (sorted, apart) from each extra-request marker to its sentence end.
+
+    `words` are the words of `folded` (`words.scan_words`).
+    """
+    if _KEY_WORDS.isdisjoint(words):
         return []
     ranges: list[tuple[int, int]] = []
     for m in _MARKER.finditer(folded):

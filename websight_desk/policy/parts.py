@@ -64,7 +64,7 @@ def _scan(ruleset: Ruleset, text: str, subject: bool, part_weight: float) -> Par
     quoted = quoted_ranges(text, folded) if (">" in text or ":" in text) else []
     aside = aside_ranges(text, folded, quoted) if not subject and "\n" in folded else []
     negated = negated_ranges(folded) if may_negate(words, folded) else []
-    extra = secondary_ranges(folded) if not subject else []
+    extra = secondary_ranges(folded, words) if not subject else []
     layers = (
         (extra, weight * SECONDARY),
         (negated, weight * quoted_weight),

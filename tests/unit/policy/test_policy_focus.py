@@ -6,6 +6,7 @@ import pytest
 
 from websight_desk.policy import Ruleset, evaluate
 from websight_desk.policy.focus import secondary_ranges
+from websight_desk.policy.words import scan_words
 
 from .helpers import NOON, facts
 
@@ -23,14 +24,14 @@ def test_extra_request_marked_to_sentence_end(text: str, marked: str) -> None:
     from websight_desk.domain.turkish import fold
 
     folded = fold(text)
-    ((start, end),) = secondary_ranges(folded)
+    ((start, end),) = secondary_ranges(folded, scan_words(folded)[0])
     assert folded[start:end].startswith(marked)
     assert not folded[end:].strip(" .") or folded[end] in ".?!\n"
 
 
 def test_no_marker_no_range() -> None:
-    assert secondary_ranges("it is also known as") == []  # not at a sentence start
-    assert secondary_ranges("sitem acilmiyor") == []
+    for text in ("it is also known as", "sitem acilmiyor"):  # "also" not at a sentence start
+        assert secondary_ranges(text, scan_words(text)[0]) == []
 
 
 def test_first_request_decides_the_extra_is_cited(ruleset: Ruleset) -> None:
