@@ -1318,6 +1318,147 @@ CASES: list[Case] = [
         {},
         NO_CB,
     ),
+    # ---------------------------------------------------------------- second batch, written
+    # after the engine changes above and scored once before any further change
+    (
+        "m2-cont-ascii-today",
+        C,
+        "ACIL",
+        "iyi aksamlar bugun ogleden sonra mailler gitmemeye basladi hepsi geri donuyo lutfen "
+        "bakin" + ANDROID,
+        {},
+        NO_CB,
+    ),
+    (
+        "m2-cont-en-login",
+        C,
+        "Can't log in",
+        "Hi, I can't log into cPanel anymore, it says my IP has been blocked after a few "
+        "attempts. Could you unblock it?" + SIG_EN,
+        {},
+        NO_CB,
+    ),
+    (
+        "m2-cont-outlook-quoted-tr",
+        C,
+        "YNT: Outlook",
+        "Makaleyi okudum, ayarlarım zaten makaledekiyle aynı. Sorun bende değil, sunucu "
+        "'535 authentication failed' diyor, şifre de doğru."
+        + outlook_tr("Outlook", "Merhaba,", "Outlook kurulumu için ilgili makalemizi iletiyoruz."),
+        {},
+        NO_CB,
+    ),
+    (
+        "m2-res-en-agency",
+        RESELLER,
+        "Hosting issue",
+        "Hello, our hosting is managed by an agency that is a reseller for you. Our site "
+        "shows a database error, can you fix it?" + EN_LEGAL,
+        {},
+        NO_CB,
+    ),
+    (
+        "m2-res-tr-uzerinden",
+        RESELLER,
+        "Site",
+        "Merhabalar, hostingimizi bayiniz üzerinden almıştık, SSL sertifikamız yenilenmemiş.",
+        {},
+        NO_CB,
+    ),
+    (
+        "m2-sw-ascii-caps",
+        SOFTWARE,
+        "FORM",
+        "SITEMIZDEKI KENDI YAZDIGIMIZ PHP FORMU MAIL ATMIYOR, KODU KONTROL EDER MISINIZ",
+        {},
+        NO_CB,
+    ),
+    (
+        "m2-syn-en-bracket",
+        SYNTAX,
+        "White screen",
+        "Hi, I edited my theme's functions.php and now get 'syntax error, unexpected end of "
+        "file'. Missing bracket I guess, could you fix that one character?",
+        {},
+        NO_CB,
+    ),
+    (
+        "m2-cms-drupal-kvkk",
+        CMS,
+        "Drupal",
+        "Merhaba, yeni sitemiz için Drupal kurulumu yapılabilir mi? Teşekkürler." + SIG_TR + KVKK,
+        {},
+        NO_CB,
+    ),
+    (
+        "m2-thm-en-woo",
+        THEMES,
+        "Shop setup",
+        "Hi, could you set up the WooCommerce payment and shipping settings for our store? "
+        "WordPress itself is already installed." + SIG_EN,
+        {},
+        NO_CB,
+    ),
+    (
+        "m2-lim-tr-upload",
+        LIMITS,
+        "Tema yükleyemiyorum",
+        "Tema dosyası 80 MB, yüklerken 'dosya çok büyük' hatası veriyor. Yükleme limitini "
+        "artırabilir misiniz?" + IPHONE,
+        {},
+        NO_CB,
+    ),
+    (
+        "m2-mail-ascii-phone",
+        MAILCLIENT,
+        "mail",
+        "yeni aldigim telefona sirket mailimi nasil kurarim ayarlari atabilir misiniz",
+        {},
+        NO_CB,
+    ),
+    (
+        "m2-del-en",
+        DELIVERY,
+        "Before handover",
+        "Hi, please make sure our new VPS comes with cPanel installed and our site migrated "
+        "before you deliver it.",
+        VPS | NEW,
+        NO_CB,
+    ),
+    (
+        "m2-post-tr-ssl",
+        POST,
+        "SSL kurulumu",
+        "Merhaba, VPS'imdeki nginx'e Let's Encrypt sertifikası kurup otomatik yenilemeyi "
+        "ayarlar mısınız?" + SIG_TR2,
+        VPS,
+        NO_CB,
+    ),
+    (
+        "m2-post-port-lock",
+        POST,
+        "Bağlanamıyorum",
+        "ufw'yi aktif ettim ama ssh portuna izin vermeyi unuttum, sunucuya giremiyorum",
+        CLOUD,
+        NO_CB,
+    ),
+    (
+        "m2-sla-managed-tr",
+        SLA,
+        "Güncelleme",
+        "Yönetimli sunucumuzda MariaDB'yi 10.11'e güncellemenizi rica ederiz, gece yapılabilir.",
+        DEDI | MANAGED,
+        NO_CB,
+    ),
+    (
+        "m2-cont-vps-hw",
+        C,
+        "Sunucu kapandı",
+        "Sunucumuz gece 3'te kendiliğinden kapandı ve açılmıyor, panelden başlatınca hata "
+        "veriyor. Donanımsal bir sorun olabilir mi?",
+        DEDI,
+        NO_CB,
+    ),
 ]
 
 _VERDICTS = {

@@ -16,6 +16,7 @@ from .scoring import misses
 # Cases the engine still gets wrong, each with the kind of failure (strict: fixing one fails
 # the test until it is taken off this list).
 KNOWN_MISSES: dict[str, str] = {
+    "m2-res-en-agency": "reseller told in other words ('a reseller for you')",
     "m-res-firm-name": "reseller told by 'uses your infrastructure'",
     "m-two-outage-theme": "two requests: the urgent outage decides",
     "m-trap-tema-renk-outage": "theme words in an outage report",
