@@ -74,10 +74,17 @@ def fill_canned(desk: Desk, cmd: FillCanned) -> Rendered:
 
 
 def canned_values(
-    conn: Connection, settings: Settings, ticket_id: str, reply_id: str, agent_id: str | None
+    conn: Connection,
+    settings: Settings,
+    ticket_id: str,
+    reply_id: str,
+    agent_id: str | None,
+    *,
+    detail: TicketDetail | None = None,
 ) -> dict[str, str]:
-    """Placeholder values for one reply on one ticket (only the known, non-empty ones)."""
-    detail = ticket_detail(conn, ticket_id)
+    """Placeholder values for one reply on one ticket (only the known, non-empty ones);
+    `detail`: the ticket, if the caller has just read it in this snapshot."""
+    detail = detail if detail is not None else ticket_detail(conn, ticket_id)
     if detail is None:
         return {}
     values: dict[str, str] = {"ticket_number": str(detail.number)}

@@ -37,16 +37,22 @@ _LIMITS = re.compile(r"limit")
 
 
 def done_actions(
-    conn: Connection, settings: Settings, ticket_id: str, agent_id: str | None = None
+    conn: Connection,
+    settings: Settings,
+    ticket_id: str,
+    agent_id: str | None = None,
+    *,
+    detail: TicketDetail | None = None,
 ) -> frozenset[Action]:
-    """The checklist actions the stored ticket shows as done (empty for an unknown ticket)."""
-    detail = ticket_detail(conn, ticket_id)
+    """The checklist actions the stored ticket shows as done (empty for an unknown ticket);
+    `detail`: the ticket, if the caller has just read it in this snapshot."""
+    detail = detail if detail is not None else ticket_detail(conn, ticket_id)
     if detail is None:
         return frozenset()
     replies = [m.body for m in detail.messages if m.kind is MessageKind.OUTBOUND]
     written = [m.body for m in detail.messages if m.kind is not MessageKind.INBOUND]
     done: set[Action] = set()
-    links = _links(conn, settings, ticket_id, agent_id)
+    links = _links(conn, settings, detail, agent_id)
     for action in (Action.SEND_SETUP_ARTICLE, Action.OFFER_SLA_OR_MANAGED):
         if _contains_any(replies, links.get(action, ())):
             done.add(action)
@@ -64,14 +70,14 @@ def done_actions(
 
 
 def _links(
-    conn: Connection, settings: Settings, ticket_id: str, agent_id: str | None
+    conn: Connection, settings: Settings, detail: TicketDetail, agent_id: str | None
 ) -> dict[Action, tuple[str, ...]]:
     """The company's links of each action's canned replies (the article, the SLA page)."""
     found: dict[Action, list[str]] = {}
     for reply in load_canned().replies:
         if reply.action is None:
             continue
-        values = canned_values(conn, settings, ticket_id, reply.id, agent_id)
+        values = canned_values(conn, settings, detail.id, reply.id, agent_id, detail=detail)
         urls = [values[n] for n in ("article_url", "sla_url") if values.get(n)]
         found.setdefault(reply.action, []).extend(urls)
     return {a: tuple(dict.fromkeys(urls)) for a, urls in found.items()}

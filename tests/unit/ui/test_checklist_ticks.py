@@ -115,3 +115,34 @@ def test_in_the_window_the_item_ticks_after_the_reply_is_sent(
     composer.send.click()
     assert Action.SEND_SETUP_ARTICLE in checklist.done()
     assert _button(win.policy_panel, Action.SEND_SETUP_ARTICLE).text().startswith("☑")
+
+
+def test_a_switch_reads_the_ticket_its_extras_and_ticks_in_one_trip(
+    qtbot: Any, tctx: UiContext, tsample: TicketSample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ticket pane's load brings the thread's decisions and the checklist's ticks in the
+    same snapshot: no second read for either, and the thread is rendered once."""
+    tctx.desk.settings.extra["canned_values"] = {"article_url": ARTICLE}
+    _reply(tctx, tsample.mail, f"Merhaba: {ARTICLE}", MessageKind.OUTBOUND)
+    win = MainWindow(tctx, default_views("agent"), remember=False)
+    qtbot.addWidget(win)
+    win.start()
+    keys: list[str] = []
+    run = tctx.runner.run
+
+    def counting(fn: Any, *args: Any, key: str | None = None, **kw: Any) -> Any:
+        keys.append((key or "").rsplit("-", 1)[0])
+        return run(fn, *args, key=key, **kw)
+
+    renders: list[int] = []
+    thread = win.ticket_pane.thread_view
+    real_render = thread._render
+    monkeypatch.setattr(thread, "_render", lambda: (renders.append(1), real_render()))
+    monkeypatch.setattr(tctx.runner, "run", counting)
+    win.open_ticket(tsample.mail)
+    assert "ticket-pane" in keys
+    assert "thread-extras" not in keys
+    assert "checklist" not in keys
+    assert len(renders) == 1
+    assert win.policy_panel.checklist.done() == {Action.SEND_SETUP_ARTICLE}
+    assert _button(win.policy_panel, Action.SEND_SETUP_ARTICLE).text().startswith("☑")

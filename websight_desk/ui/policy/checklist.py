@@ -74,6 +74,7 @@ class Checklist(QWidget):
         self._ticket_id: str | None = None
         self._done: frozenset[Action] = frozenset()
         self._shown: tuple[tuple[Action, ...], bool] = ((), False)
+        self._drawn: object = None  # what the buttons show (`_draw` skips an equal drawing)
         self.heading = heading("actionsHeading")
         self.buttons_box = QVBoxLayout()
         self.buttons_box.setSpacing(2)
@@ -90,11 +91,20 @@ class Checklist(QWidget):
             self._done = frozenset()
         self._ticket_id = ticket_id
 
-    def show_actions(self, actions: tuple[Action, ...], discretion: bool) -> None:
+    def show_actions(
+        self,
+        actions: tuple[Action, ...],
+        discretion: bool,
+        done: frozenset[Action] | None = None,
+    ) -> None:
         """One button per action, ticked if the ticket shows it done; the
-        expert's-discretion note if `discretion`."""
+        expert's-discretion note if `discretion`. `done`: already read with the ticket (else
+        read here in the background)."""
+        if done is not None:
+            self._done = done
         self._draw(actions, discretion)
-        self._read_done()
+        if done is None:
+            self._read_done()
 
     def done(self) -> frozenset[Action]:
         """The shown actions the ticket shows as done."""
@@ -125,6 +135,10 @@ class Checklist(QWidget):
 
     def _draw(self, actions: tuple[Action, ...], discretion: bool) -> None:
         self._shown = (actions, discretion)
+        drawn = (actions, discretion, self._done & frozenset(actions))
+        if drawn == self._drawn:
+            return  # the same buttons and ticks: no new widgets, no new layout
+        self._drawn = drawn
         while self.buttons_box.count():
             item = self.buttons_box.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -168,8 +182,10 @@ class Checklist(QWidget):
         self.discretion.setText(
             "⚖ " + _("Expert's discretion: an expert may help beyond the rule if it is quick.")
         )
+        self._drawn = None  # new words
         self._draw(*self._shown)
 
     def _ticked(self, action: Action, button: QPushButton) -> None:
+        self._drawn = None  # ticked by hand until the next drawing
         button.setText("☑ " + _(ACTION[action]))
         self.actionActivated.emit(action.value)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from websight_desk.i18n import _
-from websight_desk.policy.model import Decision
+from websight_desk.policy.model import Action, Decision
 from websight_desk.services.triage import decide
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.errors import report
@@ -154,9 +154,15 @@ class PolicyPanel(QWidget):
 
         self.ctx.runner.run(job, self.show_decision, self._failed, key=f"policy-{id(self)}")
 
-    def show_decision(self, decision: Decision | None, ticket_id: str | None = None) -> None:
+    def show_decision(
+        self,
+        decision: Decision | None,
+        ticket_id: str | None = None,
+        done: frozenset[Action] | None = None,
+    ) -> None:
         """Render a decision (None = no ticket); `ticket_id`: whose it is, when decided
-        elsewhere (the ticket pane), so the checklist can read what was done."""
+        elsewhere (the ticket pane), so the checklist can read what was done, or `done`: what
+        was done, read with the ticket."""
         if ticket_id is not None:
             self.checklist.set_ticket(ticket_id)
         self._decision = d = decision
@@ -168,7 +174,7 @@ class PolicyPanel(QWidget):
             self.verdict_view.show_decision(d, self.ctx.ruleset)
             self.explanation_view.show_decision(d, self.ctx.ruleset)
         self.evidence_list.show_decision(d)
-        self.checklist.show_actions(d.actions if d else (), d.discretion if d else False)
+        self.checklist.show_actions(d.actions if d else (), d.discretion if d else False, done)
         self.shift_view.show_shift(d.shift if d else None)
         self._fit()
 

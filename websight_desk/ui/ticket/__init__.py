@@ -17,7 +17,8 @@ def link(pane: TicketPane, panel: PolicyPanel) -> None:
 
     def decided(decision: object) -> None:
         panel.set_field_names(pane.field_names())
-        panel.show_decision(decision, pane.ticket_id)  # type: ignore[arg-type]
+        done = pane.loaded.done if pane.loaded else None  # read with the ticket
+        panel.show_decision(decision, pane.ticket_id, done)  # type: ignore[arg-type]
         detail = pane.detail  # a mail from an unknown address: the panel says so too
         unverified = detail is not None and is_unverified_code(detail.customer.code)
         panel.banner.show_sender_unverified(unverified)

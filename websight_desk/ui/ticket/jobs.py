@@ -16,13 +16,15 @@ from websight_desk.domain.enums import TicketField
 from websight_desk.domain.ticket_views import TicketDetail
 from websight_desk.services import tickets
 from websight_desk.services.callback_views import callback_entries
+from websight_desk.services.checklist_done import done_actions
 from websight_desk.services.desk import Desk
 from websight_desk.services.triage import decide
 from websight_desk.storage.queries.agents import agent_summary
 from websight_desk.storage.queries.ticket_detail import ticket_detail
+from websight_desk.ui.ticket.thread_extras import ThreadExtras, read_extras
 
 if TYPE_CHECKING:
-    from websight_desk.policy import Decision, Ruleset
+    from websight_desk.policy import Action, Decision, Ruleset
 
 
 @dataclass(frozen=True)
@@ -33,13 +35,19 @@ class LoadedTicket:
     decision: Decision | None
     callbacks: tuple[CallbackView, ...]
     agent_name: str | None  # the working agent, for canned replies' signatures
+    # Read in the same snapshot, so a switch renders once: the thread's decisions and unsent
+    # replies, and the checklist's ticks (None: not read, the widgets read them themselves).
+    extras: ThreadExtras | None = None
+    done: frozenset[Action] | None = None
 
 
 def load_job(
     desk: Desk, ticket_id: str, ruleset: Ruleset, now: datetime
 ) -> Callable[[], LoadedTicket]:
-    """The ticket, its full policy decision and its phone callbacks, read in one snapshot."""
+    """The ticket, its full policy decision, its phone callbacks, the thread's extras and the
+    checklist's ticks, read in one snapshot (one trip to the runner per switch)."""
     agent_id = desk.agent_id
+    connected = bool(desk.settings.server_url)
 
     def job() -> LoadedTicket:
         with desk.db.read() as conn:
@@ -47,11 +55,20 @@ def load_job(
             if detail is None:
                 return LoadedTicket(None, None, (), None)
             agent = agent_summary(conn, agent_id)
+            decision = decide(conn, ticket_id, ruleset, now)
+            extras = read_extras(conn, ticket_id, detail.messages, connected)
+            done = (
+                done_actions(conn, desk.settings, ticket_id, agent_id, detail=detail)
+                if decision is not None and decision.actions
+                else frozenset()
+            )
             return LoadedTicket(
                 detail,
-                decide(conn, ticket_id, ruleset, now),
+                decision,
                 tuple(callback_entries(conn, ticket_id)),
                 agent.display_name if agent else None,
+                extras,
+                done,
             )
 
     return job

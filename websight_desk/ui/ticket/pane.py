@@ -14,8 +14,6 @@ Public API (embedded by the main window):
 * Features plug in without editing this file (`ui/callbacks`, `ui/abuse`): `add_action(QAction)`
   puts a header button (shortcut window-wide); `set_action_handler(action, fn)` makes a
   checklist action call `fn()` instead.
-
-Parts: `header`, `thread_view` (callbacks included), `reply` (composer, drafts, sending).
 """
 
 from __future__ import annotations
@@ -112,10 +110,13 @@ class TicketPane(QWidget):
         self.reply.overrideNeeded.connect(self._override_needed)
         self.composer.cannedChosen.connect(self.insert_canned)
 
-    # -- what is shown -------------------------------------------------------------------
     @property
     def ticket_id(self) -> str | None:
         return self._ticket_id
+
+    @property
+    def loaded(self) -> LoadedTicket | None:
+        return self._loaded
 
     @property
     def detail(self) -> TicketDetail | None:
@@ -127,7 +128,6 @@ class TicketPane(QWidget):
 
     @property
     def callbacks(self) -> tuple[CallbackView, ...]:
-        """The phone callbacks of the shown ticket, as the thread shows them."""
         return self._loaded.callbacks if self._loaded else ()
 
     def show_ticket(self, ticket_id: str | None) -> None:
@@ -179,6 +179,7 @@ class TicketPane(QWidget):
         self._show_state()
         if first:
             self.thread_view.clear()
+        self.thread_view.preset(loaded.extras)
         self._render()
         if first and self._mark is None:
             self.thread_view.scroll_to_end()
@@ -205,7 +206,6 @@ class TicketPane(QWidget):
         if self._ticket_id is not None and (not ids or self._ticket_id in ids):
             self.show_ticket(self._ticket_id)
 
-    # -- what the agent does -------------------------------------------------------------
     def send(self, *, force: bool = False, override_reason: str | None = None) -> None:
         """Post the composer's text; if messages arrived since writing began, ask first; a
         reply to a refused or pending-review customer asks for an override reason first."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from websight_desk.domain.enums import MessageKind
 from websight_desk.domain.ticket_views import MessageView
@@ -25,15 +26,23 @@ def extras_job(
     desk: Desk, ticket_id: str, messages: Sequence[MessageView], connected: bool
 ) -> Callable[[], ThreadExtras]:
     """Read the decisions, and (connected only) the replies still in the local outbox."""
-    replies = [m.id for m in messages if m.kind is MessageKind.OUTBOUND]
 
     def job() -> ThreadExtras:
         with desk.db.read() as conn:
-            events = timeline(conn, ticket_id)
-            unpushed = unpushed_messages(conn, replies) if connected and replies else {}
-        return ThreadExtras(ticket_id, events, unpushed)
+            return read_extras(conn, ticket_id, messages, connected)
 
     return job
 
 
-__all__ = ["ThreadExtras", "extras_job"]
+def read_extras(
+    conn: Any, ticket_id: str, messages: Sequence[MessageView], connected: bool
+) -> ThreadExtras:
+    """`extras_job`'s reading in a snapshot the caller holds (`conn`: `desk.db.read()`'s; the
+    ticket pane reads them with the ticket)."""
+    replies = [m.id for m in messages if m.kind is MessageKind.OUTBOUND]
+    events = timeline(conn, ticket_id)
+    unpushed = unpushed_messages(conn, replies) if connected and replies else {}
+    return ThreadExtras(ticket_id, events, unpushed)
+
+
+__all__ = ["ThreadExtras", "extras_job", "read_extras"]

@@ -52,6 +52,7 @@ class ThreadView(QTextBrowser):
         self._expanded: set[str] = set()
         self._ticket_id: str | None = None
         self._extras: ThreadExtras | None = None
+        self._preset: ThreadExtras | None = None
         self._shown_mail: dict[str, MailInfo] | None = None
         self._shown_acks: tuple[TimelineEvent, ...] = ()
         self.mail_states: MailStates | None = None
@@ -84,8 +85,18 @@ class ThreadView(QTextBrowser):
         the ticket given to `reset` and its replies' local mail state are read in the background."""
         self._messages, self._callbacks = messages, callbacks
         self._mark, self._new_ids = mark, new_ids
+        preset, self._preset = self._preset, None
+        if preset is not None and preset.ticket_id == self._ticket_id:
+            self._extras = preset  # read with the ticket: one render, no second read
+            self._render()
+            return
         self._render()
         self._load_extras()
+
+    def preset(self, extras: ThreadExtras | None) -> None:
+        """Extras read in the ticket's own snapshot (`jobs.load_job`): the next `show_thread`
+        shows them instead of reading them."""
+        self._preset = extras
 
     @property
     def events(self) -> tuple[TimelineEvent, ...]:
