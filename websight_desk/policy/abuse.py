@@ -16,8 +16,9 @@ Token-based, never substring-based, so "sıkıntı", "şikayet", "ambulans", "g�
   gibi kararsızdım" are not abuse. `insults_strict` words ("mal", "hayvan") have ordinary
   plural meanings, so only a second-person suffix or a target word counts.
 
-Obfuscation is undone before matching (`policy/abuse_forms.py`). The detector only suggests,
-with the words as evidence; people decide.
+Obfuscation is undone before matching (`policy/abuse_forms.py`); the words around a listed
+word can excuse it (`policy/abuse_context.py`: a bare "siktir" sent at no one, a mail address
+someone knows). The detector only suggests, with the words as evidence; people decide.
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from websight_desk.domain.turkish import fold, tr_lower
+from websight_desk.policy.abuse_context import (
+    caps_without_turkish,
+    harmless_threats,
+    is_bare_exclamation,
+    sent_at_someone,
+)
 from websight_desk.policy.abuse_forms import (
     MASKED,
     OBFUSCATION_MARK,
@@ -124,16 +131,21 @@ class AbuseDetector:
         """
         if folded is None:
             folded = fold(text)
-        found = self._listed(text, weight, folded, words, flagged)
+        found, excused = self._listed(text, weight, folded, words, flagged)
         if words is None or starts is None:
             words, starts = scan_words(folded)
         if threats is None and self.lexicon.threats:
             hits, _ = self._threats.find_words(words, starts, [weight] * len(words))
             threats = [(h.start, h.end) for h in hits]
         if threats:
-            found = sorted({*found, *threats})
+            harmless = harmless_threats(threats, words, starts)
+            found = sorted({*found, *threats}.difference(harmless))
+            excused.extend(harmless)
         if found or self._model is None or not looks_turkish(text, words):
             return found
+        if excused:  # what the lists judged harmless is not the model's evidence either
+            gone = {start for start, _ in excused}
+            words = ["" if s in gone else w for w, s in zip(words, starts, strict=True)]
         return [(starts[i], starts[i] + len(words[i])) for i in self._model.evidence(words)]
 
     def _listed(
@@ -143,30 +155,41 @@ class AbuseDetector:
         folded: str,
         words: Sequence[str] | None,
         flagged: bool | None,
-    ) -> list[tuple[int, int]]:
-        """Spans found by the word lists."""
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Spans found by the word lists, and those of listed words they excused."""
         if not self._suspicious(folded, words, flagged):
-            return []  # the usual case: no word could start an insult, skip the full pass
+            return [], []  # the usual case: no word could start an insult, skip the full pass
         toks = tokens(folded, weight)
         found: set[tuple[int, int]] = set()
-        targets: set[int] = set()
-        for hit in self._lexicon.find(toks):
+        excused: list[tuple[int, int]] = []
+        hits = self._lexicon.find(toks)
+        targets = {hit.first for hit in hits if hit.group == "target"}
+        for hit in hits:
             if hit.group == "target":
-                targets.add(hit.first)
-            elif hit.first != hit.last or not self._clean_word(toks[hit.first], text):
-                found.add((hit.start, hit.end))
+                continue
+            if hit.first == hit.last:
+                tok = toks[hit.first]
+                if self._clean_word(tok, text):
+                    continue
+                if is_bare_exclamation(tok, text) and not sent_at_someone(
+                    toks, hit.first, _near(hit.first, targets)
+                ):
+                    excused.append((hit.start, hit.end))
+                    continue
+            found.add((hit.start, hit.end))
         for i, tok in enumerate(toks):
             if self._is_insult(toks, i, targets) or self._is_masked_profanity(tok):
                 found.add((tok.start, tok.end))
-        return sorted(found)
+        return sorted(found), excused
 
     def _clean_word(self, tok: Token, text: str) -> bool:
         """An allowed word, or one whose own spelling shows it is not the swear word."""
         if tok.forms[0] in self._allow:
             return True
-        return bool(self._clean_spellings) and tr_lower(text[tok.start : tok.end]).startswith(
-            self._clean_spellings
-        )
+        raw = text[tok.start : tok.end]
+        if not self._clean_spellings or caps_without_turkish(raw):
+            return False
+        return tr_lower(raw).startswith(self._clean_spellings)
 
     def _suspicious(self, folded: str, words: Sequence[str] | None, flagged: bool | None) -> bool:
         if words is None or OBFUSCATION_MARK.search(folded):

@@ -28,14 +28,21 @@ _LEET = str.maketrans(
 )
 RAW_WORD = re.compile(r"(?:[^\W_]|[@$*!])+")
 OBFUSCATION_MARK = re.compile(r"[@$*!]")  # without these, raw words are plain words
-SPACED = re.compile(r"(?<![^\W_])(?:[^\W_@$][ .\-_*]{1,2}){2,}[^\W_@$](?![^\W_])")
+# three or more single letters, or a letter and "q" ("a.q", "a q"): Turkish has no "q", so that
+# pair is no abbreviation or pair of initials ("A.Ş.", "M.K.") and can only be the swear word
+SPACED = re.compile(
+    r"(?<![^\W_])(?:(?:[^\W_@$][ .\-_*]{1,2}){2,}[^\W_@$]|[a-z][ .\-_*]{1,2}q)(?![^\W_])"
+)
 _STRETCH = re.compile(r"(.)\1{2,}")
 MASKED = re.compile(r"^[a-z]+\*+[a-z]*$")
 SEPARATORS = re.compile(r"[ .\-_]")
 
 
 def one_letter_run(words: Sequence[str]) -> bool:
-    """Whether three one-letter words follow each other: a spaced-out word ("s i k t i r")."""
+    """Whether three one-letter words follow each other ("s i k t i r"), or one goes before
+    a "q" ("a.q"): a spaced-out word."""
+    if "q" in words and any(len(words[i - 1]) == 1 for i, w in enumerate(words) if w == "q" and i):
+        return True
     sizes = list(map(len, words))
     if sizes.count(1) < 3:
         return False
