@@ -1,69 +1,155 @@
-"""Demo generation throughput: `websight-desk demo --tickets N` into a temporary workspace.
+"""Demo generation: `websight-desk demo --tickets N` timed, with its peak memory and file size.
 
     python -m bench.bench_demo [--tickets N] [--seed S] [--keep DIR]
+    python -m bench.bench_demo --tickets 1000000 --cache [DIR]
 
-Times the whole command as a user runs it (workspace creation, writes, outbox rows and the
-triage cache refresh), then checks `stats --json` reports N tickets. Target for 100,000
-tickets: well under a minute. CPU seconds (this process plus the generator and policy worker
-processes it starts) are printed too: on a busy machine they are the steadier figure.
+Runs the command as a user does, in a child process (workspace creation, writes, outbox rows
+and the triage cache refresh), then checks `stats --json` reports N tickets. Prints wall and
+CPU seconds (the command and the generator and policy worker processes it starts: on a busy
+machine the steadier figure) and the peak resident size of its largest process (the demo
+must stay bounded: < 400 MB at a million tickets). Targets: 100k in well under a minute of
+CPU; 1M in under 10 minutes.
+
+`--cache` builds a workspace once into DIR (default `~/.cache/websight-desk-bench/<N>`) and
+reuses it while it holds N tickets at the current schema: `bench_queue` and `bench_ui` take
+it with `--workspace DIR`. `--sizes` prints the database's size per table and index.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import json
-import resource
+import os
+import sqlite3
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-from websight_desk.cli.main import main
-
-
-def _cpu() -> float:
-    """CPU seconds of this process and of its finished children (the demo's workers)."""
-    total = 0.0
-    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
-        usage = resource.getrusage(who)
-        total += usage.ru_utime + usage.ru_stime
-    return total
+CACHE = Path.home() / ".cache" / "websight-desk-bench"
+DB_FILE = "desk.sqlite3"
 
 
-def run(tickets: int, seed: int, root: Path) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of one `demo` run into `root`."""
-    ws = str(root / "ws")
-    cpu0, t0 = _cpu(), time.perf_counter()
-    status = main(["demo", "--tickets", str(tickets), "--seed", str(seed), "--workspace", ws])
-    wall, cpu = time.perf_counter() - t0, _cpu() - cpu0
-    if status != 0:
-        raise SystemExit(f"demo failed with status {status}")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        main(["stats", "--json", "--workspace", ws])
-    counted = json.loads(out.getvalue())["tickets"]
+def _cli(*args: str) -> list[str]:
+    entry = "import sys; from websight_desk.cli.main import main; sys.exit(main(sys.argv[1:]))"
+    return [sys.executable, "-c", entry, *args]
+
+
+def run(tickets: int, seed: int, ws: Path) -> dict[str, Any]:
+    """Figures of one `demo` run into `ws`: wall and CPU seconds, peak RSS (MB)."""
+    cmd = _cli("demo", "--tickets", str(tickets), "--seed", str(seed), "--workspace", str(ws))
+    t0 = time.perf_counter()
+    child = subprocess.Popen(cmd)
+    _pid, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - t0
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"demo failed with status {os.waitstatus_to_exitcode(status)}")
+    counted = json.loads(
+        subprocess.run(
+            _cli("stats", "--json", "--workspace", str(ws)),
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )["tickets"]
     if counted != tickets:
         raise SystemExit(f"stats reports {counted} tickets, expected {tickets}")
-    return wall, cpu
+    return {
+        "tickets": tickets,
+        "wall_s": round(wall, 1),
+        # The child's own time and that of the worker processes it waited for.
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
+        # Linux: the largest resident size of the child or any process it waited for.
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "db_mb": round((ws / DB_FILE).stat().st_size / 2**20, 1),
+    }
+
+
+def sizes(db: Path) -> list[tuple[str, float]]:
+    """(table or index, MB) of the database file, largest first (SQLite's `dbstat`)."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        rows = conn.execute(
+            "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC"
+        ).fetchall()
+    return [(str(name), size / 2**20) for name, size in rows]
+
+
+def cached(ws: Path, tickets: int) -> bool:
+    """Does `ws` hold a demo workspace of `tickets` tickets at the current schema?"""
+    from websight_desk.storage.migrate import head
+
+    db = ws / DB_FILE
+    if not db.exists():
+        return False
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            count = conn.execute("SELECT count(*) FROM tickets").fetchone()[0]
+    except sqlite3.Error:
+        return False
+    return version is not None and version[0] == head() and count == tickets
+
+
+def build_cached(ws: Path, tickets: int, seed: int) -> dict[str, Any] | None:
+    """Build the workspace into `ws` unless it is there already; the run's figures, if run."""
+    if cached(ws, tickets):
+        return None
+    if ws.exists() and any(ws.iterdir()):
+        stale = ws.with_name(f"{ws.name}.stale-{int(time.time())}")
+        ws.rename(stale)  # kept for the user to delete: a workspace is never removed here
+        print(f"{ws} was not a current {tickets}-ticket workspace; moved to {stale}")
+    ws.mkdir(parents=True, exist_ok=True)
+    return run(tickets, seed, ws)
+
+
+def report(figures: dict[str, Any]) -> str:
+    return (
+        f"demo --tickets {figures['tickets']:,}: {figures['wall_s']:.1f} s wall, "
+        f"{figures['cpu_s']:.1f} s CPU, {figures['tickets'] / figures['wall_s']:,.0f} tickets/s, "
+        f"peak RSS {figures['peak_rss_mb']:.0f} MB, database {figures['db_mb']:,.0f} MB"
+    )
 
 
 def cli() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="write into DIR instead of a temporary one")
+    parser.add_argument(
+        "--cache",
+        nargs="?",
+        type=Path,
+        const=Path(""),
+        help="build once into DIR (default ~/.cache/websight-desk-bench/<N>) and reuse it",
+    )
+    parser.add_argument("--sizes", action="store_true", help="print the size of each table")
     args = parser.parse_args()
-    if args.keep:
-        args.keep.mkdir(parents=True, exist_ok=True)
-        wall, cpu = run(args.tickets, args.seed, args.keep)
+    if args.cache is not None:
+        ws = args.cache if str(args.cache) else CACHE / str(args.tickets)
+        figures = build_cached(ws, args.tickets, args.seed)
+        print(report(figures) if figures else f"{ws}: reused ({args.tickets:,} tickets)")
+        print(f"workspace: {ws} (bench_queue / bench_ui --workspace {ws})")
+    elif args.keep:
+        ws = args.keep / "ws"
+        ws.mkdir(parents=True, exist_ok=True)
+        print(report(run(args.tickets, args.seed, ws)))
     else:
         with tempfile.TemporaryDirectory(prefix="bench-demo-") as tmp:
-            wall, cpu = run(args.tickets, args.seed, Path(tmp))
-    print(
-        f"demo --tickets {args.tickets}: {wall:.1f} s wall, {cpu:.1f} s CPU, "
-        f"{args.tickets / wall:,.0f} tickets/s"
-    )
+            ws = Path(tmp) / "ws"
+            print(report(run(args.tickets, args.seed, ws)))
+            if args.sizes:
+                _print_sizes(ws)
+        return
+    if args.sizes:
+        _print_sizes(ws)
+
+
+def _print_sizes(ws: Path) -> None:
+    for name, mb in sizes(ws / DB_FILE):
+        if mb >= 1:
+            print(f"  {name:<40} {mb:10,.1f} MB")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,10 @@ KIND_WEIGHTS = {
     ServiceKind.DEDICATED: 7,
 }
 _KINDS = list(KIND_WEIGHTS)
+# Customers (and resellers, end customers) a run keeps to pick returning ones from. Past
+# this, a new one takes a random old one's place: a million-ticket run's generator stays
+# bounded in memory, and returning customers still come back.
+POOL = 50_000
 _WEIGHTS = list(KIND_WEIGHTS.values())
 
 
@@ -77,6 +81,12 @@ class Accounts:
         out, self.pending = self.pending, {}
         return out
 
+    def _keep(self, pool: list[Any], item: Any) -> None:
+        if len(pool) < POOL:
+            pool.append(item)
+        else:
+            pool[self.rng.randrange(POOL)] = item
+
     def _emit(self, kind: str, payload: dict[str, object]) -> None:
         self.pending.setdefault(kind, []).append(payload)
 
@@ -101,10 +111,10 @@ class Accounts:
         since = at - timedelta(days=rng.randint(30, 1500))
         self._emit("customer.create", customer_payload(cust.id, cmd, since))
         self._emit("contact.upsert", contact_payload(new_id(), cust.id, cmd, since))
-        self.customers.append(cust)
+        self._keep(self.customers, cust)
         if reseller:
             cust.reseller_name = org
-            self.resellers.append(cust)
+            self._keep(self.resellers, cust)
             self.add_service(cust, at, ServiceKind.RESELLER_HOSTING, domain=domain)
         return cust
 
@@ -161,7 +171,7 @@ class Accounts:
         reseller = rng.choice(self.resellers)
         cust = self.new_customer(at)
         self.add_service(cust, at, ServiceKind.SHARED_HOSTING, reseller=reseller)
-        self.end_customers.append((reseller, cust))
+        self._keep(self.end_customers, (reseller, cust))
         return reseller, cust
 
     def pick(self, at: datetime) -> tuple[DemoCustomer, DemoService]:

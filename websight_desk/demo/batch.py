@@ -30,6 +30,7 @@ from websight_desk.services.tickets import (
     ticket_payload,
 )
 from websight_desk.services.triage_facts import RawFacts
+from websight_desk.storage import fts
 from websight_desk.storage.outbox import OpWriter
 
 Payload = dict[str, object]
@@ -186,7 +187,6 @@ class BatchOut:
     pending: dict[str, list[dict[str, object]]]
     made: list[DemoTicket]
     facts: dict[str, RawFacts] = field(default_factory=dict)
-    customers: list[DemoCustomer] | None = None  # the run's customers, on the last batch
 
 
 def _fold_changes(
@@ -216,11 +216,22 @@ def write_batch(w: OpWriter, batch: BatchOut) -> dict[str, int]:
     pending = batch.pending
     for kind in ("customer.create", "contact.upsert", "service.upsert"):
         w.emit_many(kind, pending.get(kind, []))
-    _emit_by_author(w, "ticket.create", batch.tickets)
-    _emit_by_author(w, "message.create", batch.messages)
-    _emit_by_author(w, "ticket.set_field", batch.changes)
+    # Each `emit_many` would index the search documents of the tickets it touches: a ticket
+    # would be written to the index once for its subject and once per author of its
+    # messages, each write deleting the one before. The batch's documents are written once.
+    ctx = w.apply_ctx
+    indexing, ctx.with_search_index = ctx.with_search_index, False
+    try:
+        _emit_by_author(w, "ticket.create", batch.tickets)
+        _emit_by_author(w, "message.create", batch.messages)
+        _emit_by_author(w, "ticket.set_field", batch.changes)
+    finally:
+        ctx.with_search_index = indexing
+    if indexing:
+        fts.reindex_tickets(w.conn, [str(p["id"]) for _author, p in batch.tickets])
     return {
         "messages": len(batch.messages),
         "services": len(pending.get("service.upsert", [])),
         "changes": len(batch.changes),
+        "customers": len(pending.get("customer.create", [])),
     }

@@ -70,8 +70,6 @@ def generate(plan: GenPlan) -> Iterator[BatchOut]:
         out = BatchOut(batch.tickets, batch.messages, batch.changes, pending, made)
         if plan.with_facts:
             out.facts = batch_facts(out)
-        if start + plan.batch >= plan.tickets:
-            out.customers = accounts.customers
         yield out
 
 

@@ -17,10 +17,9 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from websight_desk.demo.abuse import add_demo_terminations
-from websight_desk.demo.accounts import DemoCustomer
 from websight_desk.demo.batch import write_batch
 from websight_desk.demo.callbacks import add_demo_callbacks
-from websight_desk.demo.context import DemoContext, DemoGenerator
+from websight_desk.demo.context import DemoContext, DemoGenerator, TicketSample
 from websight_desk.demo.gen import GenPlan, batches
 from websight_desk.demo.policy_pool import PolicyPool
 from websight_desk.demo.records import DemoAgent
@@ -33,7 +32,7 @@ from websight_desk.storage.models import Agent, Customer, Ticket
 
 BATCH = 2000  # tickets per transaction: big enough to amortise, small enough to stay responsive
 PARALLEL_FROM = 5000  # below this, starting worker processes costs more than it saves
-CACHE_KIB = 256 * 1024
+CACHE_KIB = 64 * 1024
 TEAM = (
     ("ayse.demir", "Ayşe Demir", Role.SHIFT_LEAD),
     ("mehmet.yilmaz", "Mehmet Yılmaz", Role.SHIFT_LEAD),
@@ -129,8 +128,8 @@ def add_demo_data(
         with_facts=parallel and hook is not None,
     )
     ctx = DemoContext(seed, now, team)
-    counts = {"messages": 0, "services": 0, "changes": 0}
-    customers: list[DemoCustomer] = []
+    sample = TicketSample(seed)  # what the generators get: not every ticket (memory)
+    counts = {"messages": 0, "services": 0, "changes": 0, "customers": 0}
     ahead = (
         PolicyPool(hook.ruleset, desk.settings.policy_file or None)
         if hook is not None and plan.with_facts
@@ -146,7 +145,7 @@ def add_demo_data(
     try:
         done = 0
         for batch in batches(plan, in_worker=parallel):
-            ctx.tickets.extend(batch.made)
+            sample.extend(batch.made)
             with desk.writer() as w:
                 if done == 0:  # a bigger page cache for this bulk load (connection-local)
                     w.conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
@@ -155,8 +154,6 @@ def add_demo_data(
                 n = write_batch(w, batch)
             for key in counts:
                 counts[key] += n[key]
-            if batch.customers is not None:
-                customers = batch.customers
             done += len(batch.made)
             if progress is not None:
                 progress(done, tickets)
@@ -167,7 +164,7 @@ def add_demo_data(
             hook.precomputed = None
         if ahead is not None:
             ahead.close()
-    ctx.customers = customers
+    ctx.tickets = sample.tickets
     if generators:
         with desk.writer() as w:
             for gen in generators:
@@ -175,7 +172,7 @@ def add_demo_data(
     return DemoSummary(
         tickets=tickets,
         messages=counts["messages"],
-        customers=len(customers),
+        customers=counts["customers"],
         services=counts["services"],
         field_changes=counts["changes"],
         agents_created=created,
