@@ -7,7 +7,8 @@ the GUI thread; later pages are small indexed reads done when the view scrolls t
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
 )
 
 from websight_desk.domain.queue_views import QueueQuery, QueueRow
-from websight_desk.i18n import _, ngettext
+from websight_desk.i18n import _, current_language, ngettext
 from websight_desk.storage.queries import queue
 from websight_desk.storage.queries.search_snippets import Snippet, snippets
 from websight_desk.ui.context import UiContext
@@ -56,6 +57,7 @@ class QueueModel(QAbstractTableModel):
         self.loading = False
         self.snippets: dict[str, Snippet] = {}  # why each result matched (a search only)
         self._cells: dict[str, tuple[str, ...]] = {}  # ticket id -> its cells' texts
+        self._language = current_language()  # of `_cells`
 
     # --- loading -------------------------------------------------------------------------
 
@@ -68,23 +70,24 @@ class QueueModel(QAbstractTableModel):
         self._load(self.query, max(PAGE, len(self.rows)))
 
     def _load(self, query: QueueQuery, limit: int) -> None:
-        db = self.ctx.desk.db
+        db, now = self.ctx.desk.db, self.ctx.now()
 
-        def work() -> tuple[QueueQuery, queue.QueuePage]:
+        def work() -> tuple[QueueQuery, queue.QueuePage, Texts]:
             with db.read() as conn:
-                return query, queue.first_page(conn, query, limit)
+                first = queue.first_page(conn, query, limit)
+            return query, first, texts_of(first.rows, now)
 
         self.loading = True
         self.ctx.runner.run(work, self._loaded, self._failed, key=f"queue-{id(self)}")
 
-    def _loaded(self, result: tuple[QueueQuery, queue.QueuePage]) -> None:
-        query, first = result
+    def _loaded(self, result: tuple[QueueQuery, queue.QueuePage, Texts]) -> None:
+        query, first, texts = result
         self.beginResetModel()
         self.query, self.rows = query, first.rows
         self.total, self.exact = first.total, first.exact
         self.loading = False
         self.snippets = {}
-        self._cells = {}
+        self._cells, self._language = texts.cells, texts.language
         self.endResetModel()
         self.loaded.emit(first.total)
         self._ask_snippets(first.rows)
@@ -104,17 +107,18 @@ class QueueModel(QAbstractTableModel):
         """The next page, read in the background (scrolling never waits on the database)."""
         if not self.canFetchMore(parent):
             return
-        db, query, offset = self.ctx.desk.db, self.query, len(self.rows)
+        db, query, offset, now = self.ctx.desk.db, self.query, len(self.rows), self.ctx.now()
 
-        def work() -> tuple[QueueQuery, int, list[QueueRow]]:
+        def work() -> tuple[QueueQuery, int, list[QueueRow], Texts]:
             with db.read() as conn:
-                return query, offset, queue.page(conn, query, offset, PAGE)
+                rows = queue.page(conn, query, offset, PAGE)
+            return query, offset, rows, texts_of(rows, now)
 
         self.loading = True
         self.ctx.runner.run(work, self._more, self._failed, key=f"queue-more-{id(self)}")
 
-    def _more(self, result: tuple[QueueQuery, int, list[QueueRow]]) -> None:
-        query, offset, more = result
+    def _more(self, result: tuple[QueueQuery, int, list[QueueRow], Texts]) -> None:
+        query, offset, more, texts = result
         self.loading = False
         if query != self.query or offset != len(self.rows):
             return  # another view, search or sort meanwhile: this page is not of it
@@ -124,6 +128,8 @@ class QueueModel(QAbstractTableModel):
         if not more:
             self.total, self.exact = len(self.rows), True
             return
+        if texts.language == self._language:
+            self._cells.update(texts.cells)
         first = len(self.rows)
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
         self.rows.extend(more)
@@ -198,6 +204,8 @@ class QueueModel(QAbstractTableModel):
 
     def _texts(self, row: QueueRow) -> tuple[str, ...]:
         """The row's cell texts, computed on first use (ages: as of then, see `refresh_texts`)."""
+        if self._language != current_language():  # switched: every text anew
+            self._cells, self._language = {}, current_language()
         texts = self._cells.get(row.ticket_id)
         if texts is None:
             now = self.ctx.now()
@@ -253,6 +261,21 @@ class QueueModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1)
             )
+
+
+@dataclass(frozen=True)
+class Texts:
+    """Cell texts computed off the GUI thread with the rows, in `language`."""
+
+    language: str
+    cells: dict[str, tuple[str, ...]]
+
+
+def texts_of(rows: list[QueueRow], now: datetime) -> Texts:
+    """Every cell's text of these rows (run in the runner: ages cost a babel call each)."""
+    language = current_language()
+    cells = {r.ticket_id: tuple(cell_text(r, c.key, now) for c in COLUMNS) for r in rows}
+    return Texts(language, cells)
 
 
 def why(found: Snippet) -> str:
