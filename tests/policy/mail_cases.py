@@ -1459,6 +1459,177 @@ CASES: list[Case] = [
         DEDI,
         NO_CB,
     ),
+    # ---------------------------------------------------------------- third batch: the traps
+    # of issue 15 in new words, written before running them
+    (
+        "m3-bugun-caps",
+        C,
+        "MAİL",
+        "BUGÜN SABAHTAN BERİ MAİL GÖNDEREMİYORUZ, ACİL DÖNÜŞ BEKLİYORUZ." + SIG_TR2,
+        {},
+        NO_CB,
+    ),
+    (
+        "m3-bugun-en-mixed",
+        C,
+        "bugün site",
+        "Selam, bugün itibarıyla sitemiz 'Index of /' gösteriyor, dosyalar silinmiş olabilir mi? "
+        "Dünkü yedekten dönebilir misiniz?",
+        {},
+        NO_CB,
+    ),
+    (
+        "m3-sinir-ascii",
+        C,
+        "sinirlendim artik",
+        "cok sinirlendim 4 gundur ftp ye baglanamiyorum kimse de cevap vermiyor",
+        {},
+        NO_CB,
+    ),
+    (
+        "m3-iptal-renew",
+        C,
+        "İptal değil",
+        "Paketimi iptal etmedim ama panelde 'hesap askıya alındı' yazıyor, ödeme de yapıldı.",
+        {},
+        NO_CB,
+    ),
+    (
+        "m3-header-ascii",
+        C,
+        "header",
+        "sitenin header ve footer kismi gelmiyor sadece beyaz sayfa var, 500 hatasi gozukuyor",
+        {},
+        NO_CB,
+    ),
+    (
+        "m3-hesap-bandwidth",
+        C,
+        "Trafik",
+        "Aylık trafik kullanımım yanlış hesaplanmış olmalı, site trafik limiti aşıldı diye "
+        "kapandı. Kontrol eder misiniz?",
+        {},
+        NO_CB,
+    ),
+    (
+        "m3-virus-footer-cms",
+        CMS,
+        "Kurulum",
+        "Merhaba, alan adımıza WordPress kurulumu rica ediyoruz."
+        + SIG_TR
+        + "\n\nBu ileti virüslere karşı Kaspersky ile taranmıştır.",
+        {},
+        NO_CB,
+    ),
+    (
+        "m3-zaten-kurulu-plugin",
+        THEMES,
+        "Eklenti kurulumu",
+        "Sitemde Joomla zaten yüklü, tekrar kurulum yapmanıza gerek yok. Sadece bir galeri "
+        "eklentisi kurup ayarlamanızı istiyorum.",
+        {},
+        NO_CB,
+    ),
+    (
+        "m3-not-outlook-ascii",
+        C,
+        "mail sorunu",
+        "outlook ile ilgili degil telefonda da webmailde de ayni, mail gelmiyor",
+        {},
+        NO_CB,
+    ),
+    (
+        "m3-hesaplarini-ascii",
+        MAILCLIENT,
+        "mail hesaplari",
+        "personelin bilgisayarlarina mail hesaplarini tanimlayabilir misiniz 6 kisiyiz",
+        {},
+        NO_CB,
+    ),
+    (
+        "m3-hesaplarini-kur",
+        MAILCLIENT,
+        "Telefonlara mail",
+        "Satış ekibimizin telefonlarına e-posta hesaplarını kurabilir misiniz?" + SIG_TR2,
+        {},
+        NO_CB,
+    ),
+    (
+        "m3-bayiniz-mis",
+        RESELLER,
+        "Mail",
+        "Merhaba, bize hosting satan firma bayinizmiş, mail şifremizi sıfırlamanız mümkün mü?",
+        {},
+        NO_CB,
+    ),
+    (
+        "m3-designer-resells-en",
+        RESELLER,
+        "SSL",
+        "Hi, the guy who built our website resells your hosting to us. Our SSL certificate "
+        "has expired, can you renew it?" + IPHONE,
+        {},
+        NO_CB,
+    ),
+    (
+        "m3-ssh-port-ascii",
+        POST,
+        "ssh",
+        "ssh portunu degistirdim sonra sunucuya baglanamaz oldum yardim",
+        VPS,
+        NO_CB,
+    ),
+    (
+        "m3-ssh-port-sla",
+        SLA,
+        "SSH",
+        "Hi, I changed the SSH port and now I can't connect, can you fix it?",
+        DEDI | SLA_ON,
+        NO_CB,
+    ),
+    (
+        "m3-planned-ram",
+        C,
+        "RAM yükseltme",
+        "Merhaba, paketimizi bir üst pakete yükseltmek istiyoruz. Planlı bir kesinti gerekirse "
+        "hafta sonu olabilir.",
+        {},
+        NO_CB,
+    ),
+    (
+        "m3-planned-os-vps",
+        POST,
+        "OS upgrade",
+        "Hi, please upgrade the OS on our VPS from Ubuntu 20.04 to 22.04, some planned "
+        "downtime is acceptable.",
+        VPS,
+        NO_CB,
+    ),
+    (
+        "m3-telefondan",
+        CMS,
+        "wp",
+        "telefondan yaziyorum kusura bakmayin, yeni hostinge wordpress kurabilir misiniz" + IPHONE,
+        {},
+        NO_CB,
+    ),
+    (
+        "m3-anlamadim-en",
+        MAILCLIENT,
+        "Re: Outlook",
+        "I didn't understand your last reply. Which outgoing server and port do I type into "
+        "Outlook?" + gmail_en("Hi,", "Please see our Outlook article attached."),
+        {},
+        NO_CB,
+    ),
+    (
+        "m3-anlamadim-tr",
+        C,
+        "Anlamadım",
+        "Anlamadım, neden sitem kapandı? Hiçbir bildirim gelmedi, acilen açılmasını istiyorum.",
+        {},
+        NO_CB,
+    ),
 ]
 
 _VERDICTS = {
