@@ -114,6 +114,7 @@ def run(workspace: Path, rounds: int) -> dict[str, Any]:
                         raw_ms.append(_ms(partial(_all, conn, raw_page, ())))
                 out[name] = _figures(app_ms, raw_ms)
                 out[name]["slowest"] = dict(sorted(slowest.items(), key=lambda kv: -kv[1])[:4])
+                out[name]["slowest_each"] = {k: round(v, 1) for k, v in slowest.items()}
             app_ms, raw_ms = [], []
             for _ in range(rounds * 5):
                 app_ms.append(_ms(partial(_pending, conn)))
@@ -149,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     for key in ("views", "sorts"):
         print(f"  slowest {key}: {figures[key]['slowest']}")
+    customer = {k: v for k, v in figures["sorts"]["slowest_each"].items() if "/customer/" in k}
+    print(f"  sort by customer, slowest sample: {customer}")
     for text, f in figures["search_queries"].items():
         print(f"  {text!r:28} {f['hits']:>8} hits  {f['median_ms']:8} ms  raw {f['raw_median_ms']}")
     return 0
