@@ -12,7 +12,7 @@ wrote in the ticket (or a contact's address on that domain), else the agent fill
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -84,27 +84,45 @@ def canned_values(
 ) -> dict[str, str]:
     """Placeholder values for one reply on one ticket (only the known, non-empty ones);
     `detail`: the ticket, if the caller has just read it in this snapshot."""
+    found = canned_values_of(conn, settings, ticket_id, [reply_id], agent_id, detail=detail)
+    return found[reply_id]
+
+
+def canned_values_of(
+    conn: Connection,
+    settings: Settings,
+    ticket_id: str,
+    reply_ids: Sequence[str],
+    agent_id: str | None,
+    *,
+    detail: TicketDetail | None = None,
+) -> dict[str, dict[str, str]]:
+    """`canned_values` of several replies on one ticket, its records read once."""
     detail = detail if detail is not None else ticket_detail(conn, ticket_id)
     if detail is None:
-        return {}
-    values: dict[str, str] = {"ticket_number": str(detail.number)}
-    values.update(_people(conn, detail))
+        return {r: {} for r in reply_ids}
+    base: dict[str, str] = {"ticket_number": str(detail.number)}
+    base.update(_people(conn, detail))
     agent = agent_summary(conn, agent_id)
     if agent is not None and agent.display_name:
-        values["agent_name"] = agent.display_name
+        base["agent_name"] = agent.display_name
     local = _local(settings)
     company = {**effective_settings(conn, settings).canned_values, **local}
     domain = detail.service.label if detail.service is not None else ""
-    for name in canned_links.COMPANY_PLACEHOLDERS:
-        value = canned_links.value_for(company, reply_id, name) or MAIL_DEFAULTS.get(name, "")
-        if "{domain}" in value:
-            value = value.replace("{domain}", domain) if domain else ""
-        if value:
-            values[name] = value
-    for name, value in local.items():  # e.g. a reseller contact the records lack
-        if name in PLACEHOLDERS:
-            values.setdefault(name, value)
-    return {k: v for k, v in values.items() if v}
+    out: dict[str, dict[str, str]] = {}
+    for reply_id in reply_ids:
+        values = dict(base)
+        for name in canned_links.COMPANY_PLACEHOLDERS:
+            value = canned_links.value_for(company, reply_id, name) or MAIL_DEFAULTS.get(name, "")
+            if "{domain}" in value:
+                value = value.replace("{domain}", domain) if domain else ""
+            if value:
+                values[name] = value
+        for name, value in local.items():  # e.g. a reseller contact the records lack
+            if name in PLACEHOLDERS:
+                values.setdefault(name, value)
+        out[reply_id] = {k: v for k, v in values.items() if v}
+    return out
 
 
 def _people(conn: Connection, detail: TicketDetail) -> dict[str, str]:
@@ -151,4 +169,12 @@ def _local(settings: Settings) -> dict[str, str]:
     return {str(k): str(v).strip() for k, v in extra.items() if v and str(v).strip()}
 
 
-__all__ = ["MAIL_DEFAULTS", "FillCanned", "Unfilled", "canned_values", "fill_canned", "unfilled"]
+__all__ = [
+    "MAIL_DEFAULTS",
+    "FillCanned",
+    "Unfilled",
+    "canned_values",
+    "canned_values_of",
+    "fill_canned",
+    "unfilled",
+]

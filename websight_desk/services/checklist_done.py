@@ -25,7 +25,7 @@ from websight_desk.domain.ticket_views import TicketDetail
 from websight_desk.domain.turkish import fold
 from websight_desk.policy.canned import load_canned
 from websight_desk.policy.model import Action
-from websight_desk.services.canned_fill import canned_values
+from websight_desk.services.canned_fill import canned_values_of
 from websight_desk.settings import Settings
 from websight_desk.storage.models import AbuseTermination, Callback
 from websight_desk.storage.queries.ticket_detail import ticket_detail
@@ -74,12 +74,14 @@ def _links(
 ) -> dict[Action, tuple[str, ...]]:
     """The company's links of each action's canned replies (the article, the SLA page)."""
     found: dict[Action, list[str]] = {}
-    for reply in load_canned().replies:
-        if reply.action is None:
-            continue
-        values = canned_values(conn, settings, detail.id, reply.id, agent_id, detail=detail)
+    pairs = [(r.id, r.action) for r in load_canned().replies if r.action is not None]
+    values_of = canned_values_of(
+        conn, settings, detail.id, [reply_id for reply_id, _ in pairs], agent_id, detail=detail
+    )
+    for reply_id, action in pairs:
+        values = values_of[reply_id]
         urls = [values[n] for n in ("article_url", "sla_url") if values.get(n)]
-        found.setdefault(reply.action, []).extend(urls)
+        found.setdefault(action, []).extend(urls)
     return {a: tuple(dict.fromkeys(urls)) for a, urls in found.items()}
 
 
