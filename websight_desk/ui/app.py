@@ -25,6 +25,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from websight_desk.settings import resolve_workspace
     from websight_desk.ui import errors
     from websight_desk.ui.icons import app_icon
+    from websight_desk.ui.main_window_layout import fit_to_screen
     from websight_desk.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -56,6 +57,7 @@ def run_gui(args: argparse.Namespace) -> int:
                 window.resize(*args.size)
             return save_screenshot(window, Path(screenshot))
         errors.set_presenter(None)
+        fit_to_screen(window)
         window.show()
         daily = start_daily_backups(desk.paths.database, desk.paths.backups)  # its own thread
         try:

@@ -12,7 +12,6 @@ app_icon()               # the application icon (window, taskbar, dialogs)
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
@@ -20,8 +19,11 @@ from PySide6.QtGui import QAction, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QToolButton
 
-# A real folder both from a wheel and from `pip install -e .` (setup.py maps it); Qt reads paths.
-RESOURCES = Path(str(files("websight_desk.resources")))
+import websight_desk.resources
+
+# The package's folder: inside a wheel, or the repository's resources/ under `pip install -e .`
+# (setup.py maps it); Qt reads plain paths.
+RESOURCES = Path(websight_desk.resources.__file__).resolve().parent
 ICON_DIR = RESOURCES / "icons"
 APP_SVG = RESOURCES / "app.svg"
 SIZES = (16, 20, 24, 32, 48, 64)

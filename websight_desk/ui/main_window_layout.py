@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from websight_desk.services.desk import Desk
 
 STATE_KEY = "ui"  # Settings.extra["ui"]: geometry, splitter sizes, last view
+TITLE_BAR = 40  # room the window manager's title bar and frame take above the window
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Open maximised when the window would not fit the screen's free area (a 1280×720
+    laptop): otherwise the reply box, the send buttons and the status bar lie off-screen."""
+    free = window.screen().availableGeometry()
+    if window.width() > free.width() or window.height() > free.height() - TITLE_BAR:
+        window.resize(min(window.width(), free.width()), min(window.height(), free.height()))
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
 class WindowLayout:

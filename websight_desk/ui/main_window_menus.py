@@ -96,7 +96,9 @@ def build_menus(window: MainWindow, views: list[ViewInfo]) -> None:
     m.action(tools, "customer", N_("Customer details…"), dialogs.show_customer, "customer")
     m.action(tools, "refresh", N_("Refresh"), window.refresh, "refresh")
     tools.addSeparator()
-    review = m.action(tools, "review_queue", N_("Review queue…"), dialogs.show_review_queue)
+    review = m.action(
+        tools, "review_queue", N_("Review queue…"), dialogs.show_review_queue, "review_queue"
+    )
     review.setEnabled(False)  # for shift leads, once the role is read (`enable_for_role`)
     m.action(tools, "abuse_report", N_("Abuse report…"), dialogs.show_abuse_report)
     m.action(tools, "sync_problems", N_("Sync problems…"), dialogs.show_sync_problems)
@@ -104,6 +106,7 @@ def build_menus(window: MainWindow, views: list[ViewInfo]) -> None:
     help_menu = m.menu("help", N_("Help"))
     m.action(help_menu, "help", N_("Keyboard shortcuts"), dialogs.show_shortcuts, "help")
     m.action(help_menu, "about", N_("About Websight Desk"), dialogs.show_about)
+    m.window_action("menu_bar", m.open_menu_bar, "menu_bar")
 
 
 def enable_for_role(window: MainWindow, role: str | None) -> None:

@@ -52,6 +52,24 @@ class MenuBuilder:
         self.actions[key] = (act, text)
         return act
 
+    def window_action(self, key: str, slot: Callable[[], object], shortcut: str) -> QAction:
+        """A shortcut of the window that is no menu entry (F10 opens the menu bar)."""
+        act = QAction(self.window)
+        act.setObjectName(f"action_{key}")
+        act.setShortcuts(key_sequences(shortcut))
+        act.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(act)
+        return act
+
+    def open_menu_bar(self) -> None:
+        """Open the first menu; Left/Right go to the others. Without mnemonics (AltGr) and
+        with no Alt-key navigation in every style, this is the keyboard's way into the menus."""
+        bar = self.window.menuBar()
+        first = next((a for a in bar.actions() if a.isVisible() and a.isEnabled()), None)
+        if first is not None:
+            bar.setFocus()
+            bar.setActiveAction(first)
+
     def get(self, key: str) -> QAction:
         return self.actions[key][0]
 

@@ -46,6 +46,8 @@ SHORTCUTS: dict[str, Shortcut] = {
     "new_ticket": Shortcut(("Ctrl+N",), N_("New ticket")),
     "refresh": Shortcut(("F5",), N_("Refresh")),
     "help": Shortcut(("F1", "Ctrl+/"), N_("Keyboard shortcuts")),
+    "menu_bar": Shortcut(("F10",), N_("Open the menu bar (arrow keys move, Esc closes)")),
+    "review_queue": Shortcut(("Ctrl+Shift+R",), N_("Review queue (shift leads)")),
     "quit": Shortcut(("Ctrl+Q",), N_("Quit")),
     "move": Shortcut(("Up", "Down", "PgUp", "PgDown"), N_("Move in the queue"), N_("Queue")),
     "open": Shortcut(("Return",), N_("Open the selected ticket"), N_("Queue")),

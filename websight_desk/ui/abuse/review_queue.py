@@ -61,6 +61,7 @@ class ReviewQueueWidget(QWidget):
         self.note = QPlainTextEdit()
         self.note.setObjectName("reviewNote")
         self.note.setFixedHeight(60)
+        self.note.setTabChangesFocus(True)  # Tab goes on to the buttons: no keyboard trap
         self.confirm = QPushButton()
         self.confirm.setObjectName("confirmButton")
         self.overturn = QPushButton()
@@ -165,6 +166,7 @@ class ReviewQueueWidget(QWidget):
 
         def done(_review_id: str) -> None:
             self.note.clear()
+            self.list.setFocus()  # on to the next termination (the buttons are off now)
             self.reviewed.emit(item.termination_id, decision.value)
             self.ctx.tickets_changed([])
 

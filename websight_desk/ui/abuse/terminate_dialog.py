@@ -81,6 +81,7 @@ class TerminateDialog(QDialog):
             _("What the customer said, in their words") if phone else _("Flagged text")
         )
         self.evidence.setFixedHeight(90)
+        self.evidence.setTabChangesFocus(True)  # Tab leaves the box: no keyboard trap
         self.words = QLineEdit(", ".join(self.prefill.words))
         self.words.setObjectName("words")
         self.words.setPlaceholderText(_("Flagged words, separated by commas"))
@@ -88,6 +89,7 @@ class TerminateDialog(QDialog):
         self.note.setObjectName("note")
         self.note.setPlaceholderText(_("Required: why you end this conversation"))
         self.note.setFixedHeight(70)
+        self.note.setTabChangesFocus(True)
         self.confirm = QCheckBox(
             _("I end this conversation; a shift lead will review the refusal of service.")
         )

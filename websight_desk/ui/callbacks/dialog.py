@@ -174,6 +174,7 @@ class CallbackDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(_("Short notes — only after the notice was given"))
         self.notes.setMaximumHeight(90)
+        self.notes.setTabChangesFocus(True)  # Tab goes on to the times: no keyboard trap
         self.notes.textChanged.connect(self._count_notes)
         self.notes_count = QLabel()
         self.notes_count.setAlignment(Qt.AlignmentFlag.AlignRight)

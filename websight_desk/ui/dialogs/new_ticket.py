@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,6 +34,7 @@ from websight_desk.storage.queries.customers import find_customers
 from websight_desk.storage.queries.ticket_detail import services_of_customer
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.errors import report
+from websight_desk.ui.shortcuts import key_sequences
 from websight_desk.ui.theme import set_tone
 from websight_desk.ui.ticket.labels import CHANNEL, REQUESTER, SERVICE_KIND, tr_
 
@@ -111,6 +113,8 @@ class NewTicketDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        for keys in key_sequences("send"):  # Ctrl+Enter creates, as it sends in the composer
+            QShortcut(keys, self, self.submit)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.problem)

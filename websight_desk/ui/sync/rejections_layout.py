@@ -67,6 +67,7 @@ class RejectionsLayout:
         self.details.setObjectName("rejectionDetails")
         self.details.setReadOnly(True)
         self.details.setMaximumHeight(110)
+        self.details.setTabChangesFocus(True)
         self.retry = _button("retryRejected")
         self.retry_group = _button("retryRejectedGroup")
         self.mark_seen = _button("markRejectedSeen")

@@ -31,6 +31,9 @@ class CannedInserter:
         picker = CannedPicker(entries, suggested, self._owner)
         picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         picker.chosen.connect(self.insert)
+        # The reply box is where the keyboard goes next, also when the main window gets its
+        # focus back after the insertion (a quick fill would otherwise lose it to the queue).
+        picker.accepted.connect(self.composer.editor.setFocus)
         picker.open()
         picker.filter.setFocus()
         return picker
