@@ -47,10 +47,10 @@ def holder_name() -> Any:
 def sort_terms(descending: bool) -> list[Any]:
     """ORDER BY terms for a sort by customer: named tickets first, by name, then number."""
     name = holder_name()
-    named = name.is_(None)  # false (0) for a name: first in both directions
+    unnamed = name.is_(None)  # false (0) for a name: first in both directions
     if descending:
-        return [named, name.desc(), Ticket.number.desc(), Ticket.id.desc()]
-    return [named, name.asc(), Ticket.number.asc(), Ticket.id.asc()]
+        return [unnamed, name.desc(), Ticket.number.desc(), Ticket.id.desc()]
+    return [unnamed, name.asc(), Ticket.number.asc(), Ticket.id.asc()]
 
 
 def _is_first_holder(holder: Any) -> ColumnElement[bool]:
