@@ -16,6 +16,7 @@ from websight_desk.storage.appliers import ApplyContext, apply_ops
 from websight_desk.storage.forget_local import forget_locally
 from websight_desk.storage.models import SyncOutbox, SyncState
 from websight_desk.storage.ops import Op, canonical_json
+from websight_desk.storage.outbox_codec import PACKED_KINDS, pack
 
 _OUTBOX_COLUMNS = (
     "op_id",
@@ -74,12 +75,13 @@ class OpWriter:
         outbox: Table = SyncOutbox.__table__  # type: ignore[assignment]
         if self.conn.dialect.name == "sqlite":  # values already in stored form: no conversion
             stamp = bulk.utc_text(created)
+            encode = _packed_json if kind in PACKED_KINDS else canonical_json
             bulk.sqlite_insert_values(
                 self.conn,
                 outbox,
                 _OUTBOX_COLUMNS,
                 [
-                    (op.op_id, kind, canonical_json(op.payload), op.hlc, author, PENDING, 0, stamp)
+                    (op.op_id, kind, encode(op.payload), op.hlc, author, PENDING, 0, stamp)
                     for op in ops
                 ],
             )
@@ -104,6 +106,10 @@ class OpWriter:
 
     def save_clock(self) -> None:
         self.conn.execute(update(SyncState).where(SyncState.id == 1).values(hlc=self.clock.last))
+
+
+def _packed_json(payload: Mapping[str, Any]) -> bytes:
+    return pack(canonical_json(payload))
 
 
 def pending_count(conn: Connection) -> int:

@@ -17,7 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, cast, func, or_, select, update
+from sqlalchemy import Connection, Table, bindparam, case, cast, func, or_, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 
 from websight_desk.storage.abuse_destruction import EVIDENCE_BLANK
@@ -83,7 +83,13 @@ def scrub_payload(kind: str, payload: dict[str, Any], forget: Forget) -> dict[st
 def _json_field(conn: Connection, column: Any, name: str) -> Any:
     if conn.dialect.name == "postgresql":
         return cast(column, JSONB)[name].astext
-    return func.json_extract(column, f"$.{name}")
+    # Packed outbox payloads (`outbox_codec`) are BLOBs SQL cannot read: they are all
+    # selected (`_packed`) and checked in Python by `scrub_payload`.
+    return case((func.typeof(column) == "text", func.json_extract(column, f"$.{name}")))
+
+
+def _packed(conn: Connection, column: Any) -> list[Any]:
+    return [func.typeof(column) == "blob"] if conn.dialect.name == "sqlite" else []
 
 
 def scrub_table(conn: Connection, table: Table, key: str, forget: Forget) -> int:
@@ -109,11 +115,12 @@ def scrub_table(conn: Connection, table: Table, key: str, forget: Forget) -> int
             conditions.append(
                 _json_field(conn, payload_col, "termination_id").in_(sorted(forget.termination_ids))
             )
+    conditions += _packed(conn, payload_col)
     rows = conn.execute(
         select(table.c[key], kind_col, payload_col).where(kind_col.in_(kinds), or_(*conditions))
-    ).all()
+    )
     changed = []
-    for row in rows:
+    for row in rows:  # streamed: at a million tickets the packed rows are millions
         new = scrub_payload(row.kind, json.loads(row.payload), forget)
         if new is not None:
             changed.append({"k": row[0], "p": canonical_json(new)})

@@ -8,6 +8,7 @@ from sqlalchemy import BigInteger, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from websight_desk.storage.models.base import ID, Base
+from websight_desk.storage.outbox_codec import PayloadText
 from websight_desk.storage.types import UTCDateTime
 
 
@@ -24,7 +25,8 @@ class SyncOutbox(Base):
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     op_id: Mapped[str] = mapped_column(ID, unique=True)
     kind: Mapped[str] = mapped_column(String(48))
-    payload: Mapped[str] = mapped_column(Text)  # canonical JSON
+    # Canonical JSON; bulky kinds stored packed (`outbox_codec`), read back as the same text.
+    payload: Mapped[str] = mapped_column(PayloadText)
     hlc: Mapped[int] = mapped_column(BigInteger)
     author_agent_id: Mapped[str | None] = mapped_column(String(36))
     state: Mapped[str] = mapped_column(String(16), index=True)  # pending | acked | rejected
