@@ -1,7 +1,8 @@
 """Menus and actions whose texts are msgids, so the whole menu bar retranslates live.
 
 Menu titles carry no "&" mnemonics on purpose: Alt+letter clashes with AltGr on Turkish
-keyboards (see `ui/shortcuts.py`).
+keyboards (see `ui/shortcuts.py`). Each entry shows its keys as the keyboard and the F1 overview
+write them ("Ctrl+Shift+F"), not as Qt's Turkish catalogue does ("Kontrol+Üst Karakter+F").
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from websight_desk.i18n import _
-from websight_desk.ui.shortcuts import key_sequences
+from websight_desk.ui.shortcuts import SHORTCUTS, key_sequences, native_text
 
 
 class MenuBuilder:
@@ -20,6 +21,7 @@ class MenuBuilder:
         self.window = window
         self.menus: dict[str, tuple[QMenu, str]] = {}
         self.actions: dict[str, tuple[QAction, str]] = {}
+        self.keys: dict[str, str] = {}  # action key -> its SHORTCUTS name
 
     def menu(self, key: str, title: str) -> QMenu:
         menu = self.window.menuBar().addMenu(title)
@@ -46,6 +48,7 @@ class MenuBuilder:
         act.setObjectName(f"action_{key}")
         if shortcut is not None:
             act.setShortcuts(key_sequences(shortcut))
+            self.keys[key] = shortcut
         act.triggered.connect(lambda _checked=False: slot())
         menu.addAction(act)
         self.window.addAction(act)  # shortcuts work while the menu bar is hidden too
@@ -78,6 +81,8 @@ class MenuBuilder:
         for menu, title in self.menus.values():
             menu.setTitle(_(title))
             menu.menuAction().setText(_(title))
-        for act, text in self.actions.values():
+        for key, (act, text) in self.actions.items():
             if text:
-                act.setText(_(text))
+                # after a tab: QMenu shows it as the entry's keys instead of Qt's own text
+                keys = self.keys.get(key)
+                act.setText(_(text) + (f"\t{native_text(SHORTCUTS[keys].keys)}" if keys else ""))

@@ -132,6 +132,8 @@ def menu_item(qtbot: Any, text: str) -> None:
 def switch_language(qtbot: Any, win: MainWindow, name: str) -> None:
     key(qtbot, Qt.Key.Key_F10)  # the menu bar: File opens
     key(qtbot, Qt.Key.Key_Right)  # View
+    # its entries show the keys as the keyboard writes them, not Qt's "Kontrol+Üst Karakter+F"
+    assert win.menus.get("view_filter").text().endswith("\tCtrl+Shift+F")
     menu_item(qtbot, _("Language"))
     key(qtbot, Qt.Key.Key_Right)
     menu_item(qtbot, name)
