@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDialog,
+    QListWidget,
     QMenu,
     QPlainTextEdit,
     QWidget,
@@ -300,6 +301,33 @@ def test_a_new_users_day_with_the_keyboard_alone(
     [(decision, reviewed)] = read(tdesk, select(AbuseReview.decision, AbuseReview.termination_id))
     assert (decision, reviewed) == ("confirmed", termination)
     assert QApplication.focusWidget() is queue.list  # on to the next one
+    for top in QApplication.topLevelWidgets():
+        top.close()
+    i18n.set_language("tr")
+
+
+def test_evidence_names_follow_a_language_switch(
+    tctx: UiContext, tsample: TicketSample, qtbot: Any
+) -> None:
+    """Found in the day: after switching to English the evidence still said "— Konu"."""
+    i18n.set_language("tr")
+    win = make_window(tctx, qtbot)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    key(qtbot, Qt.Key.Key_F, CTRL)
+    type_text(qtbot, "Beceriksizler")
+    key(qtbot, Qt.Key.Key_Return)
+    assert win.open_ticket_id == tsample.abusive
+    evidence = win.policy_panel.findChild(QListWidget, "evidence")
+    assert evidence is not None
+
+    def rows() -> list[str]:
+        return [evidence.item(i).text() for i in range(evidence.count())]
+
+    assert any(r.endswith("— Mesaj 1") for r in rows())
+    switch_language(qtbot, win, "English")
+    assert any(r.endswith("— Message 1") for r in rows())
+    assert not any(r.endswith(("— Mesaj 1", "— Konu")) for r in rows())
     for top in QApplication.topLevelWidgets():
         top.close()
     i18n.set_language("tr")

@@ -24,6 +24,8 @@ def link(pane: TicketPane, panel: PolicyPanel) -> None:
         panel.banner.show_sender_unverified(unverified)
 
     pane.decisionChanged.connect(decided)
+    # "Subject", "Message 2" in the new language too (the panel keeps the names it was given)
+    pane.ctx.events.languageChanged.connect(lambda: panel.set_field_names(pane.field_names()))
     panel.evidenceActivated.connect(pane.highlight)
     panel.actionActivated.connect(pane.perform_action)
 
