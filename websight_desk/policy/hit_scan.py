@@ -69,10 +69,12 @@ class HitScan:
                     continue
                 end = ends[i] if ends is not None else start + len(words[i])  # type: ignore[index]
                 hits.append(new(Hit, (name, start, end, i, i, weights[i])))
+            limit = -1  # the end of word i's sentence, found once if a phrase needs it
             for pid, t_index, term in anchored:
                 if not term.needs <= present:
                     continue
-                limit = _sentence_limit(i, starts, breaks) if breaks else len(matched)
+                if limit < 0:
+                    limit = _sentence_limit(i, starts, breaks) if breaks else len(matched)
                 last = extend(term, pid, i, matched, limit)
                 if last is None or (t_index, i, last) in seen:
                     continue
