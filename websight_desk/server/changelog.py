@@ -8,9 +8,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+import orjson
+from sqlalchemy import Connection, Row, insert, select, update
 
 from websight_desk.server.models import change_log, counter
+from websight_desk.storage import pg_bulk
+from websight_desk.storage.apply_rows import id_in
 from websight_desk.storage.ops import Op, canonical_json
 
 
@@ -22,47 +25,76 @@ def append(conn: Connection, ops: Sequence[Op], pushed_by: str | None) -> int:
     """
     if not ops:
         return int(conn.execute(select(counter.c.seq).where(counter.c.id == 1)).scalar_one())
-    conn.execute(update(counter).where(counter.c.id == 1).values(seq=counter.c.seq + len(ops)))
-    head = int(conn.execute(select(counter.c.seq).where(counter.c.id == 1)).scalar_one())
+    head = int(
+        conn.execute(
+            update(counter)
+            .where(counter.c.id == 1)
+            .values(seq=counter.c.seq + len(ops))
+            .returning(counter.c.seq)
+        ).scalar_one()
+    )
     first = head - len(ops) + 1
     now = datetime.now(UTC)
-    conn.execute(
-        insert(change_log),
-        [
-            {
-                "seq": first + i,
-                "op_id": op.op_id,
-                "kind": op.kind,
-                "payload": canonical_json(op.payload),
-                "hlc": op.hlc,
-                "node_id": op.node_id,
-                "author_id": op.author_id,
-                "accepted_at": now,
-                "pushed_by": pushed_by,
-            }
-            for i, op in enumerate(ops)
-        ],
-    )
+    rows = [
+        {
+            "seq": first + i,
+            "op_id": op.op_id,
+            "kind": op.kind,
+            "payload": canonical_json(op.payload),
+            "hlc": op.hlc,
+            "node_id": op.node_id,
+            "author_id": op.author_id,
+            "accepted_at": now,
+            "pushed_by": pushed_by,
+        }
+        for i, op in enumerate(ops)
+    ]
+    if conn.dialect.name != "postgresql" or not pg_bulk.copy_insert(conn, change_log, rows):
+        conn.execute(insert(change_log), rows)
     return head
 
 
 @dataclass(frozen=True)
 class Page:
-    changes: list[tuple[int, Op]]
+    """Change-log rows after a cursor; the stored payload text goes out as it is stored."""
+
+    rows: list[Row[Any]]
     head: int
 
     @property
-    def next_cursor(self) -> int | None:
-        return self.changes[-1][0] if self.changes else None
+    def changes(self) -> list[tuple[int, Op]]:
+        return [
+            (
+                int(r.seq),
+                Op(r.op_id, r.kind, json.loads(r.payload), int(r.hlc), r.node_id, r.author_id),
+            )
+            for r in self.rows
+        ]
 
-    def to_json(self, after: int) -> dict[str, Any]:
-        nxt = self.next_cursor if self.changes else after
-        return {
-            "changes": [{"seq": seq, "op": op.to_wire()} for seq, op in self.changes],
-            "next": nxt,
-            "head": self.head,
-            "more": nxt is not None and nxt < self.head,
-        }
+    @property
+    def next_cursor(self) -> int | None:
+        return int(self.rows[-1].seq) if self.rows else None
+
+    def to_json(self, after: int) -> bytes:
+        """The answer of `/v1/changes`: each payload is canonical JSON text already (written by
+        `append` or `storage.scrub`), spliced in without decoding and encoding it again."""
+        nxt = self.next_cursor if self.rows else after
+        changes = [
+            {
+                "seq": int(r.seq),
+                "op": {
+                    "op_id": r.op_id,
+                    "kind": r.kind,
+                    "payload": orjson.Fragment(r.payload),
+                    "hlc": int(r.hlc),
+                    "node_id": r.node_id,
+                    "author_id": r.author_id,
+                },
+            }
+            for r in self.rows
+        ]
+        more = nxt is not None and nxt < self.head
+        return orjson.dumps({"changes": changes, "next": nxt, "head": self.head, "more": more})
 
 
 def read_after(conn: Connection, after: int, limit: int) -> Page:
@@ -73,30 +105,15 @@ def read_after(conn: Connection, after: int, limit: int) -> Page:
         .order_by(change_log.c.seq)
         .limit(limit)
     ).all()
-    changes = [
-        (
-            int(r.seq),
-            Op(
-                op_id=r.op_id,
-                kind=r.kind,
-                payload=json.loads(r.payload),
-                hlc=int(r.hlc),
-                node_id=r.node_id,
-                author_id=r.author_id,
-            ),
-        )
-        for r in rows
-    ]
-    return Page(changes=changes, head=head)
+    return Page(rows=list(rows), head=head)
 
 
 def find(conn: Connection, op_ids: Sequence[str]) -> dict[str, Op]:
     """Ops already in the log, by id (the duplicate check)."""
     found: dict[str, Op] = {}
     for i in range(0, len(op_ids), 500):
-        for r in conn.execute(
-            select(change_log).where(change_log.c.op_id.in_(op_ids[i : i + 500]))
-        ):
+        wanted = id_in(conn, change_log.c.op_id, op_ids[i : i + 500])
+        for r in conn.execute(select(change_log).where(wanted)):
             found[r.op_id] = Op(
                 r.op_id, r.kind, json.loads(r.payload), int(r.hlc), r.node_id, r.author_id
             )

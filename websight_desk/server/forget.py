@@ -17,7 +17,7 @@ from websight_desk.server import erasure_ledger, erasure_replay
 from websight_desk.server.models import change_log, rejections
 from websight_desk.storage.forget_local import erased_among, erasure_of
 from websight_desk.storage.kvkk_holds import held_termination_ids
-from websight_desk.storage.models import AbuseTermination
+from websight_desk.storage.models import AbuseTermination, KvkkErasure
 from websight_desk.storage.ops import Op
 from websight_desk.storage.scrub import Forget, scrub_table
 
@@ -47,7 +47,9 @@ def after_push(conn: Connection, accepted: Sequence[Op], refused: Sequence[Op] =
             held = held_termination_ids(conn, list(stored))
             forget = Forget("retention", record_ids=frozenset(ids) - set(held))
             scrubbed += forget_in_logs(conn, forget)
-    erased = erased_among(conn, [*accepted, *refused])
+    # no erasure anywhere (the usual case): no op can concern an erased customer
+    no_erasure = conn.execute(select(KvkkErasure.id).limit(1)).first() is None
+    erased = set() if no_erasure else erased_among(conn, [*accepted, *refused])
     if erased:
         scrubbed += forget_in_logs(conn, erasure_of(conn, sorted(erased)))
     return scrubbed

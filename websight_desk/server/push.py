@@ -34,6 +34,7 @@ from websight_desk.server.stamps import (
 from websight_desk.server.store import Store
 from websight_desk.server.team_values import team_values
 from websight_desk.storage.appliers import ApplyContext, apply_ops, insert_ignore
+from websight_desk.storage.apply_rows import id_in
 from websight_desk.storage.engine import checkpoint
 from websight_desk.storage.forget_local import FORGETTING
 from websight_desk.storage.kind_tables import TABLES
@@ -106,7 +107,9 @@ def _lookup_stored(conn: Connection, ops: Sequence[Op]) -> dict[str, set[str]]:
         chunks = sorted(ids)
         hits: set[str] = set()
         for i in range(0, len(chunks), 500):
-            hits.update(conn.execute(select(pk).where(pk.in_(chunks[i : i + 500]))).scalars())
+            hits.update(
+                conn.execute(select(pk).where(id_in(conn, pk, chunks[i : i + 500]))).scalars()
+            )
         found[name] = hits
     return found
 
@@ -188,7 +191,8 @@ def _store_rejections(conn: Connection, items: list[tuple[Op, str]], account: Ac
 def _prior_rejections(conn: Connection, op_ids: Sequence[str]) -> dict[str, tuple[Op, str]]:
     found: dict[str, tuple[Op, str]] = {}
     for i in range(0, len(op_ids), 500):
-        rows = conn.execute(select(rejections).where(rejections.c.op_id.in_(op_ids[i : i + 500])))
+        wanted = id_in(conn, rejections.c.op_id, op_ids[i : i + 500])
+        rows = conn.execute(select(rejections).where(wanted))
         for r in rows:
             op = Op(r.op_id, r.kind, json.loads(r.payload), int(r.hlc), r.node_id, r.author_id)
             found[r.op_id] = (op, r.reason)
@@ -265,13 +269,16 @@ def push(store: Store, account: Account, ops: Sequence[Op]) -> tuple[list[OpResu
 def _apply(conn: Connection, ops: list[Op], refuse: Any) -> list[Op]:
     if not ops:
         return ops
-    ctx = ApplyContext(conn, with_search_index=False)
+    # check() refused every append-only record stored before (`_lookup_stored`): the ids of
+    # accepted creates are new, so the appliers need not look them up again (a concurrent
+    # push of the same record is still skipped by the insert's ON CONFLICT DO NOTHING)
+    ctx = ApplyContext(conn, with_search_index=False, fresh_ids=True)
     try:
         with conn.begin_nested():
             apply_ops(ctx, regroup(ops))
         return ops
     except Exception:  # find the poison op(s): one savepoint each, in the order sent
-        ctx = ApplyContext(conn, with_search_index=False)
+        ctx = ApplyContext(conn, with_search_index=False, fresh_ids=True)
     kept: list[Op] = []
     failed: set[str] = set()
     for op in ops:

@@ -28,6 +28,7 @@ from websight_desk.domain.hlc import HybridClock, physical_ms
 from websight_desk.domain.op_kinds import KINDS, ORDERED_BY_CLOCK
 from websight_desk.server.checks import CompanyRules
 from websight_desk.server.models import counter
+from websight_desk.storage.apply_rows import id_in
 from websight_desk.storage.models import Customer, Ticket
 from websight_desk.storage.ops import Op, from_iso, to_iso
 
@@ -109,9 +110,8 @@ class CustomerCodes:
         self.stored: set[str] = set()
         ordered = sorted(self.looked_up)
         for i in range(0, len(ordered), 500):
-            found = conn.execute(
-                select(Customer.code).where(Customer.code.in_(ordered[i : i + 500]))
-            )
+            codes = id_in(conn, Customer.__table__.c.code, ordered[i : i + 500])
+            found = conn.execute(select(Customer.code).where(codes))
             self.stored.update(found.scalars())
 
     def _used(self, code: str) -> bool:

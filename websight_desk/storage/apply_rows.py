@@ -10,10 +10,21 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Table, and_, or_, select, update
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Connection,
+    Table,
+    and_,
+    any_,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql
 
-from websight_desk.storage import bulk
+from websight_desk.storage import bulk, pg_bulk
 from websight_desk.storage.ops import Op, from_iso
 
 if TYPE_CHECKING:
@@ -26,6 +37,8 @@ def insert_ignore(conn: Connection, table: Table, rows: list[dict[str, Any]]) ->
         return
     if conn.dialect.name == "sqlite":
         bulk.sqlite_insert(conn, table, rows, ignore_conflicts=True)
+        return
+    if pg_bulk.copy_insert_ignore(conn, table, rows):
         return
     pk = [c.name for c in table.primary_key.columns]
     conn.execute(postgresql.insert(table).on_conflict_do_nothing(index_elements=pk), rows)
@@ -108,8 +121,21 @@ def stored_ids(conn: Connection, table: Table, ids: Sequence[str]) -> set[str]:
             sql = f'SELECT "id" FROM "{table.name}" WHERE "id" IN ({marks})'
             found.update(r[0] for r in conn.exec_driver_sql(sql, tuple(chunk)))
         else:
-            found.update(conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+            found.update(
+                conn.execute(select(table.c.id).where(id_in(conn, table.c.id, chunk))).scalars()
+            )
     return found
+
+
+def id_in(conn: Connection, column: ColumnElement[Any], ids: Sequence[str]) -> ColumnElement[bool]:
+    """`column IN ids`; on PostgreSQL `column = ANY(:array)`, one bound value.
+
+    An IN list binds (and SQLAlchemy renders and casts) one parameter per id: its text
+    differs with every length, so neither SQLAlchemy's nor psycopg's statement cache helps.
+    """
+    if conn.dialect.name == "postgresql":
+        return column == any_(literal(list(ids), ARRAY(column.type)))
+    return column.in_(ids)
 
 
 def chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:

@@ -16,6 +16,7 @@ from websight_desk.storage.applier_registry import ApplyContext, applier
 from websight_desk.storage.apply_rows import (
     chunks,
     fields,
+    id_in,
     insert_ignore,
     meta,
     needing_update,
@@ -54,8 +55,8 @@ def _step_aside(conn: Connection, rows: Sequence[dict[str, object]]) -> None:
         conn.execute(
             update(table)
             .where(
-                table.c.code.in_(codes[start : start + 500]),
-                table.c.id.not_in(ids[start : start + 500]),
+                id_in(conn, table.c.code, codes[start : start + 500]),
+                ~id_in(conn, table.c.id, ids[start : start + 500]),
             )
             .values(code=func.substr("~" + table.c.id, 1, 32))
         )

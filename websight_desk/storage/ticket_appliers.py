@@ -7,9 +7,10 @@ An inbound message of an erased customer is blanked again on arrival.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, update
+from sqlalchemy import Table, text
 
 from websight_desk.storage import bulk, fts
 from websight_desk.storage.applier_registry import ApplyContext, applier
@@ -49,6 +50,18 @@ def _tickets(ctx: ApplyContext, ops: Sequence[Op]) -> None:
         fts.index_rows(ctx.conn, ((r["id"], r["id"], r["subject"]) for r in rows))
 
 
+# the tickets' latest message times, as arrays: one UPDATE for a whole batch of messages
+_LATEST_PG = text(
+    "UPDATE tickets SET updated_at = v.at "
+    "FROM unnest(CAST(:ids AS text[]), CAST(:whens AS timestamp[])) AS v(id, at) "
+    "WHERE tickets.id = v.id AND tickets.updated_at < v.at"
+)
+
+
+def _stored(when: datetime) -> datetime:
+    return when.astimezone(UTC).replace(tzinfo=None)  # UTCDateTime's form
+
+
 @applier("message.create")
 def _messages(ctx: ApplyContext, ops: Sequence[Op]) -> None:
     rows = [
@@ -68,18 +81,14 @@ def _messages(ctx: ApplyContext, ops: Sequence[Op]) -> None:
         current = latest.get(r["ticket_id"])
         if current is None or r["created_at"] > current:
             latest[r["ticket_id"]] = r["created_at"]
-    tickets: Table = Ticket.__table__  # type: ignore[assignment]
     if latest and ctx.conn.dialect.name == "sqlite":  # driver executemany: no per-row binds
         ctx.conn.exec_driver_sql(
             'UPDATE "tickets" SET "updated_at" = ? WHERE "id" = ? AND "updated_at" < ?',
             [(when, ticket_id, when) for ticket_id, when in bulk.utc_texts(latest).items()],
         )
-    elif latest:  # one executemany, not one statement per ticket
+    elif latest:  # PostgreSQL (the server): one statement, not one per ticket
         ctx.conn.execute(
-            update(tickets)
-            .where(tickets.c.id == bindparam("b_id"), tickets.c.updated_at < bindparam("b_when"))
-            .values(updated_at=bindparam("b_when")),
-            [{"b_id": ticket_id, "b_when": when} for ticket_id, when in latest.items()],
+            _LATEST_PG, {"ids": list(latest), "whens": [_stored(w) for w in latest.values()]}
         )
     ctx.touched_tickets.update(latest)
     if ctx.with_search_index:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+import orjson
 
 from websight_desk.storage.ops import Op
 from websight_desk.sync import protocol
@@ -120,8 +121,8 @@ class SyncClient:
 
     def _answer(self, response: httpx.Response) -> Any:
         try:
-            body = response.json()
-        except ValueError:
+            body = orjson.loads(response.content)
+        except ValueError:  # orjson.JSONDecodeError is one
             body = {}
         if not isinstance(body, dict):
             body = {"value": body}
@@ -159,7 +160,9 @@ class SyncClient:
 
     def push(self, ops: Sequence[Op]) -> list[dict[str, Any]]:
         """Send a batch; one result per op (`applied | duplicate | rejected`, `reason`)."""
-        data = self._request("POST", "/v1/push", json={"ops": [op.to_wire() for op in ops]})
+        body = orjson.dumps({"ops": [op.to_wire() for op in ops]})
+        headers = {"Content-Type": "application/json"}
+        data = self._request("POST", "/v1/push", content=body, headers=headers)
         return list(data["results"])
 
     def changes(self, after: int, *, limit: int = 1000, wait: int = 0) -> ChangesPage:
