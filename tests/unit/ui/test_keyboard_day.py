@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QDateTimeEdit,
     QDialog,
     QListWidget,
     QMenu,
@@ -241,7 +242,9 @@ def test_a_new_users_day_with_the_keyboard_alone(
 
     # 6. Log a callback: the KVKK notice first (it opens the notes), notes, save
     key(qtbot, Qt.Key.Key_K, CTRL | SHIFT)
-    dialog_open(QDialog)
+    callback = dialog_open(QDialog)
+    for edit in callback.findChildren(QDateTimeEdit):  # dates as the language writes them
+        assert edit.text()[2] == ("." if lang == "tr" else "/"), edit.text()
     press_until(qtbot, Qt.Key.Key_Tab, focus_is(QCheckBox, _("I gave this notice to the person")))
     key(qtbot, Qt.Key.Key_Space)
     press_until(qtbot, Qt.Key.Key_Tab, focus_is(QPlainTextEdit))

@@ -7,9 +7,12 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QTextBrowser, QWidget
 
+from websight_desk.i18n import current_language
 from websight_desk.ui.callbacks.labels import label
 
 ISTANBUL = QTimeZone(b"Europe/Istanbul")
+# As the rest of the window writes dates in each language (babel: 03.12.2026 / 03/12/2026).
+PICKER_FORMAT = {"tr": "dd.MM.yyyy HH:mm", "en": "dd/MM/yyyy HH:mm"}
 
 
 def enum_combo(values: list[object]) -> QComboBox:
@@ -40,7 +43,7 @@ def time_edit(moment: datetime) -> QDateTimeEdit:
     """A date and time picker showing `moment` in Istanbul time."""
     edit = MomentEdit(QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), ISTANBUL))
     edit.setTimeZone(ISTANBUL)
-    edit.setDisplayFormat("dd.MM.yyyy HH:mm")
+    edit.setDisplayFormat(PICKER_FORMAT.get(current_language(), PICKER_FORMAT["tr"]))
     edit.setCalendarPopup(True)
     return edit
 
