@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_datetime
 from sqlalchemy import Connection, select
 
 from websight_desk.domain.abuse import (
@@ -24,7 +25,7 @@ from websight_desk.domain.abuse import (
     TerminationStatus,
     next_status,
 )
-from websight_desk.i18n import _
+from websight_desk.i18n import _, babel_locale
 from websight_desk.storage.models import AbuseReview, AbuseTermination, Agent, Ticket
 from websight_desk.storage.queries.refusal_sql import PENDING, REJECTED, outbox_states
 
@@ -231,7 +232,8 @@ def refusal_flags(conn: Connection, ticket_ids: Iterable[str]) -> dict[str, Refu
 
 
 def _when(moment: datetime) -> str:
-    return moment.astimezone(ISTANBUL).strftime("%d.%m.%Y %H:%M")
+    """Istanbul time as the UI language writes it (11.10.2026 00:45, 10/11/26, 12:45 AM)."""
+    return str(format_datetime(moment, "short", tzinfo=ISTANBUL, locale=babel_locale()))
 
 
 def refusal_banner(conn: Connection, customer_id: str) -> BannerView | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -197,3 +199,21 @@ def test_a_conversation_cannot_be_ended_twice_while_pending_or_confirmed(world: 
     lead_review(world, first, "overturned")  # lifted: the conversation may be ended again
     ack_all(world)
     assert terminate_ticket(world) != first
+
+
+def test_banner_writes_dates_as_the_ui_language_does(world: World) -> None:
+    from websight_desk import i18n
+
+    terminate_ticket(world)
+    lines = {}
+    for lang in ("en", "tr"):
+        i18n.set_language(lang)
+        with world.desk.db.read() as conn:
+            banner = abuse.refusal_banner(conn, world.customer)
+        assert banner is not None
+        lines[lang] = banner.lines[0]
+    i18n.set_language("en")
+    # Babel's short forms, as in the thread: "03/12/2026, 19:37" (en_GB), "3.12.2026 19:37".
+    assert re.search(r"\d{2}/\d{2}/\d{4}, \d{2}:\d{2}", lines["en"]), lines["en"]
+    assert re.search(r"\d{1,2}\.\d{2}\.\d{4} \d{2}:\d{2}", lines["tr"]), lines["tr"]
+    assert "/" not in lines["tr"]
