@@ -13,6 +13,28 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.unit.policy.paraphrase_cases import (
+    CLOUD,
+    CMS,
+    DEDI,
+    DELIVERY,
+    END,
+    LIMITS,
+    MAILCLIENT,
+    MANAGED,
+    NEW,
+    POST,
+    RESELLER,
+    SLA,
+    SOFTWARE,
+    SYNTAX,
+    THEMES,
+    VDS,
+    VPS,
+    WITH_SLA,
+    C,
+)
+
 from .mail_parts import (
     ANDROID,
     AVAST,
@@ -34,28 +56,9 @@ from .mail_parts import (
     plain_tr,
 )
 
-C = "support.continuity"
-RESELLER = "shared.reseller_end_customer"
-SOFTWARE = "shared.website_software"
-SYNTAX = "shared.website_syntax_fix"
-CMS = "shared.cms_install"
-THEMES = "shared.cms_themes_plugins"
-LIMITS = "shared.cms_limits"
-MAILCLIENT = "shared.email_client_setup"
-DELIVERY = "server.delivery"
-POST = "server.post_delivery"
-SLA = "server.sla_managed"
 CALLBACK = "other.phone_callback"
-
-VPS = {"service": "vps"}
-VDS = {"service": "vds"}
-CLOUD = {"service": "cloud"}
-DEDI = {"service": "dedicated"}
 RES = {"service": "reseller_hosting"}
-NEW = {"server_delivered": False}
-SLA_ON = {"has_sla": True}
-MANAGED = {"managed": True}
-END = {"requester": "reseller_end_customer"}
+SLA_ON = WITH_SLA
 NO_CB = {"callback": False}
 
 Case = tuple[str, str, str, str, dict[str, Any], dict[str, Any]]

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from tests.unit.ui.fixtures_ticket import TicketSample, tctx, tdesk, tsample  # noqa: F401
+from tests.unit.ui.test_presence_wiring import FakeLoop
 from tests.unit.ui.window_fixtures import make_window
 from websight_desk import i18n
 from websight_desk.domain.enums import MessageKind, Role, TicketStatus
@@ -37,7 +38,7 @@ from websight_desk.i18n import _
 from websight_desk.services import people
 from websight_desk.services.desk import Desk
 from websight_desk.storage.models import AbuseReview, AbuseTermination, Callback, Message, Ticket
-from websight_desk.sync.presence import REPLYING, VIEWING, Colleague
+from websight_desk.sync.presence import REPLYING, Colleague
 from websight_desk.ui.abuse.review_queue import ReviewQueueWidget
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.main_window import MainWindow
@@ -143,19 +144,6 @@ def switch_language(qtbot: Any, win: MainWindow, name: str) -> None:
     assert QApplication.activePopupWidget() is None
 
 
-class ServerLoop:
-    """Stands for the presence loop to the server: keeps what this workstation says."""
-
-    def __init__(self) -> None:
-        self.told: list[tuple[str | None, str]] = []
-
-    def set(self, ticket_id: str | None, state: str = VIEWING) -> None:
-        self.told.append((ticket_id, state))
-
-    def stop(self) -> None:
-        pass
-
-
 def read(desk: Desk, stmt: Any) -> list[Any]:
     with desk.db.read() as conn:
         return list(conn.execute(stmt).all())
@@ -228,7 +216,7 @@ def test_a_new_users_day_with_the_keyboard_alone(
     # only now, as the window's start would otherwise start syncing and ask for the token)
     tdesk.settings.server_url = "https://desk.example"
     presence = presence_of(win.ctx)
-    presence.loop = ServerLoop()  # type: ignore[assignment]
+    presence.loop = FakeLoop()  # type: ignore[assignment]
     key(qtbot, Qt.Key.Key_1, CTRL)
     key(qtbot, Qt.Key.Key_Return)  # the ticket again, now as a connected workstation
     assert win.open_ticket_id == tsample.mail
