@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text, update
+from sqlalchemy import Connection, select
 
 from tests.e2e.sync.data import make_tickets
 from tests.e2e.sync.serverproc import (
@@ -40,6 +40,7 @@ from websight_desk.services.desk import open_desk
 from websight_desk.storage.appliers import ApplyContext, apply_ops
 from websight_desk.storage.models import SyncOutbox
 from websight_desk.storage.ops import Op
+from websight_desk.storage.outbox_codec import PACKED_KINDS, pack
 from websight_desk.sync.client import SyncClient
 from websight_desk.sync.engine import SyncEngine
 from websight_desk.sync.status import read_status
@@ -132,6 +133,22 @@ def template_workstation(cache: Path, changes: int) -> Path:
     return root
 
 
+def reauthor(conn: Connection, agent_id: str) -> None:
+    """The template's ops as written by `agent_id`, stored as the writer stores them.
+
+    Read through the model (packed payloads come back as their JSON text) and written back
+    packed again where the outbox packs that kind: SQL's `replace()` on a packed payload
+    would turn the deflated bytes into broken text.
+    """
+    rows = conn.execute(select(SyncOutbox.seq, SyncOutbox.kind, SyncOutbox.payload)).all()
+    values = []
+    for seq, kind, payload in rows:
+        fresh = payload.replace(TEMPLATE_AGENT, agent_id)
+        values.append((pack(fresh) if kind in PACKED_KINDS else fresh, agent_id, seq))
+    sql = "UPDATE sync_outbox SET payload = ?, author_agent_id = ? WHERE seq = ?"
+    conn.exec_driver_sql(sql, values)
+
+
 def pushing_workstation(template: Path, root: Path, server: ServerProc) -> tuple[Any, SyncClient]:
     """A copy of the template, re-authored to a fresh account of this run's server."""
     shutil.copytree(template, root)
@@ -140,14 +157,7 @@ def pushing_workstation(template: Path, root: Path, server: ServerProc) -> tuple
     desk.settings.server_url = server.url
     desk.settings.agent_id = agent_id
     with desk.db.write() as conn:
-        conn.execute(
-            update(SyncOutbox).values(
-                payload=text("replace(payload, :old, :new)").bindparams(
-                    old=TEMPLATE_AGENT, new=agent_id
-                ),
-                author_agent_id=agent_id,
-            )
-        )
+        reauthor(conn, agent_id)
     client = SyncClient(server.url, token, retries=2, sleep=lambda _s: None)
     SyncEngine(desk, client).pull()  # the accounts, as `connect` does
     return desk, client
