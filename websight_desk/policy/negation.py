@@ -25,6 +25,7 @@ _DONE = (
     r"(?:kurulu\w*|yuklu\w*|mevcut\w*|aktif\w*|yapildi\w*|yaptim|yaptik|kurdum"
     r"|kurduk|kuruldu\w*|yukledim|yukledik|yuklendi\w*|hazir\w*|tamam\w*|ayarli\w*)"
 )
+_NOT_DONE = r"(?:degistir|dokun|yap|kur|yukle|ekle|sil|guncelle|ayarla|oyna|elle)m[ae]d(?:im|ik)"
 _ACTION = (
     r"(?:kur|yukle|sil|degistir|dokun|yap|guncelle|ekle|tasi|kapat|sifirla|elle|karistir"
     r"|ayarla|kaldir|ac|ellen|kurul|yuklen|degistiril|kaldiril|tasin|guncellen|sil)"
@@ -45,7 +46,7 @@ _NEGATION = re.compile(
     r"|\b(?:do not|don'?t|please don'?t|never) (?:re)?(?:install|touch|change|set|setup"
     r"|modify|delete|remove|configure|upload)\b"
     # "we changed nothing", "we did not touch the theme": what the customer did not do
-    r"|\b(?:degistir|dokun|yap|kur|yukle|ekle|sil|guncelle|ayarla|oyna|elle)m[ae]d(?:im|ik)\b"
+    r"|\b" + _NOT_DONE + r"\b"
     r"|\b(?:didn'?t|did not|haven'?t|have not) (?:change|touch|modify|install|update)\b"
     # the customer will do it himself: "temayı ben yüklerim", "we will handle those ourselves"
     r"|\b(?:ben|biz|kendim|kendimiz)\b[^,;.!?\n]{0,40}\b\w+(?<!ist)[aeiu]r(?:im|iz|um|uz)\b"
@@ -80,7 +81,6 @@ _MARKER_WORDS = frozenset(
         "gerekmez",
         "istemiyorum",
         "istemiyoruz",
-        "yok",
         "not",
         "isn",
         "isnt",
@@ -117,12 +117,24 @@ _MARKER_WORDS = frozenset(
         "again",
     ]
 )
+# "... yok" negates only after these ("ihtiyacım yok", "sorunum yok"; "gerek" is a marker)
+_YOK_HEADS = ("ihtiyac", "sorun", "problem", "derd", "sikayet")
+# a verb form marker ("kurmayın", "silinmesin", "değiştirmedik"): first the ending, cheaply,
+# then the markers themselves (the same alternatives as in `_NEGATION`): "kuramadım" is none
 _MARKER_ENDING = re.compile(r"m[ae](?:y[iu]n|s[iu]n|d[iu]m|d[iu]k)")
+_VERB_MARKER = re.compile(
+    r"\b" + _ACTION + r"m[ae]y[iu]n(?:[iu]z)?\b|\b" + _ACTION + r"(?:il|ul|un|in)m[ae]s[iu]n\b"
+    r"|\b" + _NOT_DONE + r"\b"
+)
 
 
 def may_negate(words: Sequence[str], folded: str) -> bool:
     """A cheap test before `negated_ranges` (which it never contradicts)."""
-    return not _MARKER_WORDS.isdisjoint(words) or _MARKER_ENDING.search(folded) is not None
+    if not _MARKER_WORDS.isdisjoint(words):
+        return True
+    if "yok" in words and any(w.startswith(_YOK_HEADS) for w in words):
+        return True
+    return _MARKER_ENDING.search(folded) is not None and _VERB_MARKER.search(folded) is not None
 
 
 def negated_ranges(folded: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
