@@ -31,7 +31,7 @@ from websight_desk.services.tickets import (
 )
 from websight_desk.services.triage_facts import RawFacts
 from websight_desk.storage import fts
-from websight_desk.storage.outbox import OpWriter
+from websight_desk.storage.outbox import OpWriter, Prepared, prepare
 
 Payload = dict[str, object]
 END_CUSTOMER_TR = (
@@ -177,16 +177,28 @@ class Batch:
         )
 
 
+Authored = list[tuple[str | None, Prepared]]
+
+
 @dataclass
 class BatchOut:
-    """One built batch: payloads to emit, what was made, and the tickets' policy facts."""
+    """One built batch: payloads to emit, what was made, and the tickets' policy facts.
 
-    tickets: list[tuple[str | None, Payload]]
-    messages: list[tuple[str | None, Payload]]
-    changes: list[tuple[str | None, Payload]]
-    pending: dict[str, list[dict[str, object]]]
+    The payloads are `Prepared` (validated and encoded for the outbox) where the batch was
+    built, in the generator process of a big run: the writer only applies and stores them.
+    """
+
+    tickets: Authored
+    messages: Authored
+    changes: Authored
+    pending: dict[str, list[Prepared]]
     made: list[DemoTicket]
     facts: dict[str, RawFacts] = field(default_factory=dict)
+
+
+def prepared(kind: str, items: list[tuple[str | None, Payload]]) -> Authored:
+    """(author, payload) items of one kind, prepared for the outbox."""
+    return [(author, prepare(kind, payload)) for author, payload in items]
 
 
 def _fold_changes(
@@ -197,9 +209,9 @@ def _fold_changes(
         payload[_PAYLOAD_KEY[fld.value]] = value
 
 
-def _emit_by_author(w: OpWriter, kind: str, items: list[tuple[str | None, Payload]]) -> None:
+def _emit_by_author(w: OpWriter, kind: str, items: Authored) -> None:
     """One `emit_many` per author, so each op names the agent who made the change."""
-    groups: dict[str | None, list[Payload]] = {}
+    groups: dict[str | None, list[Prepared]] = {}
     for author, payload in items:
         groups.setdefault(author, []).append(payload)
     saved = w.author_id
@@ -228,7 +240,7 @@ def write_batch(w: OpWriter, batch: BatchOut) -> dict[str, int]:
     finally:
         ctx.with_search_index = indexing
     if indexing:
-        fts.reindex_tickets(w.conn, [str(p["id"]) for _author, p in batch.tickets])
+        fts.reindex_tickets(w.conn, [str(p.payload["id"]) for _author, p in batch.tickets])
     return {
         "messages": len(batch.messages),
         "services": len(pending.get("service.upsert", [])),

@@ -18,9 +18,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from websight_desk.demo.accounts import Accounts
-from websight_desk.demo.batch import Batch, BatchOut
+from websight_desk.demo.batch import Batch, BatchOut, prepared
 from websight_desk.demo.records import DemoAgent
 from websight_desk.services.triage_facts import RawFacts
+from websight_desk.storage.outbox import prepare
 
 DAYS = 60
 QUEUE_BATCHES = 3  # batches built ahead: enough to keep the writer fed, bounded memory
@@ -66,8 +67,15 @@ def generate(plan: GenPlan) -> Iterator[BatchOut]:
             batch.add_ticket(plan.first_number + start + i, at)
             for i, at in enumerate(times[start : start + plan.batch])
         ]
-        pending = accounts.take_pending()
-        out = BatchOut(batch.tickets, batch.messages, batch.changes, pending, made)
+        # Validated and encoded for the outbox here: in a big run, on the generator's core.
+        pending = {k: [prepare(k, p) for p in v] for k, v in accounts.take_pending().items()}
+        out = BatchOut(
+            prepared("ticket.create", batch.tickets),
+            prepared("message.create", batch.messages),
+            prepared("ticket.set_field", batch.changes),
+            pending,
+            made,
+        )
         if plan.with_facts:
             out.facts = batch_facts(out)
         yield out
@@ -76,12 +84,14 @@ def generate(plan: GenPlan) -> Iterator[BatchOut]:
 def batch_facts(out: BatchOut) -> dict[str, RawFacts]:
     """The raw policy facts the store will give for the batch's tickets once written."""
     inbound: dict[str, list[tuple[str, str, str]]] = {}
-    for _author, m in out.messages:
+    for _author, prep in out.messages:
+        m = prep.payload
         if m["kind"] == "inbound":
             item = (str(m["created_at"]), str(m["id"]), str(m["body"]))
             inbound.setdefault(str(m["ticket_id"]), []).append(item)
     facts: dict[str, RawFacts] = {}
-    for t, (_author, p) in zip(out.made, out.tickets, strict=True):
+    for t, (_author, prep) in zip(out.made, out.tickets, strict=True):
+        p = prep.payload
         svc = t.service
         texts = tuple((mid, body) for _at, mid, body in sorted(inbound.get(t.id, ())))
         service = None if svc is None else (svc.kind.value, svc.delivered, svc.has_sla, svc.managed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -33,6 +34,26 @@ ACKED = "acked"
 REJECTED = "rejected"
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A payload checked against its kind's schema and in the form the outbox stores it.
+
+    Made by `prepare`, possibly in another process (a bulk loader's generator), so that the
+    writer only applies and stores it: `OpWriter.emit_many` takes these as they are.
+    """
+
+    kind: str
+    payload: dict[str, Any]
+    stored: str | bytes  # SQLite's outbox form: canonical JSON, packed for `PACKED_KINDS`
+
+
+def prepare(kind: str, payload: Mapping[str, Any]) -> Prepared:
+    """Validate `payload` as `emit_many` would and encode it for the outbox once."""
+    validate_payload(kind, payload)
+    text = canonical_json(payload)
+    return Prepared(kind, dict(payload), pack(text) if kind in PACKED_KINDS else text)
+
+
 class OpWriter:
     """Bound to one write transaction. `emit` applies an op and queues it for the server."""
 
@@ -60,14 +81,11 @@ class OpWriter:
     def emit(self, kind: str, payload: Mapping[str, Any]) -> Op:
         return self.emit_many(kind, [payload])[0]
 
-    def emit_many(self, kind: str, payloads: Iterable[Mapping[str, Any]]) -> list[Op]:
+    def emit_many(self, kind: str, payloads: Iterable[Mapping[str, Any] | Prepared]) -> list[Op]:
+        """Apply and queue one op per payload (`Prepared` ones: validated and encoded ahead)."""
         now, node, author = self.clock.now, self.node_id, self.author_id
-        payloads = list(payloads)
-        for payload in payloads:
-            # The schema the server checks too: a service that writes what the server would
-            # refuse is a bug, found here, before anything is stored.
-            validate_payload(kind, payload)
-        ops = [Op(new_id(), kind, dict(p), now(), node, author) for p in payloads]
+        ready = [_prepared(kind, p) for p in payloads]
+        ops = [Op(new_id(), kind, r.payload, now(), node, author) for r in ready]
         if not ops:
             return ops
         apply_ops(self.apply_ctx, ops)
@@ -75,14 +93,13 @@ class OpWriter:
         outbox: Table = SyncOutbox.__table__  # type: ignore[assignment]
         if self.conn.dialect.name == "sqlite":  # values already in stored form: no conversion
             stamp = bulk.utc_text(created)
-            encode = _packed_json if kind in PACKED_KINDS else canonical_json
             bulk.sqlite_insert_values(
                 self.conn,
                 outbox,
                 _OUTBOX_COLUMNS,
                 [
-                    (op.op_id, kind, encode(op.payload), op.hlc, author, PENDING, 0, stamp)
-                    for op in ops
+                    (op.op_id, kind, r.stored, op.hlc, author, PENDING, 0, stamp)
+                    for op, r in zip(ops, ready, strict=True)
                 ],
             )
         else:
@@ -108,8 +125,14 @@ class OpWriter:
         self.conn.execute(update(SyncState).where(SyncState.id == 1).values(hlc=self.clock.last))
 
 
-def _packed_json(payload: Mapping[str, Any]) -> bytes:
-    return pack(canonical_json(payload))
+def _prepared(kind: str, payload: Mapping[str, Any] | Prepared) -> Prepared:
+    if isinstance(payload, Prepared):
+        if payload.kind != kind:
+            raise ValueError(f"a {payload.kind} payload emitted as {kind}")
+        return payload
+    # The schema the server checks too: a service that writes what the server would refuse
+    # is a bug, found here, before anything is stored.
+    return prepare(kind, payload)
 
 
 def pending_count(conn: Connection) -> int:
