@@ -12,8 +12,8 @@ import orjson
 from sqlalchemy import Connection, Row, insert, select, update
 
 from websight_desk.server.models import change_log, counter
-from websight_desk.storage import pg_bulk
-from websight_desk.storage.apply_rows import id_in
+from websight_desk.storage import bulk, pg_bulk
+from websight_desk.storage.apply_rows import rows_in
 from websight_desk.storage.ops import Op, canonical_json
 
 
@@ -49,7 +49,9 @@ def append(conn: Connection, ops: Sequence[Op], pushed_by: str | None) -> int:
         }
         for i, op in enumerate(ops)
     ]
-    if conn.dialect.name != "postgresql" or not pg_bulk.copy_insert(conn, change_log, rows):
+    if conn.dialect.name == "sqlite":  # the driver's executemany, dates in stored form
+        bulk.sqlite_insert(conn, change_log, rows, ignore_conflicts=False)
+    elif not pg_bulk.copy_insert(conn, change_log, rows):
         conn.execute(insert(change_log), rows)
     return head
 
@@ -110,14 +112,13 @@ def read_after(conn: Connection, after: int, limit: int) -> Page:
 
 def find(conn: Connection, op_ids: Sequence[str]) -> dict[str, Op]:
     """Ops already in the log, by id (the duplicate check)."""
-    found: dict[str, Op] = {}
-    for i in range(0, len(op_ids), 500):
-        wanted = id_in(conn, change_log.c.op_id, op_ids[i : i + 500])
-        for r in conn.execute(select(change_log).where(wanted)):
-            found[r.op_id] = Op(
-                r.op_id, r.kind, json.loads(r.payload), int(r.hlc), r.node_id, r.author_id
-            )
-    return found
+    columns = ("op_id", "kind", "payload", "hlc", "node_id", "author_id")
+    return {
+        op_id: Op(op_id, kind, json.loads(payload), int(hlc), node_id, author_id)
+        for op_id, kind, payload, hlc, node_id, author_id in rows_in(
+            conn, change_log, "op_id", op_ids, columns
+        )
+    }
 
 
 def max_hlc(conn: Connection) -> int:

@@ -12,16 +12,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from itertools import accumulate
 from typing import Any
 
 MAX_DEPTH = 32  # an op is about 4 levels deep; this leaves room and stops recursion bombs
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1  # a signed 64-bit column on SQLite and PostgreSQL
 _MAX_INT_DIGITS = 20  # longer literals are out of range; never hand them to int()
 
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 # Only a \u escape can put NUL or a surrogate into a decoded string (raw ones are refused by
 # the UTF-8 and JSON decoders); a hit may be a false alarm (an escaped backslash before it).
 _SUSPECT_ESCAPE = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
@@ -41,11 +37,21 @@ def _unsupported(message: str) -> BadBody:
     return BadBody("unsupported_json", message)
 
 
-def _check_depth(text: str) -> None:
-    """Refuse deep nesting before the (recursive) decoder sees it."""
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    if max(accumulate(map(_STEP.__getitem__, brackets)), default=0) > MAX_DEPTH:
-        raise _unsupported(f"The JSON is nested deeper than {MAX_DEPTH} levels.")
+def _check_depth(value: Any) -> None:
+    """Refuse nesting deeper than MAX_DEPTH (the decoder itself stops at Python's recursion
+    limit, a RecursionError refused the same way): one level of containers at a time."""
+    level = [value] if isinstance(value, (dict, list)) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise _unsupported(f"The JSON is nested deeper than {MAX_DEPTH} levels.")
+        inner: list[Any] = []
+        for item in level:
+            for child in item.values() if isinstance(item, dict) else item:
+                if isinstance(child, (dict, list)):
+                    inner.append(child)
+        level = inner
 
 
 def _int(literal: str) -> int:
@@ -69,11 +75,13 @@ def _constant(name: str) -> Any:
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    obj: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in obj:
-            raise _unsupported(f"The key {_show(key)} appears twice in one object.")
-        obj[key] = value
+    obj = dict(pairs)
+    if len(obj) != len(pairs):  # a key came twice: name the first one repeated
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _unsupported(f"The key {_show(key)} appears twice in one object.")
+            seen.add(key)
     return obj
 
 
@@ -118,7 +126,6 @@ def loads(body: bytes) -> Any:
         ) from None
     if text.startswith("\ufeff"):
         raise BadBody("malformed_json", "The request body starts with a byte-order mark.")
-    _check_depth(text)
     try:
         value = json.loads(
             text,
@@ -133,6 +140,7 @@ def loads(body: bytes) -> Any:
         raise _unsupported(f"The JSON is nested deeper than {MAX_DEPTH} levels.") from None
     except ValueError as exc:
         raise BadBody("malformed_json", f"The request body is not valid JSON ({exc}).") from None
+    _check_depth(value)
     if _SUSPECT_ESCAPE.search(text):
         _check_strings(value)
     return value

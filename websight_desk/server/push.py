@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table
 
 from websight_desk.domain.hlc import physical_ms
 from websight_desk.domain.op_kinds import validate_payload
@@ -34,7 +34,7 @@ from websight_desk.server.stamps import (
 from websight_desk.server.store import Store
 from websight_desk.server.team_values import team_values
 from websight_desk.storage.appliers import ApplyContext, apply_ops, insert_ignore
-from websight_desk.storage.apply_rows import id_in
+from websight_desk.storage.apply_rows import rows_in
 from websight_desk.storage.engine import checkpoint
 from websight_desk.storage.forget_local import FORGETTING
 from websight_desk.storage.kind_tables import TABLES
@@ -103,14 +103,8 @@ def _lookup_stored(conn: Connection, ops: Sequence[Op]) -> dict[str, set[str]]:
             wanted.setdefault(ref_table.name, (ref_table, set()))[1].add(ref)
     found: dict[str, set[str]] = {}
     for name, (table, ids) in wanted.items():
-        pk = next(iter(table.primary_key.columns))
-        chunks = sorted(ids)
-        hits: set[str] = set()
-        for i in range(0, len(chunks), 500):
-            hits.update(
-                conn.execute(select(pk).where(id_in(conn, pk, chunks[i : i + 500]))).scalars()
-            )
-        found[name] = hits
+        pk = next(iter(table.primary_key.columns)).name
+        found[name] = {r[0] for r in rows_in(conn, table, pk, sorted(ids), (pk,))}
     return found
 
 
@@ -190,12 +184,11 @@ def _store_rejections(conn: Connection, items: list[tuple[Op, str]], account: Ac
 
 def _prior_rejections(conn: Connection, op_ids: Sequence[str]) -> dict[str, tuple[Op, str]]:
     found: dict[str, tuple[Op, str]] = {}
-    for i in range(0, len(op_ids), 500):
-        wanted = id_in(conn, rejections.c.op_id, op_ids[i : i + 500])
-        rows = conn.execute(select(rejections).where(wanted))
-        for r in rows:
-            op = Op(r.op_id, r.kind, json.loads(r.payload), int(r.hlc), r.node_id, r.author_id)
-            found[r.op_id] = (op, r.reason)
+    columns = ("op_id", "kind", "payload", "hlc", "node_id", "author_id", "reason")
+    for op_id, kind, payload, hlc, node_id, author_id, reason in rows_in(
+        conn, rejections, "op_id", op_ids, columns
+    ):
+        found[op_id] = (Op(op_id, kind, json.loads(payload), int(hlc), node_id, author_id), reason)
     return found
 
 

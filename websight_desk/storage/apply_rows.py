@@ -113,16 +113,29 @@ def only_new(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list
 
 def stored_ids(conn: Connection, table: Table, ids: Sequence[str]) -> set[str]:
     """Which of these ids the table holds already (batched primary-key lookups)."""
-    found: set[str] = set()
+    return {r[0] for r in rows_in(conn, table, "id", ids, ("id",))}
+
+
+def rows_in(
+    conn: Connection, table: Table, key: str, values: Sequence[str], columns: Sequence[str]
+) -> list[tuple[Any, ...]]:
+    """`columns` of the rows whose `key` is one of `values`, in batches of 500.
+
+    On SQLite as plain driver SQL (compiling a 500-item IN list costs more than the query):
+    only for columns stored as what Python reads (text, integers), never dates or JSON types.
+    """
+    found: list[tuple[Any, ...]] = []
     sqlite = conn.dialect.name == "sqlite"
-    for chunk in chunks(ids, 500):
-        if sqlite:  # plain driver SQL: compiling a 500-item IN list costs more than the query
+    names = ", ".join(f'"{c}"' for c in columns)
+    for chunk in chunks(values, 500):
+        if sqlite:
             marks = ",".join("?" * len(chunk))
-            sql = f'SELECT "id" FROM "{table.name}" WHERE "id" IN ({marks})'
-            found.update(r[0] for r in conn.exec_driver_sql(sql, tuple(chunk)))
+            sql = f'SELECT {names} FROM "{table.name}" WHERE "{key}" IN ({marks})'
+            found.extend(tuple(r) for r in conn.exec_driver_sql(sql, tuple(chunk)))
         else:
-            found.update(
-                conn.execute(select(table.c.id).where(id_in(conn, table.c.id, chunk))).scalars()
+            wanted = select(*(table.c[c] for c in columns))
+            found.extend(
+                tuple(r) for r in conn.execute(wanted.where(id_in(conn, table.c[key], chunk)))
             )
     return found
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import bindparam, select, update
 
 from websight_desk.services.desk import Desk
@@ -35,24 +36,30 @@ class PushCounts:
 
 
 def pending_ops(desk: Desk, limit: int = BATCH) -> list[Op]:
+    return [op for _seq, op in pending_after(desk, 0, limit)]
+
+
+def pending_after(desk: Desk, after_seq: int, limit: int = BATCH) -> list[tuple[int, Op]]:
+    """The first `limit` pending ops after outbox position `after_seq`, in device order."""
     with desk.db.read() as conn:
         rows = conn.execute(
-            select(SyncOutbox)
-            .where(SyncOutbox.state == PENDING)
+            select(
+                SyncOutbox.seq,
+                SyncOutbox.op_id,
+                SyncOutbox.kind,
+                SyncOutbox.payload,
+                SyncOutbox.hlc,
+                SyncOutbox.author_agent_id,
+            )
+            .where(SyncOutbox.state == PENDING, SyncOutbox.seq > after_seq)
             .order_by(SyncOutbox.seq)
             .limit(limit)
         ).all()
-        return [
-            Op(
-                op_id=r.op_id,
-                kind=r.kind,
-                payload=json.loads(r.payload),
-                hlc=r.hlc,
-                node_id=desk.node_id,
-                author_id=r.author_agent_id,
-            )
-            for r in rows
-        ]
+    node = desk.node_id
+    return [
+        (seq, Op(op_id, kind, orjson.loads(payload), hlc, node, author))
+        for seq, op_id, kind, payload, hlc, author in rows
+    ]
 
 
 def record_results(desk: Desk, ops: Sequence[Op], results: Sequence[dict[str, Any]]) -> None:
@@ -71,12 +78,11 @@ def record_results(desk: Desk, ops: Sequence[Op], results: Sequence[dict[str, An
     with desk.db.write() as conn:
         for op, values in stamped:
             adopt_stamp(conn, op, values)
-        if acked:
+        for i in range(0, len(acked), BATCH):  # one statement per batch, not one per op
             conn.execute(
                 update(SyncOutbox)
-                .where(SyncOutbox.op_id == bindparam("oid"))
-                .values(state=ACKED, acked_at=now, attempts=SyncOutbox.attempts + 1),
-                [{"oid": i} for i in acked],
+                .where(SyncOutbox.op_id.in_(acked[i : i + BATCH]))
+                .values(state=ACKED, acked_at=now, attempts=SyncOutbox.attempts + 1)
             )
         if refused:
             _mark_rejected(
@@ -141,28 +147,50 @@ def quarantine_invalid(desk: Desk, ops: Sequence[Op], exc: ServerRefused) -> int
 
 
 def push_pending(client: SyncClient, desk: Desk, batch: int = BATCH) -> PushCounts:
-    """Send every pending op; returns what the server answered."""
+    """Send every pending op; returns what the server answered.
+
+    One request at a time, in device order (a batch may depend on the one before it), but
+    pipelined: while the server works on batch k, this thread reads batch k+1, and batch k+1
+    is sent as soon as k's answer is in, before k's answer is recorded here. A failure leaves
+    the unrecorded ops pending: they are pushed again and answered `duplicate`.
+    """
     counts = PushCounts()
-    while True:
-        ops = pending_ops(desk, batch)
-        if not ops:
-            return counts
-        try:
-            results = client.push(ops)
-        except ServerRefused as exc:
-            if exc.code == "invalid_ops" and quarantine_invalid(desk, ops, exc):
-                counts.rejected += len(exc.body.get("ops", []))  # type: ignore[arg-type]
-                continue
-            raise
-        answered = {r.get("op_id") for r in results}
-        if not any(op.op_id in answered for op in ops):
-            raise SyncProblem("The sync server answered a push without results; retrying later.")
-        record_results(desk, ops, results)
-        for r in results:
-            status = r.get("status")
-            if status == "applied":
-                counts.applied += 1
-            elif status == "duplicate":
-                counts.duplicate += 1
-            else:
-                counts.rejected += 1
+    with ThreadPoolExecutor(1, thread_name_prefix="sync-push-send") as sender:
+        current = pending_after(desk, 0, batch)
+        if current:
+            in_flight = sender.submit(client.push, [op for _, op in current])
+        while current:
+            ops = [op for _, op in current]
+            following = pending_after(desk, current[-1][0], batch)
+            try:
+                results = in_flight.result()
+            except ServerRefused as exc:
+                if exc.code == "invalid_ops" and quarantine_invalid(desk, ops, exc):
+                    counts.rejected += len(exc.body.get("ops", []))  # type: ignore[arg-type]
+                    current = pending_after(desk, 0, batch)  # what is left, from the start
+                    if current:
+                        in_flight = sender.submit(client.push, [op for _, op in current])
+                    continue
+                raise
+            answered = {r.get("op_id") for r in results}
+            if not any(op.op_id in answered for op in ops):
+                raise SyncProblem(
+                    "The sync server answered a push without results; retrying later."
+                )
+            if following:
+                in_flight = sender.submit(client.push, [op for _, op in following])
+            record_results(desk, ops, results)
+            _count(counts, results)
+            current = following
+    return counts
+
+
+def _count(counts: PushCounts, results: Sequence[dict[str, Any]]) -> None:
+    for r in results:
+        status = r.get("status")
+        if status == "applied":
+            counts.applied += 1
+        elif status == "duplicate":
+            counts.duplicate += 1
+        else:
+            counts.rejected += 1
