@@ -22,7 +22,7 @@ _MARKER = re.compile(
     r"|\b(?:if you have (?:the )?time|when you (?:get a chance|have (?:the )?time))\b",
     re.MULTILINE,
 )
-_SENTENCE_END = re.compile(r"[.?!]+(?=\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.?!\n](?:(?<=\n)|[.?!]*(?=\s|$))")  # [.?!]+(?=\s|$)|\n
 # a cheap test first: a marker holds one of these words
 _KEY_WORDS = frozenset(
     {

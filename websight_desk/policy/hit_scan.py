@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import compress
 
-from websight_desk.policy.terms import Hit, Plan, Term
+from websight_desk.policy.terms import Anchor, Hit, Plan, Term
 
 _UNORDERED_WINDOW = 6
 
@@ -23,14 +23,29 @@ class HitScan:
     _single: dict[int, frozenset[tuple[int, bool]]]
     _first: dict[int, list[int]]
     _plans: dict[frozenset[int], Plan]
+    _uses: dict[int, int]  # how many terms need each pattern
 
     def _plan(self, pids: frozenset[int]) -> Plan:
         """What a word with these pattern ids starts: one-word groups, anchored phrases."""
         singles = sorted({g for pid in pids for g in self._single.get(pid, ())})
         anchored = [(pid, t) for pid in sorted(pids) for t in self._first.get(pid, ())]
+        always: list[Anchor] = []
+        keyed: dict[int, list[Anchor]] = {}
+        for order, (pid, t) in enumerate(anchored):
+            term = self._terms[t]
+            anchor = (order, term.needs, pid, t, term)
+            others = term.needs - pids
+            if others:
+                # filed under its least used other pattern: the one least likely present
+                key = min(others, key=lambda p: (self._uses[p], p))
+                keyed.setdefault(key, []).append(anchor)
+            else:
+                always.append(anchor)
         plan = (
             tuple((self.group_names[g], g, excluding) for g, excluding in singles),
-            tuple((pid, t, self._terms[t]) for pid, t in anchored),
+            tuple(always),
+            frozenset(keyed),
+            {key: tuple(anchors) for key, anchors in keyed.items()},
         )
         self._plans[pids] = plan
         return plan
@@ -61,7 +76,7 @@ class HitScan:
         new = tuple.__new__
         for i in relevant:
             pids = matched[i]
-            singles, anchored = plans.get(pids) or plan_of(pids)
+            singles, anchors, keys, keyed = plans.get(pids) or plan_of(pids)
             start = starts[i]
             for name, group, excluding in singles:
                 if excluding:
@@ -69,10 +84,14 @@ class HitScan:
                     continue
                 end = ends[i] if ends is not None else start + len(words[i])  # type: ignore[index]
                 hits.append(new(Hit, (name, start, end, i, i, weights[i])))
+            if keys and not keys.isdisjoint(present):
+                more = [a for k in keys & present for a in keyed[k] if a[1] <= present]
+                if more:
+                    more.extend(anchors)
+                    more.sort()  # in plan order, as if every phrase had been tried in turn
+                    anchors = tuple(more)
             limit = -1  # the end of word i's sentence, found once if a phrase needs it
-            for pid, t_index, term in anchored:
-                if not term.needs <= present:
-                    continue
+            for _, _, pid, t_index, term in anchors:
                 if limit < 0:
                     limit = _sentence_limit(i, starts, breaks) if breaks else len(matched)
                 last = extend(term, pid, i, matched, limit)

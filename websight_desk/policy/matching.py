@@ -66,6 +66,10 @@ class Vocabulary(HitScan):
             for pid in anchors:
                 self._first.setdefault(pid, []).append(t_index)
         self._single = {pid: frozenset(groups) for pid, groups in single.items()}
+        self._uses = {}
+        for term in self._terms:
+            for pid in term.needs:
+                self._uses[pid] = self._uses.get(pid, 0) + 1
         # a hit needs a word matching one of these: a one-word term or a phrase's anchor
         self._anchors = frozenset(self._single) | frozenset(self._first)
         self._cache: dict[str, frozenset[int]] = {}

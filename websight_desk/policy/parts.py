@@ -23,19 +23,10 @@ if TYPE_CHECKING:
 
 NEW_TEXT = 0.5  # a signal at least this strong was written in new text, not only quoted
 CACHE_LIMIT = 4096
-_DONE_KEYS = (
-    "kurd",
-    "kurmus",
-    "kurulu",
-    "tanimli",
-    "ekled",
-    "ayarlad",
-    "tanimlad",
-    "yapilandird",
-    "set up",
-    "added",
-    "configured",
-    "installed",
+# every "setup done" marker (`negation.done_ranges`) holds one of these
+_DONE_KEYS = re.compile(
+    "kurd|kurmus|kurulu|tanimli|ekled|ayarlad|tanimlad|yapilandird|set up|added|configured"
+    "|installed"
 )
 _REPLY_SUBJECT = re.compile(r"\s*(?:re|ynt|yanit|cvp|cevap|fw|fwd|ilt|ilet|aw|sv)\s*:", re.I)
 
@@ -80,7 +71,8 @@ def _scan(ruleset: Ruleset, text: str, subject: bool, part_weight: float) -> Par
     breaks = sentence_ends(folded)
     hits, flagged = ruleset.vocabulary.find_words(words, starts, weights, breaks)
     hits = [h for h in hits if h.weight > 0.0]
-    if ruleset.done_groups and any(key in folded for key in _DONE_KEYS):
+    groups = ruleset.done_groups
+    if groups and any(h.group in groups for h in hits) and _DONE_KEYS.search(folded):
         hits = _done_lowered(hits, done_ranges(folded), ruleset, weight * quoted_weight)
     abuse: tuple[tuple[int, int], ...] = ()
     if part_weight >= NEW_TEXT:

@@ -15,6 +15,7 @@ confidential"), antivirus lines and "Sent from my iPhone" lines, up to the histo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from websight_desk.domain.turkish import fold
 
@@ -80,33 +81,17 @@ _VERB = re.compile(
     r"(?:[iu]yor|[iu]yo|m[ae]k|m[iu]s[iu]n[iu]z|m[iu]s[iu]n|[ae]b[iu]l[iu]r|[ae]m[iu]yor"
     r"|m[ae]d[iu]|yorum|yoruz|[dt][iu]m|[dt][iu]k|s[iu]n[iu]z)\b"
 )
-# substring tests before the regular expressions: one of these is in every match
-_FOOTER_KEYS = (
-    "avast",
-    "avg",
-    "kaspersky",
-    "eset",
-    "norton",
-    "mcafee",
-    "posta",
-    "mail",
-    "mesaj",
-    "ileti",
-    "uyari",
-    "reddi",
-    "disclaimer",
-    "gizlilik",
-    "this ",
-    "if you",
-    "antivir",
-    "virus",
-    "scanned",
-    "tara",
-    "sent ",
-    "get ",
-    "gonderildi",
-    "icin ",
+# cheap tests before the regular expressions: every match holds one of these
+_HISTORY_KEYS = re.compile(r"--|wrote|yazdi|from|gonderen|kimden")
+_FOOTER_KEYS = re.compile(
+    r"yasal uyari|sorumluluk reddi|disclaimer|gizlilik uyarisi|gizlilik notu"
+    r"|if you are not the intended|if you have received this|virus|antivir"
+    r"|avast|avg|kaspersky|eset|norton|mcafee|sent from |sent with |get outlook for "
+    r"|gonderildi|icin outlook|windows icin posta"
 )
+_BU_NOUNS = ("posta", "mail", "mesaj", "ileti")  # "bu e-posta ... ekleri / gizli ..."
+_BU_TAILS = ("eki", "ekleri", "gizli", "alicisi", "muhatab")
+_THIS_TAILS = ("confidential", "privileged", "intended")  # "this e-mail ... confidential"
 _CLOSING_KEYS = (
     "saygi",
     "calismalar",
@@ -128,12 +113,16 @@ def quoted_ranges(text: str, folded: str | None = None) -> list[tuple[int, int]]
     if folded is None:
         folded = fold(text)
     ranges: list[tuple[int, int]] = []
-    history = _HISTORY_START.search(folded)
-    cut = history.start() if history else len(folded)
-    for m in _QUOTED_LINE.finditer(folded, 0, cut):
-        ranges.append((m.start(), m.end()))
-    if history:
-        ranges.append((cut, len(folded)))
+    size = len(folded)
+    history = None
+    if _HISTORY_KEYS.search(folded):
+        history = _first_line_match(_HISTORY_START, folded, size)
+    cut = size if history is None else history
+    if ">" in folded:
+        for m in _QUOTED_LINE.finditer(folded, 0, cut):
+            ranges.append((m.start(), m.end()))
+    if history is not None:
+        ranges.append((cut, size))
     return ranges
 
 
@@ -147,13 +136,13 @@ def aside_ranges(
         quoted = quoted_ranges(text, folded)
     end = quoted[-1][0] if quoted and quoted[-1][1] == len(folded) else len(folded)
     cut = end
-    footer = _FOOTER.search(folded, 0, end) if _any_in(_FOOTER_KEYS, folded) else None
-    if footer and _has_words_before(folded, footer.start()):
-        cut = footer.start()
-    dashes = _DASHES.search(folded, 0, cut) if _any_in(("--", "__", "—"), folded) else None
-    if dashes and _has_words_before(folded, dashes.start()):
-        cut = dashes.start()
-    closings = _CLOSING.finditer(folded, 0, cut) if _any_in(_CLOSING_KEYS, folded) else ()
+    footer = _first_line_match(_FOOTER, folded, end) if _may_hold_footer(folded) else None
+    if footer is not None and _has_words_before(folded, footer):
+        cut = footer
+    dashes = _first_line_match(_DASHES, folded, cut) if _any_in(("--", "__", "—"), folded) else None
+    if dashes is not None and _has_words_before(folded, dashes):
+        cut = dashes
+    closings = _line_matches(_CLOSING, folded, cut) if _any_in(_CLOSING_KEYS, folded) else ()
     for m in closings:
         if len(_NAME_PIECE.findall(folded, 0, m.start())) < _WORDS_BEFORE_CLOSING:
             continue  # "Merhaba, teşekkürler" opens a message, it does not close one
@@ -169,6 +158,39 @@ def aside_ranges(
 
 def _any_in(keys: tuple[str, ...], folded: str) -> bool:
     return any(key in folded for key in keys)
+
+
+def _may_hold_footer(folded: str) -> bool:
+    if _FOOTER_KEYS.search(folded):
+        return True
+    if "bu " in folded and _any_in(_BU_NOUNS, folded) and _any_in(_BU_TAILS, folded):
+        return True
+    return "this " in folded and _any_in(_THIS_TAILS, folded)
+
+
+def _first_line_match(pattern: re.Pattern[str], folded: str, end: int) -> int | None:
+    """Where `pattern.search(folded, 0, end)` starts, for a pattern that only matches where a
+    line starts (a multiline "^" first): tried there only, not at every character."""
+    at = 0
+    while True:
+        if pattern.match(folded, at, end):
+            return at
+        at = folded.find("\n", at, end) + 1
+        if not at:
+            return None
+
+
+def _line_matches(pattern: re.Pattern[str], folded: str, end: int) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(folded, 0, end)` for a pattern like `_first_line_match`'s whose
+    matches stay inside one line."""
+    at = 0
+    while True:
+        m = pattern.match(folded, at, end)
+        if m:
+            yield m
+        at = folded.find("\n", at, end) + 1
+        if not at:
+            return
 
 
 def _has_words_before(folded: str, at: int) -> bool:

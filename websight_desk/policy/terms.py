@@ -65,9 +65,17 @@ class Term:
     needs: frozenset[int]  # every pattern must occur somewhere before a phrase can match
 
 
-# A plan, for a word's pattern ids: (name, group, excluding) of its one-word terms, and
-# (pid, term index, term) of the phrases it can anchor
-Plan = tuple[tuple[tuple[str, int, bool], ...], tuple[tuple[int, int, Term], ...]]
+# A phrase a word can anchor: (order in the plan, the term's needs, pid, term index, term)
+Anchor = tuple[int, frozenset[int], int, int, Term]
+# A plan, for a word's pattern ids: (name, group, excluding) of its one-word terms; the phrases
+# it anchors whose other words it matches itself; and the other phrases, filed under one
+# other pattern each needs (the keys, then the phrases by key): only those present are tried
+Plan = tuple[
+    tuple[tuple[str, int, bool], ...],
+    tuple[Anchor, ...],
+    frozenset[int],
+    dict[int, tuple[Anchor, ...]],
+]
 
 
 def parse_term(term: str) -> tuple[bool, tuple[str, ...]]:

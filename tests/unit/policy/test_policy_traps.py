@@ -395,6 +395,20 @@ FOOTER_PIECES = [
     "Ahmet Yılmaz",
     "sitem açılmıyor",
     "--",
+    "Bu e-posta",
+    "ekleri",
+    "ve",
+    "gizlidir",
+    "this email",
+    "is confidential",
+    "> alıntı",
+    "On Mon, Ali wrote:",
+    "12.11.2026 tarihinde Ali yazdı:",
+    "From: Ali",
+    "Sent: Monday",
+    "-----Original Message-----",
+    "Teşekkürler",
+    "Best regards,",
 ]
 
 
@@ -403,9 +417,23 @@ FOOTER_PIECES = [
 def test_the_cheap_footer_tests_never_miss(text: str) -> None:
     folded = fold(text)
     if quoting._FOOTER.search(folded):
-        assert quoting._any_in(quoting._FOOTER_KEYS, folded)
+        assert quoting._may_hold_footer(folded)
     if quoting._CLOSING.search(folded):
         assert quoting._any_in(quoting._CLOSING_KEYS, folded)
+    if quoting._HISTORY_START.search(folded):
+        assert quoting._HISTORY_KEYS.search(folded)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(FOOTER_PIECES), max_size=8).map("\n".join))
+def test_the_line_start_searches_find_what_a_full_search_finds(text: str) -> None:
+    folded = fold(text)
+    for pattern in (quoting._FOOTER, quoting._HISTORY_START, quoting._DASHES):
+        for end in (len(folded), len(folded) // 2):
+            m = pattern.search(folded, 0, end)
+            assert quoting._first_line_match(pattern, folded, end) == (m.start() if m else None)
+    every = [m.span() for m in quoting._CLOSING.finditer(folded)]
+    assert [m.span() for m in quoting._line_matches(quoting._CLOSING, folded, len(folded))] == every
 
 
 def test_urging_is_not_refusing(ruleset: Ruleset) -> None:
