@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -21,7 +22,7 @@ from websight_desk.sync.errors import NotConnected, ResyncRequired, SyncProblem
 from websight_desk.sync.pull import apply_page, read_cursor
 from websight_desk.sync.push import PushCounts, push_pending
 
-PAGE = 1000
+PAGE = 2000  # the server's largest page (`server.wire.MAX_PAGE`)
 SETTINGS_EVERY_S = 60.0  # the background puller asks for the company settings this often
 # (changes applied so far, changes to apply in total) during a pull
 Progress = Callable[[int, int], None]
@@ -107,22 +108,29 @@ class SyncEngine:
         return result
 
     def _pull_pages(self, wait: int, progress: Progress | None) -> tuple[int, int]:
+        """Pages are applied one after another, in order; the next one is fetched (read-only)
+        while this one is applied. A failure leaves the cursor after the last page applied."""
         with self.desk.db.read() as conn:
             cursor = start = read_cursor(conn)
         pulled = quarantined = 0
-        first = True
-        while True:
-            page = self.client.changes(cursor, limit=PAGE, wait=wait if first else 0)
-            first = False
-            if not page.changes:
-                return pulled, quarantined
-            quarantined += apply_page(self.desk, [op for _, op in page.changes], page.next_cursor)
-            pulled += len(page.changes)
-            cursor = page.next_cursor
-            if progress is not None:
-                progress(cursor - start, max(page.head - start, cursor - start))
-            if not page.more:
-                return pulled, quarantined
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-pull-fetch") as fetcher:
+            page = self.client.changes(cursor, limit=PAGE, wait=wait)
+            while page.changes:
+                following = (
+                    fetcher.submit(self.client.changes, page.next_cursor, limit=PAGE)
+                    if page.more
+                    else None
+                )
+                ops = [op for _, op in page.changes]
+                quarantined += apply_page(self.desk, ops, page.next_cursor)
+                pulled += len(page.changes)
+                cursor = page.next_cursor
+                if progress is not None:
+                    progress(cursor - start, max(page.head - start, cursor - start))
+                if following is None:
+                    break
+                page = following.result()
+        return pulled, quarantined
 
     def run_once(self, progress: Progress | None = None) -> SyncReport:
         """Push then pull until caught up; records the outcome for the status bar."""
