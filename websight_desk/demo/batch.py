@@ -182,7 +182,7 @@ Authored = list[tuple[str | None, Prepared]]
 
 @dataclass
 class BatchOut:
-    """One built batch: payloads to emit, what was made, and the tickets' policy facts.
+    """One built batch: payloads to emit and the tickets' policy facts.
 
     The payloads are `Prepared` (validated and encoded for the outbox) where the batch was
     built, in the generator process of a big run: the writer only applies and stores them.
@@ -192,7 +192,6 @@ class BatchOut:
     messages: Authored
     changes: Authored
     pending: dict[str, list[Prepared]]
-    made: list[DemoTicket]
     facts: dict[str, RawFacts] = field(default_factory=dict)
 
 

@@ -24,6 +24,8 @@ class TicketSample:
     """A bounded, seeded sample of the tickets a run made (reservoir sampling)."""
 
     seed: int
+    keep_first: int = KEEP_FIRST
+    keep: int = KEEP_SAMPLE
     first: list[DemoTicket] = field(default_factory=list)
     rest: list[DemoTicket] = field(default_factory=list)
     seen: int = 0
@@ -31,17 +33,17 @@ class TicketSample:
 
     def extend(self, made: Iterable[DemoTicket]) -> None:
         for ticket in made:
-            if len(self.first) < KEEP_FIRST:
+            if len(self.first) < self.keep_first:
                 self.first.append(ticket)
                 continue
             self.seen += 1
-            if len(self.rest) < KEEP_SAMPLE:
+            if len(self.rest) < self.keep:
                 self.rest.append(ticket)
                 continue
             if self._rng is None:
                 self._rng = random.Random(f"demo-sample:{self.seed}")
             slot = self._rng.randrange(self.seen)
-            if slot < KEEP_SAMPLE:
+            if slot < self.keep:
                 self.rest[slot] = ticket
 
     @property

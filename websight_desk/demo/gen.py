@@ -19,7 +19,8 @@ from typing import Any
 
 from websight_desk.demo.accounts import Accounts
 from websight_desk.demo.batch import Batch, BatchOut, prepared
-from websight_desk.demo.records import DemoAgent
+from websight_desk.demo.context import TicketSample
+from websight_desk.demo.records import DemoAgent, DemoTicket
 from websight_desk.services.triage_facts import RawFacts
 from websight_desk.storage.outbox import prepare
 
@@ -56,8 +57,9 @@ def ticket_times(rng: random.Random, n: int, now: datetime) -> list[datetime]:
     return out
 
 
-def generate(plan: GenPlan) -> Iterator[BatchOut]:
-    """Build the run's batches in order (deterministic for a given plan)."""
+def generate(plan: GenPlan, sample: TicketSample) -> Iterator[BatchOut]:
+    """Build the run's batches in order (deterministic for a given plan); the tickets made
+    go into `sample` (kept where they were made: a batch's objects are not held after it)."""
     rng = random.Random(f"websight-demo:{plan.seed}:{plan.first_number}")
     accounts = Accounts(rng, plan.first_code)
     times = ticket_times(rng, plan.tickets, plan.now)
@@ -67,6 +69,7 @@ def generate(plan: GenPlan) -> Iterator[BatchOut]:
             batch.add_ticket(plan.first_number + start + i, at)
             for i, at in enumerate(times[start : start + plan.batch])
         ]
+        sample.extend(made)
         # Validated and encoded for the outbox here: in a big run, on the generator's core.
         pending = {k: [prepare(k, p) for p in v] for k, v in accounts.take_pending().items()}
         out = BatchOut(
@@ -74,14 +77,13 @@ def generate(plan: GenPlan) -> Iterator[BatchOut]:
             prepared("message.create", batch.messages),
             prepared("ticket.set_field", batch.changes),
             pending,
-            made,
         )
         if plan.with_facts:
-            out.facts = batch_facts(out)
+            out.facts = batch_facts(out, made)
         yield out
 
 
-def batch_facts(out: BatchOut) -> dict[str, RawFacts]:
+def batch_facts(out: BatchOut, made: list[DemoTicket]) -> dict[str, RawFacts]:
     """The raw policy facts the store will give for the batch's tickets once written."""
     inbound: dict[str, list[tuple[str, str, str]]] = {}
     for _author, prep in out.messages:
@@ -90,7 +92,7 @@ def batch_facts(out: BatchOut) -> dict[str, RawFacts]:
             item = (str(m["created_at"]), str(m["id"]), str(m["body"]))
             inbound.setdefault(str(m["ticket_id"]), []).append(item)
     facts: dict[str, RawFacts] = {}
-    for t, (_author, prep) in zip(out.made, out.tickets, strict=True):
+    for t, (_author, prep) in zip(made, out.tickets, strict=True):
         p = prep.payload
         svc = t.service
         texts = tuple((mid, body) for _at, mid, body in sorted(inbound.get(t.id, ())))
@@ -99,25 +101,28 @@ def batch_facts(out: BatchOut) -> dict[str, RawFacts]:
     return facts
 
 
-def _produce(plan: GenPlan, out: Any) -> None:
-    """Worker process body: put ("batch", BatchOut) items, then ("done", None)."""
+def _produce(plan: GenPlan, sample: TicketSample, out: Any) -> None:
+    """Worker process body: put ("batch", BatchOut) items, then ("done", TicketSample)."""
     gc.disable()  # a short-lived process making acyclic data: the collector only costs time
     try:
-        for item in generate(plan):
+        for item in generate(plan, sample):
             out.put(("batch", item))
-        out.put(("done", None))
+        out.put(("done", sample))
     except BaseException:
         out.put(("error", traceback.format_exc()))
 
 
-def batches(plan: GenPlan, *, in_worker: bool) -> Iterator[BatchOut]:
-    """The plan's batches, built here or by a worker process one step ahead."""
+def batches(plan: GenPlan, sample: TicketSample, *, in_worker: bool) -> Iterator[BatchOut]:
+    """The plan's batches, built here or by a worker process one step ahead; once they are
+    all taken, `sample` holds the tickets the run kept (see `TicketSample`)."""
     if not in_worker:
-        yield from generate(plan)
+        yield from generate(plan, sample)
         return
     mp = multiprocessing.get_context("spawn")  # the same on Linux, macOS and Windows
     items = mp.Queue(maxsize=QUEUE_BATCHES)
-    worker = mp.Process(target=_produce, args=(plan, items), name="demo-generator", daemon=True)
+    worker = mp.Process(
+        target=_produce, args=(plan, sample, items), name="demo-generator", daemon=True
+    )
     worker.start()
     try:
         while True:
@@ -130,6 +135,7 @@ def batches(plan: GenPlan, *, in_worker: bool) -> Iterator[BatchOut]:
                     ) from None
                 continue
             if kind == "done":
+                sample.first, sample.rest, sample.seen = item.first, item.rest, item.seen
                 break
             if kind == "error":
                 raise RuntimeError(f"the demo generator process failed:\n{item}")

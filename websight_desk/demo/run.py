@@ -144,8 +144,7 @@ def add_demo_data(
     gc.disable()
     try:
         done = 0
-        for batch in batches(plan, in_worker=parallel):
-            sample.extend(batch.made)
+        for batch in batches(plan, sample, in_worker=parallel):
             with desk.writer() as w:
                 if done == 0:  # a bigger page cache for this bulk load (connection-local)
                     w.conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
@@ -154,7 +153,7 @@ def add_demo_data(
                 n = write_batch(w, batch)
             for key in counts:
                 counts[key] += n[key]
-            done += len(batch.made)
+            done += len(batch.tickets)
             if progress is not None:
                 progress(done, tickets)
     finally:
