@@ -10,13 +10,18 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+import orjson
 from sqlalchemy import (
     ARRAY,
+    JSON,
     ColumnElement,
     Connection,
+    String,
     Table,
     and_,
     any_,
+    cast,
+    func,
     literal,
     or_,
     select,
@@ -141,14 +146,22 @@ def rows_in(
 
 
 def id_in(conn: Connection, column: ColumnElement[Any], ids: Sequence[str]) -> ColumnElement[bool]:
-    """`column IN ids`; on PostgreSQL `column = ANY(:array)`, one bound value.
+    """`column IN ids`; on PostgreSQL one bound value, one cached statement.
 
     An IN list binds (and SQLAlchemy renders and casts) one parameter per id: its text
     differs with every length, so neither SQLAlchemy's nor psycopg's statement cache helps.
+    A text column takes the ids as one JSON array text that PostgreSQL splits itself
+    (psycopg adapts a 500-item list value by value: ~1 ms of CPU per lookup, the JSON text
+    microseconds); other columns take one array value.
     """
-    if conn.dialect.name == "postgresql":
-        return column == any_(literal(list(ids), ARRAY(column.type)))
-    return column.in_(ids)
+    if conn.dialect.name != "postgresql":
+        return column.in_(ids)
+    if isinstance(column.type, String):
+        listed = func.json_array_elements_text(
+            cast(literal(orjson.dumps(list(ids)).decode()), JSON)
+        )
+        return column.in_(select(listed).scalar_subquery())
+    return column == any_(literal(list(ids), ARRAY(column.type)))
 
 
 def chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:

@@ -9,6 +9,7 @@ first, so what is stored is exactly what an INSERT through SQLAlchemy stores.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -19,20 +20,28 @@ def _quoted(name: str) -> str:
 
 
 def _copy(conn: Connection, target: str, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    names = list(rows[0])
-    convert: list[Callable[[Any], Any] | None] = [
-        table.c[name].type._cached_bind_processor(conn.dialect) for name in names
-    ]
+    names = tuple(rows[0])
+    convert: list[tuple[int, Callable[[Any], Any]]] = []
+    for i, name in enumerate(names):
+        fn = table.c[name].type._cached_bind_processor(conn.dialect)
+        if fn is not None:
+            convert.append((i, fn))
+    get = itemgetter(*names)
     columns = ", ".join(_quoted(name) for name in names)
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     with cursor.copy(f"COPY {target} ({columns}) FROM STDIN") as copy:
+        write = copy.write_row
         for row in rows:
-            copy.write_row(
-                [
-                    value if fn is None or value is None else fn(value)
-                    for fn, value in zip(convert, (row[name] for name in names), strict=True)
-                ]
-            )
+            values = get(row)
+            if len(names) == 1:
+                values = (values,)
+            if convert:  # only the columns whose type converts (dates, ...)
+                items = list(values)
+                for i, process in convert:
+                    if items[i] is not None:
+                        items[i] = process(items[i])
+                values = items
+            write(values)
 
 
 def _same_keys(rows: Sequence[dict[str, Any]]) -> bool:
