@@ -10,7 +10,7 @@ from websight_desk.server import json_body
 from websight_desk.storage.ops import Op
 
 MAX_BODY_BYTES = 5 * 1024 * 1024
-MAX_BATCH = 500
+MAX_BATCH = 2000  # ops per push (clients before issue 16 send 500; newer ones halve on 413)
 MAX_PAYLOAD_CHARS = 256 * 1024
 MAX_PAGE = 2000
 

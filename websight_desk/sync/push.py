@@ -21,7 +21,8 @@ from websight_desk.storage.rollback import roll_back_refused
 from websight_desk.sync.client import SyncClient
 from websight_desk.sync.errors import ServerRefused, SyncProblem
 
-BATCH = 500  # the server's limit per push
+BATCH = 2000  # the server's limit per push (`server.wire.MAX_BATCH`)
+SMALLEST_BATCH = 1
 
 
 @dataclass
@@ -167,11 +168,15 @@ def push_pending(client: SyncClient, desk: Desk, batch: int = BATCH) -> PushCoun
             except ServerRefused as exc:
                 if exc.code == "invalid_ops" and quarantine_invalid(desk, ops, exc):
                     counts.rejected += len(exc.body.get("ops", []))  # type: ignore[arg-type]
-                    current = pending_after(desk, 0, batch)  # what is left, from the start
-                    if current:
-                        in_flight = sender.submit(client.push, [op for _, op in current])
-                    continue
-                raise
+                elif exc.status == 413 and len(ops) > SMALLEST_BATCH:
+                    # an older server's smaller limit, or a batch of bulky payloads: halve
+                    batch = max(SMALLEST_BATCH, len(ops) // 2)
+                else:
+                    raise
+                current = pending_after(desk, 0, batch)  # what is left, from the start
+                if current:
+                    in_flight = sender.submit(client.push, [op for _, op in current])
+                continue
             answered = {r.get("op_id") for r in results}
             if not any(op.op_id in answered for op in ops):
                 raise SyncProblem(

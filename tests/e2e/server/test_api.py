@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from tests.e2e.sync.serverproc import ServerProc
+from websight_desk.server.wire import MAX_BATCH
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +86,7 @@ def test_unknown_kind_wrong_types_and_oversize_change_nothing(
     assert "valid string" in r.json()["message"]
     huge = _op(payload={**good["payload"], "code": "x" * 33})  # type: ignore[dict-item]
     assert http.post("/v1/push", json={"ops": [huge]}).status_code == 400
-    r = http.post("/v1/push", json={"ops": [good] * 501})
+    r = http.post("/v1/push", json={"ops": [good] * (MAX_BATCH + 1)})
     assert r.status_code == 413
     assert r.json()["error"] == "batch_too_large"
     r = http.post("/v1/push", content=b" " * (5 * 1024 * 1024 + 1))
