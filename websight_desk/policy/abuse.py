@@ -23,7 +23,6 @@ someone knows). The detector only suggests, with the words as evidence; people d
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -35,12 +34,12 @@ from websight_desk.policy.abuse_context import (
     sent_at_someone,
 )
 from websight_desk.policy.abuse_forms import (
-    MASKED,
     OBFUSCATION_MARK,
     RAW_WORD,
     SEPARATORS,
     SPACED,
     forms,
+    masked_profanity,
     one_letter_run,
     tokens,
 )
@@ -98,6 +97,7 @@ class AbuseDetector:
         self._seen: dict[str, bool] = {}
         self._clean: set[str] = set()  # words known to be harmless (the keys of _seen: False)
         self._kinds: dict[str, str | None] = {}
+        self._token_kinds: dict[tuple[str, ...], str | None] = {}
         # the full pass looks for both lists at once
         self._lexicon = Vocabulary({"profanity": lexicon.profanity, "target": lexicon.targets})
 
@@ -131,9 +131,12 @@ class AbuseDetector:
         """
         if folded is None:
             folded = fold(text)
-        found, excused = self._listed(text, weight, folded, words, flagged)
+        given = words
         if words is None or starts is None:
             words, starts = scan_words(folded)
+        found, excused = self._listed(
+            text, weight, folded, given, flagged, plain=words, starts=starts
+        )
         if threats is None and self.lexicon.threats:
             hits, _ = self._threats.find_words(words, starts, [weight] * len(words))
             threats = [(h.start, h.end) for h in hits]
@@ -155,11 +158,15 @@ class AbuseDetector:
         folded: str,
         words: Sequence[str] | None,
         flagged: bool | None,
+        *,
+        plain: Sequence[str],
+        starts: Sequence[int],
     ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Spans found by the word lists, and those of listed words they excused."""
+        """Spans found by the word lists, and those of listed words they excused (`words` as
+        passed to `spans`; `plain` and `starts`: the words of `folded` and their offsets)."""
         if not self._suspicious(folded, words, flagged):
             return [], []  # the usual case: no word could start an insult, skip the full pass
-        toks = tokens(folded, weight)
+        toks = tokens(folded, weight, plain, starts)
         found: set[tuple[int, int]] = set()
         excused: list[tuple[int, int]] = []
         hits = self._lexicon.find(toks)
@@ -177,10 +184,36 @@ class AbuseDetector:
                     excused.append((hit.start, hit.end))
                     continue
             found.add((hit.start, hit.end))
+        kind_of = self._forms_kind
         for i, tok in enumerate(toks):
-            if self._is_insult(toks, i, targets) or self._is_masked_profanity(tok):
+            kind = kind_of(tok.forms)
+            if (
+                kind is _AIMED
+                or (kind is _BENIGN and _near(i, targets))
+                or masked_profanity(tok.forms[0], self._mask_words)
+            ):
                 found.add((tok.start, tok.end))
         return sorted(found), excused
+
+    def _forms_kind(self, forms: tuple[str, ...]) -> str | None:
+        """_AIMED if one form is, else _BENIGN if one is (then aimed only near a target), else
+        None, as for an allowed word (cached)."""
+        kind = self._token_kinds.get(forms, _UNSET)
+        if kind is not _UNSET:
+            return kind
+        kind = None
+        if forms[0] not in self._allow:
+            for form in forms:
+                found = self._insult_kind(form)
+                if found is _AIMED:
+                    kind = _AIMED
+                    break
+                if found is _BENIGN:
+                    kind = _BENIGN
+        if len(self._token_kinds) > _SEEN_LIMIT:
+            self._token_kinds.clear()
+        self._token_kinds[forms] = kind
+        return kind
 
     def _clean_word(self, tok: Token, text: str) -> bool:
         """An allowed word, or one whose own spelling shows it is not the swear word."""
@@ -225,18 +258,6 @@ class AbuseDetector:
     def _insult_stem(self, form: str) -> bool:
         return any(form[:n] in self._insults for n in self._insult_lengths if n <= len(form))
 
-    def _is_insult(self, tokens: list[Token], i: int, targets: set[int]) -> bool:
-        tok = tokens[i]
-        if tok.forms[0] in self._allow:
-            return False
-        benign = False
-        for form in tok.forms:
-            kind = self._insult_kind(form)
-            if kind is _AIMED:
-                return True
-            benign = benign or kind is _BENIGN
-        return benign and _near(i, targets)
-
     def _insult_kind(self, form: str) -> str | None:
         """_AIMED: an insult stem with a second-person/plural suffix; _BENIGN: an insult
         stem with no or a harmless suffix (abusive only near a target word); else None."""
@@ -264,18 +285,6 @@ class AbuseDetector:
             self._kinds.clear()
         self._kinds[form] = kind
         return kind
-
-    def _is_masked_profanity(self, tok: Token) -> bool:
-        base = tok.forms[0]
-        if "*" not in base or not MASKED.match(base):
-            return False
-        # "f*ck", "sh*t": each run of stars stands for one to three hidden letters
-        pattern = re.compile(re.sub(r"\\\*+", "[a-z]{1,3}", re.escape(base)))
-        for word in self._mask_words:
-            stem = word.rstrip("*")
-            if (word.endswith("*") and pattern.match(stem)) or pattern.fullmatch(stem):
-                return True
-        return False
 
 
 def _near(i: int, targets: set[int]) -> bool:

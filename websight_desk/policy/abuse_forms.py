@@ -62,7 +62,28 @@ def forms(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([word, *plain]))
 
 
-def tokens(folded: str, weight: float) -> list[Token]:
+def tokens(
+    folded: str,
+    weight: float,
+    words: Sequence[str] | None = None,
+    starts: Sequence[int] | None = None,
+) -> list[Token]:
+    """The detector's tokens: raw words (masks and leetspeak kept) and spaced-out runs.
+
+    Pass the plain `words` of `folded` and their `starts` (`words.scan_words`) when known:
+    without a mark ("@$*!") or a run of one-letter words, the raw words are those words.
+    """
+    if (
+        words is not None
+        and starts is not None
+        and not OBFUSCATION_MARK.search(folded)
+        and not one_letter_run(words)
+    ):
+        return [
+            Token(forms(w), s, s + len(w), weight)
+            for w, s in zip(words, starts, strict=True)
+            if w.isalpha() or any(map(str.isalpha, w))
+        ]
     found: list[Token] = []
     runs = [(m.start(), m.end()) for m in SPACED.finditer(folded)]
     for start, end in runs:
@@ -79,3 +100,16 @@ def tokens(folded: str, weight: float) -> list[Token]:
         found.append(Token(forms(stripped), start, start + len(stripped), weight))
     found.sort(key=lambda t: (t.start, -t.end))
     return found
+
+
+def masked_profanity(base: str, mask_words: Sequence[str]) -> bool:
+    """Whether a masked word ("f*ck", "sh*t") stands for one of `mask_words` (one-word
+    profanity terms): each run of stars stands for one to three hidden letters."""
+    if "*" not in base or not MASKED.match(base):
+        return False
+    pattern = re.compile(re.sub(r"\\\*+", "[a-z]{1,3}", re.escape(base)))
+    for word in mask_words:
+        stem = word.rstrip("*")
+        if (word.endswith("*") and pattern.match(stem)) or pattern.fullmatch(stem):
+            return True
+    return False

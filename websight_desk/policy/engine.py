@@ -52,21 +52,24 @@ def evaluate(facts: Facts, ruleset: Ruleset, now: datetime) -> Decision:
     strength: dict[str, float] = {}
     new_words = 0
     abuse_evidence: list[Evidence] = []
-    for part in facts.text_parts():
-        text = part.text
+    # the parts of `facts.text_parts()`, without building them
+    parts = [("subject", facts.subject, 1.0)]
+    parts.extend((p.field, p.text, p.weight) for p in facts.parts if p.field != "subject")
+    for field, text, weight in parts:
         if not text:
             continue
-        field = part.field
-        scan = scan_part(ruleset, text, field == "subject", part.weight)
+        scan = scan_part(ruleset, text, field == "subject", weight)
         new_words += scan.new_words
-        for hit in scan.hits:
-            group = hit.group
+        for group, start, end, _, _, hit_weight in scan.hits:
             bucket = found.get(group)
             if bucket is None:
-                found[group] = bucket = []
-            bucket.append((field, text, hit.start, hit.end))
-            if hit.weight > strength.get(group, 0.0):
-                strength[group] = hit.weight
+                found[group] = [(field, text, start, end)]
+                if hit_weight > 0.0:
+                    strength[group] = hit_weight
+                continue
+            bucket.append((field, text, start, end))
+            if hit_weight > strength.get(group, 0.0):
+                strength[group] = hit_weight
         for s, e in scan.abuse:
             abuse_evidence.append(Evidence(ABUSE, field, text[s:e], s, e))
 

@@ -42,7 +42,8 @@ class HitScan:
             else:
                 always.append(anchor)
         plan = (
-            tuple((self.group_names[g], g, excluding) for g, excluding in singles),
+            tuple(self.group_names[g] for g, excluding in singles if not excluding),
+            tuple(g for g, excluding in singles if excluding),
             tuple(always),
             frozenset(keyed),
             {key: tuple(anchors) for key, anchors in keyed.items()},
@@ -76,14 +77,15 @@ class HitScan:
         new = tuple.__new__
         for i in relevant:
             pids = matched[i]
-            singles, anchors, keys, keyed = plans.get(pids) or plan_of(pids)
+            singles, blocking, anchors, keys, keyed = plans.get(pids) or plan_of(pids)
             start = starts[i]
-            for name, group, excluding in singles:
-                if excluding:
-                    blocked.append((group, i, i))
-                    continue
+            if singles:
                 end = ends[i] if ends is not None else start + len(words[i])  # type: ignore[index]
-                hits.append(new(Hit, (name, start, end, i, i, weights[i])))
+                weight = weights[i]
+                for name in singles:
+                    hits.append(new(Hit, (name, start, end, i, i, weight)))
+            for group in blocking:
+                blocked.append((group, i, i))
             if keys and not keys.isdisjoint(present):
                 more = [a for k in keys & present for a in keyed[k] if a[1] <= present]
                 if more:

@@ -62,7 +62,10 @@ def _scan(ruleset: Ruleset, text: str, subject: bool, part_weight: float) -> Par
         (quoted, weight * quoted_weight),
         (aside, 0.0),
     )
-    weights = word_weights(starts, layers, weight)
+    if extra or negated or quoted or aside:
+        weights = word_weights(starts, layers, weight)
+    else:
+        weights = [weight] * len(starts)
     new_words = 0
     if weight >= NEW_TEXT:
         new_words = len(words)
@@ -70,18 +73,25 @@ def _scan(ruleset: Ruleset, text: str, subject: bool, part_weight: float) -> Par
             new_words = round(sum(word_weights(starts, ((quoted, 0.0), (aside, 0.0)), 1.0)))
     breaks = sentence_ends(folded)
     hits, flagged = ruleset.vocabulary.find_words(words, starts, weights, breaks)
-    hits = [h for h in hits if h.weight > 0.0]
+    if hits and min(weights) <= 0.0:  # a hit weighs at least as little as its lightest word
+        hits = [h for h in hits if h.weight > 0.0]
+    hit_groups = {h[0] for h in hits}
     groups = ruleset.done_groups
-    if groups and any(h.group in groups for h in hits) and _DONE_KEYS.search(folded):
+    if not groups.isdisjoint(hit_groups) and _DONE_KEYS.search(folded):
         hits = _done_lowered(hits, done_ranges(folded), ruleset, weight * quoted_weight)
     abuse: tuple[tuple[int, int], ...] = ()
     if part_weight >= NEW_TEXT:
-        threats = [(h.start, h.end) for h in hits if h.group == THREAT_GROUP]
+        threats = []
+        if THREAT_GROUP in hit_groups:
+            threats = [(h.start, h.end) for h in hits if h.group == THREAT_GROUP]
         spans = ruleset.abuse.spans(
             text, folded=folded, words=words, flagged=flagged, starts=starts, threats=threats
         )
-        # old quoted words, signatures and footers are not new abuse
-        abuse = tuple((s, e) for s, e in spans if not _inside(s, quoted) and not _inside(s, aside))
+        if spans:
+            # old quoted words, signatures and footers are not new abuse
+            abuse = tuple(
+                (s, e) for s, e in spans if not _inside(s, quoted) and not _inside(s, aside)
+            )
     return PartScan(tuple(hits), new_words, abuse)
 
 

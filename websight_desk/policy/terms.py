@@ -67,11 +67,13 @@ class Term:
 
 # A phrase a word can anchor: (order in the plan, the term's needs, pid, term index, term)
 Anchor = tuple[int, frozenset[int], int, int, Term]
-# A plan, for a word's pattern ids: (name, group, excluding) of its one-word terms; the phrases
-# it anchors whose other words it matches itself; and the other phrases, filed under one
-# other pattern each needs (the keys, then the phrases by key): only those present are tried
+# A plan, for a word's pattern ids: the group names of its one-word terms, the groups of its
+# one-word exceptions; the phrases it anchors whose other words it matches itself; and the
+# other phrases, filed under one other pattern each needs (the keys, then the phrases by key):
+# only those present are tried
 Plan = tuple[
-    tuple[tuple[str, int, bool], ...],
+    tuple[str, ...],
+    tuple[int, ...],
     tuple[Anchor, ...],
     frozenset[int],
     dict[int, tuple[Anchor, ...]],
