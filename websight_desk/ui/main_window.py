@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.queue.ticketActivated.connect(self.nav.activate_ticket)
         self.queue.viewChanged.connect(self._view_changed)
         self.ctx.events.languageChanged.connect(self.retranslate)
-        self.ctx.events.ticketsChanged.connect(lambda _ids: self.nav.refresh_banner())
+        self.ctx.events.ticketsChanged.connect(self.nav.tickets_changed)
         # The pane decides once per load and feeds the panel (decision, evidence clicks,
         # checklist actions), so the panel does not decide the same ticket again.
         link(self.ticket_pane, self.policy_panel)

@@ -116,3 +116,18 @@ def test_reinstated_after_confirmation_lists_both_decisions(
     assert "REINSTATED" in text
     assert text.index("Confirmed by Zeynep Lider") < text.index("Reinstated by Zeynep Lider")
     assert _action(win).isEnabled()
+
+
+def test_ending_another_ticket_of_the_customer_shows_the_banner_on_the_open_one(
+    win: MainWindow, tsample: TicketSample, tctx: UiContext
+) -> None:
+    """A change naming another ticket does not reload the open one: its banner is read
+    again on its own."""
+    set_language("en")
+    open_in(win, tsample.theme)
+    assert not panel(win).banner.isVisible()
+    _end(tctx, tsample.abusive)
+    assert win.open_ticket_id == tsample.theme
+    assert "PENDING" in panel(win).banner.text()
+    assert panel(win).banner.isVisible()
+    assert _action(win).isEnabled()  # this ticket was not ended

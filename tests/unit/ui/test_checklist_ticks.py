@@ -143,6 +143,8 @@ def test_a_switch_reads_the_ticket_its_extras_and_ticks_in_one_trip(
     assert "ticket-pane" in keys
     assert "thread-extras" not in keys
     assert "checklist" not in keys
+    assert "refusal-banner" not in keys  # the banner and the abuse action read with it
+    assert "end-for-abuse" not in keys
     assert len(renders) == 1
     assert win.policy_panel.checklist.done() == {Action.SEND_SETUP_ARTICLE}
     assert _button(win.policy_panel, Action.SEND_SETUP_ARTICLE).text().startswith("☑")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
-from websight_desk.storage.models import Customer, Ticket
+from websight_desk.storage.models import AbuseTermination, Customer, Ticket
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,15 @@ def customer_of_ticket(conn: Connection, ticket_id: str) -> str | None:
     return None if customer is None else str(customer)
 
 
+def customer_has_terminations(conn: Connection, customer_id: str) -> bool:
+    """Was a conversation of this customer ever ended for abuse? (Most never were: the refusal
+    banner and the ticket pane's abuse action read no further.)"""
+    found = conn.execute(
+        select(AbuseTermination.id).where(AbuseTermination.customer_id == customer_id).limit(1)
+    ).first()
+    return found is not None
+
+
 def ticket_owner(conn: Connection, ticket_id: str) -> TicketOwner | None:
     """The ticket's number with its customer's id and code, or None if there is no ticket."""
     row = conn.execute(
@@ -35,4 +44,4 @@ def ticket_owner(conn: Connection, ticket_id: str) -> TicketOwner | None:
     return None if row is None else TicketOwner(ticket_id, row.number, row.id, row.code)
 
 
-__all__ = ["TicketOwner", "customer_of_ticket", "ticket_owner"]
+__all__ = ["TicketOwner", "customer_has_terminations", "customer_of_ticket", "ticket_owner"]

@@ -4,13 +4,13 @@ ticket that was ended — the lead's decision that lifted it (who decided what, 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from websight_desk.domain.abuse import ReviewDecision, TerminationStatus
 from websight_desk.i18n import _
 from websight_desk.services import abuse
 from websight_desk.services.abuse_refusal import TerminationView, termination_views
-from websight_desk.storage.queries.ticket_owner import customer_of_ticket
+from websight_desk.storage.queries.ticket_owner import customer_has_terminations, customer_of_ticket
 from websight_desk.ui import errors
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.format import date_time
@@ -59,6 +59,32 @@ def lifted_text(term: TerminationView) -> tuple[str, str]:
     return "\n".join((title.upper(), *lines)), "warning"
 
 
+def banner_facts(conn: Any, ticket_id: str) -> BannerFacts | None:
+    """What the banner says for this ticket's customer (`conn`: a `desk.db.read()` snapshot;
+    the ticket pane reads it with the ticket, `TicketPane.add_read`)."""
+    customer = customer_of_ticket(conn, ticket_id)
+    if customer is None or not customer_has_terminations(conn, customer):
+        return None  # (most customers: nothing more to read)
+    refusal = abuse.refusal_banner(conn, customer)
+    if refusal is not None:
+        return BannerFacts(refusal, None)
+    lifted = [
+        t
+        for t in termination_views(conn, [customer])
+        if t.ticket_id == ticket_id and t.status in LIFTED
+    ]
+    return BannerFacts(None, lifted[-1] if lifted else None)
+
+
+def show_banner_facts(panel: BannerSlot, facts: BannerFacts | None) -> None:
+    if facts is not None and facts.refusal is not None:
+        panel.set_banner(*banner_text(facts.refusal))
+    elif facts is not None and facts.lifted is not None:
+        panel.set_banner(*lifted_text(facts.lifted))
+    else:
+        panel.set_banner(None)
+
+
 def show_refusal_banner(ctx: UiContext, panel: BannerSlot, ticket_id: str | None) -> None:
     """Fill (or hide) the panel's banner for the customer of this ticket."""
     if ticket_id is None:
@@ -68,25 +94,13 @@ def show_refusal_banner(ctx: UiContext, panel: BannerSlot, ticket_id: str | None
 
     def job() -> BannerFacts | None:
         with desk.db.read() as conn:
-            customer = customer_of_ticket(conn, ticket_id)
-            if customer is None:
-                return None
-            refusal = abuse.refusal_banner(conn, customer)
-            if refusal is not None:
-                return BannerFacts(refusal, None)
-            lifted = [
-                t
-                for t in termination_views(conn, [customer])
-                if t.ticket_id == ticket_id and t.status in LIFTED
-            ]
-            return BannerFacts(None, lifted[-1] if lifted else None)
+            return banner_facts(conn, ticket_id)
 
-    def done(facts: BannerFacts | None) -> None:
-        if facts is not None and facts.refusal is not None:
-            panel.set_banner(*banner_text(facts.refusal))
-        elif facts is not None and facts.lifted is not None:
-            panel.set_banner(*lifted_text(facts.lifted))
-        else:
-            panel.set_banner(None)
+    ctx.runner.run(
+        job, lambda facts: show_banner_facts(panel, facts), errors.report, key=banner_key(panel)
+    )
 
-    ctx.runner.run(job, done, errors.report, key=f"refusal-banner-{id(panel)}")
+
+def banner_key(panel: BannerSlot) -> str:
+    """The runner key of the panel's banner reading (a newer reading supersedes it)."""
+    return f"refusal-banner-{id(panel)}"

@@ -7,7 +7,7 @@ pending review or confirmed: a conversation is ended once (the service refuses a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -16,7 +16,7 @@ from websight_desk.i18n import _
 from websight_desk.policy.model import Action
 from websight_desk.services.abuse import open_termination_of
 from websight_desk.services.abuse_evidence import EvidencePrefill
-from websight_desk.storage.queries.ticket_owner import customer_of_ticket
+from websight_desk.storage.queries.ticket_owner import customer_has_terminations, customer_of_ticket
 from websight_desk.ui.abuse import terminate_dialog
 from websight_desk.ui.abuse.terminate_dialog import TerminateDialog
 from websight_desk.ui.errors import report
@@ -27,6 +27,15 @@ if TYPE_CHECKING:
     from websight_desk.ui.ticket.pane import TicketPane
 
 SHORTCUT = "end_for_abuse"  # key of `ui.shortcuts.SHORTCUTS` (Ctrl+Shift+X)
+READ = "open-termination"  # the pane's read (`TicketPane.add_read`): read with the ticket
+
+
+def read_open_termination(conn: Any, ticket_id: str) -> str | None:
+    """The live termination of this ticket (pending review or confirmed), if any."""
+    customer = customer_of_ticket(conn, ticket_id)
+    if customer is None or not customer_has_terminations(conn, customer):
+        return None
+    return open_termination_of(conn, customer, ticket_id)
 
 
 def open_terminate_dialog(pane: TicketPane) -> None:
@@ -64,6 +73,7 @@ class EndForAbuseAction(QAction):
         self.setShortcuts(key_sequences(SHORTCUT))
         self.triggered.connect(self.open_dialog)
         pane.ctx.events.languageChanged.connect(self.retranslate)
+        pane.add_read(READ, read_open_termination)  # one trip to the runner per switch
         pane.decisionChanged.connect(lambda _d: self.refresh())
         self.retranslate()
 
@@ -77,19 +87,23 @@ class EndForAbuseAction(QAction):
         super().setEnabled(enabled and not self.already_ended)
 
     def refresh(self) -> None:
-        """Ask (in the runner) whether the shown ticket has a live termination."""
+        """Whether the shown ticket has a live termination: as read with the ticket, else
+        asked in the runner."""
         ticket_id = self.pane.ticket_id
         if ticket_id is None:
             self._ended(None, None)
             return
+        loaded = self.pane.loaded
+        if loaded is not None and loaded.detail is not None and loaded.detail.id == ticket_id:
+            found = loaded.reads.get(READ, ())
+            if found is None or isinstance(found, str):
+                self._ended(ticket_id, found)
+                return
         desk = self.pane.ctx.desk
 
         def job() -> str | None:
             with desk.db.read() as conn:
-                customer = customer_of_ticket(conn, ticket_id)
-                if customer is None:
-                    return None
-                return open_termination_of(conn, customer, ticket_id)
+                return read_open_termination(conn, ticket_id)
 
         self.pane.ctx.runner.run(
             job,

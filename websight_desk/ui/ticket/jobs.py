@@ -6,10 +6,10 @@ Sending a reply is one service call (`services.replies.send_reply`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from websight_desk.domain.callbacks import CallbackView
 from websight_desk.domain.enums import TicketField
@@ -26,6 +26,10 @@ from websight_desk.ui.ticket.thread_extras import ThreadExtras, read_extras
 if TYPE_CHECKING:
     from websight_desk.policy import Action, Decision, Ruleset
 
+# A feature's reading of the shown ticket, done in the pane's load (`TicketPane.add_read`):
+# (a `desk.db.read()` connection, ticket id) -> its facts, in `LoadedTicket.reads[key]`.
+Read = Callable[[Any, str], object]
+
 
 @dataclass(frozen=True)
 class LoadedTicket:
@@ -39,15 +43,22 @@ class LoadedTicket:
     # replies, and the checklist's ticks (None: not read, the widgets read them themselves).
     extras: ThreadExtras | None = None
     done: frozenset[Action] | None = None
+    reads: Mapping[str, object] = field(default_factory=dict)  # the features' reads, by key
 
 
 def load_job(
-    desk: Desk, ticket_id: str, ruleset: Ruleset, now: datetime
+    desk: Desk,
+    ticket_id: str,
+    ruleset: Ruleset,
+    now: datetime,
+    reads: Mapping[str, Read] | None = None,
 ) -> Callable[[], LoadedTicket]:
-    """The ticket, its full policy decision, its phone callbacks, the thread's extras and the
-    checklist's ticks, read in one snapshot (one trip to the runner per switch)."""
+    """The ticket, its full policy decision, its phone callbacks, the thread's extras, the
+    checklist's ticks and the features' `reads`, read in one snapshot (one trip to the runner
+    per switch)."""
     agent_id = desk.agent_id
     connected = bool(desk.settings.server_url)
+    features = dict(reads or {})
 
     def job() -> LoadedTicket:
         with desk.db.read() as conn:
@@ -69,6 +80,7 @@ def load_job(
                 agent.display_name if agent else None,
                 extras,
                 done,
+                {key: read(conn, ticket_id) for key, read in features.items()},
             )
 
     return job

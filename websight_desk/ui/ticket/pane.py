@@ -13,7 +13,7 @@ Public API (embedded by the main window):
   note, Ctrl+M assign to me, Ctrl+Shift+S status, Ctrl+Shift+H canned replies (window-wide).
 * Features plug in without editing this file (`ui/callbacks`, `ui/abuse`): `add_action(QAction)`
   puts a header button (shortcut window-wide); `set_action_handler(action, fn)` makes a
-  checklist action call `fn()` instead.
+  checklist action call `fn()` instead; `add_read(key, fn)`: `loaded.reads[key]`, read with it.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from websight_desk.ui.ticket import canned
 from websight_desk.ui.ticket.canned_insert import CannedInserter
 from websight_desk.ui.ticket.canned_picker import CannedPicker
 from websight_desk.ui.ticket.header import TicketHeader
-from websight_desk.ui.ticket.jobs import LoadedTicket, load_job
+from websight_desk.ui.ticket.jobs import LoadedTicket, Read, load_job
 from websight_desk.ui.ticket.override_prompt import ask_override_reason
 from websight_desk.ui.ticket.pane_keys import bind_keys
 from websight_desk.ui.ticket.reply_box import ReplyBox
@@ -63,6 +63,7 @@ class TicketPane(QWidget):
         self._mark: Highlight | None = None
         self._actions: list[QAction] = []
         self._handlers: dict[str, Callable[[], object]] = {}
+        self._reads: dict[str, Read] = {}
         self.canned_picker: CannedPicker | None = None  # the last one opened (Ctrl+Shift+H)
         self._build()
         self._connect()
@@ -141,7 +142,7 @@ class TicketPane(QWidget):
             self._show_state()
             self.decisionChanged.emit(None)
             return
-        job = load_job(self.ctx.desk, ticket_id, self.ctx.ruleset, self.ctx.now())
+        job = load_job(self.ctx.desk, ticket_id, self.ctx.ruleset, self.ctx.now(), self._reads)
         failed = partial(report, parent=self)
         self.ctx.runner.run(job, self._show_loaded, failed, key=f"ticket-pane-{id(self)}")
 
@@ -186,8 +187,7 @@ class TicketPane(QWidget):
         self.decisionChanged.emit(loaded.decision)
 
     def _render(self) -> None:
-        detail = self.detail
-        if detail is None:
+        if (detail := self.detail) is None:
             return
         self.header.show_detail(detail, self._mark)
         self.thread_view.show_thread(
@@ -247,11 +247,14 @@ class TicketPane(QWidget):
         """Let a policy checklist action (an `Action` value) call `handler()` instead."""
         self._handlers[action] = handler
 
+    def add_read(self, key: str, read: Read) -> None:
+        """Read a feature's facts of each shown ticket with it: `loaded.reads[key]`."""
+        self._reads[key] = read
+
     def focus_composer(self, kind: MessageKind) -> None:
-        if self.detail is None:
-            return
-        self.composer.set_kind(kind)
-        self.composer.editor.setFocus()
+        if self.detail is not None:
+            self.composer.set_kind(kind)
+            self.composer.editor.setFocus()
 
     def pick_status(self) -> None:
         """Ctrl+Shift+S: the status list, open; arrows and Enter choose."""
@@ -295,6 +298,3 @@ class TicketPane(QWidget):
         self._render()
         if self.detail is not None:
             self._fill_canned()
-
-
-__all__ = ["TicketPane"]
