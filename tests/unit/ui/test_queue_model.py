@@ -28,6 +28,18 @@ def test_model_passes_qtmodeltester(ctx: UiContext, qtmodeltester: Any) -> None:
     qtmodeltester.check(model, force_py=True)
 
 
+def test_cells_are_enabled_and_selectable_and_never_have_children(ctx: UiContext) -> None:
+    model = QueueModel(ctx)
+    model.set_query(QueueQuery(view="all"))
+    cell = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    for column in range(model.columnCount()):
+        flags = model.flags(model.index(1, column))
+        assert flags & cell == cell
+        assert flags & Qt.ItemFlag.ItemNeverHasChildren
+        assert not flags & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
+    assert model.flags(model.index(model.rowCount(), 0)) == Qt.ItemFlag.NoItemFlags
+
+
 def test_views_filter_in_sql(ctx: UiContext, sample: Sample) -> None:
     model = QueueModel(ctx)
     expected = {

@@ -8,14 +8,14 @@ time the decision is shown; a click ticks an item only until the next reading.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from websight_desk.i18n import _
 from websight_desk.policy.model import Action
 from websight_desk.services.checklist_done import done_actions
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.policy.labels import ACTION
-from websight_desk.ui.policy.sections import heading, plain_label, section_layout
+from websight_desk.ui.policy.sections import WrapLabel, heading, plain_label, section_layout
 
 
 class ChecklistButton(QPushButton):
@@ -24,7 +24,7 @@ class ChecklistButton(QPushButton):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._label = QLabel(text, self)
+        self._label = WrapLabel(text, self)
         self._label.setWordWrap(True)
         self._label.setTextFormat(Qt.TextFormat.PlainText)
         # Clicks and hover (tooltip) belong to the button; the label only draws the text.

@@ -29,9 +29,6 @@ from websight_desk.ui.queue.columns import COLUMNS, INDEX, cell_text, flags_tool
 PAGE = 200
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
-_CELL_FLAGS = (
-    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-)
 # The roles `data()` answers; a view asks for a dozen more on every paint.
 _ROLES = frozenset(
     {
@@ -169,6 +166,8 @@ class QueueModel(QAbstractTableModel):
         return ngettext("{n} ticket", "{n} tickets", self.total).format(n=shown)
 
     # --- Qt model interface --------------------------------------------------------------
+    # (No `flags()`: Qt's own gives every cell enabled | selectable | never has children,
+    # without a Python call per painted cell.)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -224,9 +223,6 @@ class QueueModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return _(COLUMNS[section].header)
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column].sort if 0 <= column < len(COLUMNS) else None
