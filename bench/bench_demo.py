@@ -24,6 +24,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -37,13 +38,78 @@ def _cli(*args: str) -> list[str]:
     return [sys.executable, "-c", entry, *args]
 
 
+class Sampler(threading.Thread):
+    """CPU seconds and resident MB of a process and of every process it started, sampled
+    from `/proc` every few seconds (Linux; elsewhere nothing is sampled): which process
+    spends the time, and whether memory stays flat or keeps growing."""
+
+    def __init__(self, pid: int, every: float = 5.0) -> None:
+        super().__init__(daemon=True)
+        self.root, self.every = pid, every
+        self.series: dict[int, list[tuple[float, float, float]]] = {}  # pid: (t, cpu, MB)
+        self._done = threading.Event()
+        self._tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+    def _stat(self, pid: int) -> tuple[int, float, float] | None:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            return None
+        cpu = (int(fields[11]) + int(fields[12])) / self._tick
+        return int(fields[1]), cpu, pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    def run(self) -> None:
+        t0 = time.perf_counter()
+        while not self._done.wait(self.every) and Path("/proc").is_dir():
+            stats = {
+                int(p.name): self._stat(int(p.name))
+                for p in Path("/proc").iterdir()
+                if p.name.isdigit()
+            }
+            tree, grew = {self.root}, True
+            while grew:
+                grew = False
+                for pid, st in stats.items():
+                    if st is not None and pid not in tree and st[0] in tree:
+                        tree.add(pid)
+                        grew = True
+            now = time.perf_counter() - t0
+            for pid in tree:
+                st = stats.get(pid)
+                if st is not None:
+                    self.series.setdefault(pid, []).append((now, st[1], st[2]))
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+    def lines(self) -> list[str]:
+        """Per process: its CPU and its resident size at each quarter of its life, peak."""
+        out = []
+        for pid, points in self.series.items():
+            if points[-1][1] < 1:
+                continue  # helpers that did nothing (the resource tracker)
+            quarters = [points[min(len(points) - 1, len(points) * q // 4)][2] for q in (1, 2, 3)]
+            path = " → ".join(f"{mb:.0f}" for mb in (*quarters, points[-1][2]))
+            name = "demo (writer)" if pid == self.root else f"worker {pid}"
+            out.append(
+                f"  {name:<16} CPU {points[-1][1]:7.1f} s   RSS {path} MB "
+                f"(peak {max(p[2] for p in points):.0f})"
+            )
+        return out
+
+
 def run(tickets: int, seed: int, ws: Path) -> dict[str, Any]:
     """Figures of one `demo` run into `ws`: wall and CPU seconds, peak RSS (MB)."""
     cmd = _cli("demo", "--tickets", str(tickets), "--seed", str(seed), "--workspace", str(ws))
     t0 = time.perf_counter()
     child = subprocess.Popen(cmd)
+    sampler = Sampler(child.pid)
+    sampler.start()
     _pid, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - t0
+    sampler.stop()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"demo failed with status {os.waitstatus_to_exitcode(status)}")
     counted = json.loads(
@@ -64,6 +130,7 @@ def run(tickets: int, seed: int, ws: Path) -> dict[str, Any]:
         # Linux: the largest resident size of the child or any process it waited for.
         "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
         "db_mb": round((ws / DB_FILE).stat().st_size / 2**20, 1),
+        "processes": sampler.lines(),
     }
 
 
@@ -105,11 +172,15 @@ def build_cached(ws: Path, tickets: int, seed: int) -> dict[str, Any] | None:
 
 
 def report(figures: dict[str, Any]) -> str:
-    return (
+    load = (
+        f", load average {os.getloadavg()[0]:.1f} at the end" if hasattr(os, "getloadavg") else ""
+    )
+    head = (
         f"demo --tickets {figures['tickets']:,}: {figures['wall_s']:.1f} s wall, "
         f"{figures['cpu_s']:.1f} s CPU, {figures['tickets'] / figures['wall_s']:,.0f} tickets/s, "
-        f"peak RSS {figures['peak_rss_mb']:.0f} MB, database {figures['db_mb']:,.0f} MB"
+        f"peak RSS {figures['peak_rss_mb']:.0f} MB, database {figures['db_mb']:,.0f} MB{load}"
     )
+    return "\n".join([head, *figures.get("processes", [])])
 
 
 def cli() -> None:
