@@ -16,6 +16,18 @@ from websight_desk.storage import bulk, pg_bulk
 from websight_desk.storage.apply_rows import rows_in
 from websight_desk.storage.ops import Op, canonical_json
 
+_COLUMNS = (
+    "seq",
+    "op_id",
+    "kind",
+    "payload",
+    "hlc",
+    "node_id",
+    "author_id",
+    "accepted_at",
+    "pushed_by",
+)
+
 
 def append(conn: Connection, ops: Sequence[Op], pushed_by: str | None) -> int:
     """Number and store accepted ops; call last in the writing transaction. Returns the head.
@@ -35,6 +47,24 @@ def append(conn: Connection, ops: Sequence[Op], pushed_by: str | None) -> int:
     )
     first = head - len(ops) + 1
     now = datetime.now(UTC)
+    if conn.dialect.name == "sqlite":  # tuples in stored form through the driver
+        stamp = bulk.utc_text(now)
+        values = [
+            (
+                first + i,
+                op.op_id,
+                op.kind,
+                canonical_json(op.payload),
+                op.hlc,
+                op.node_id,
+                op.author_id,
+                stamp,
+                pushed_by,
+            )
+            for i, op in enumerate(ops)
+        ]
+        bulk.sqlite_insert_values(conn, change_log, _COLUMNS, values)
+        return head
     rows = [
         {
             "seq": first + i,
@@ -49,9 +79,7 @@ def append(conn: Connection, ops: Sequence[Op], pushed_by: str | None) -> int:
         }
         for i, op in enumerate(ops)
     ]
-    if conn.dialect.name == "sqlite":  # the driver's executemany, dates in stored form
-        bulk.sqlite_insert(conn, change_log, rows, ignore_conflicts=False)
-    elif not pg_bulk.copy_insert(conn, change_log, rows):
+    if not pg_bulk.copy_insert(conn, change_log, rows):
         conn.execute(insert(change_log), rows)
     return head
 
