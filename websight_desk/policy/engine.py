@@ -15,7 +15,7 @@ from typing import NamedTuple
 from websight_desk.domain.shift import Shift, shift_for
 from websight_desk.policy.clause import UNKNOWN_SERVICE, Rule
 from websight_desk.policy.focus import SECONDARY
-from websight_desk.policy.model import Decision, Evidence, Facts, Verdict
+from websight_desk.policy.model import Action, Decision, Evidence, Facts, Verdict
 from websight_desk.policy.parts import NEW_TEXT, scan_part
 from websight_desk.policy.ruleset import Ruleset
 
@@ -28,6 +28,11 @@ FLAG_LEVEL = SECONDARY  # an extra request's words still flag; quoted history do
 
 # where a signal's words are: (field, original text of the part, start, end)
 _Found = tuple[str, str, int, int]
+# what selects the rules: (service, requester kind, server delivered, SLA or managed)
+_Context = tuple[str, str, bool, bool]
+# verdict, clauses, actions, discretion, and the (clause, rule) pairs behind the evidence
+_Outline = tuple[Verdict, tuple[str, ...], tuple[Action, ...], bool, tuple[tuple[str, Rule], ...]]
+OUTLINE_LIMIT = 4096
 
 
 class _Candidate(NamedTuple):
@@ -73,45 +78,28 @@ def evaluate(facts: Facts, ruleset: Ruleset, now: datetime) -> Decision:
         for s, e in scan.abuse:
             abuse_evidence.append(Evidence(ABUSE, field, text[s:e], s, e))
 
-    candidates = _candidates(facts, ruleset, strength)
-    clause_of = ruleset.clauses
-    topical = [c for c in candidates if clause_of[c.rule.clause].verdict is not None]
-    # flags (a callback asked for) count from new text, extra requests included
-    flags = {c.rule.clause for c in candidates if c.strength >= FLAG_LEVEL} - {HOURS}
-    primary = topical[0].rule.clause if topical else ruleset.fallback_clause
     abuse = bool(abuse_evidence)
-    backed = [c for c in topical if c.rule.require and c.tier >= 1]
-    # a context rule whose evidence words were found understood the ticket too (a long, clear
-    # request to administer a server is not "hard to understand")
-    understood = backed or any(
-        strength.get(s, 0.0) >= NEW_TEXT for c in topical for s in c.rule.evidence
-    )
-    if not abuse and not understood and new_words >= ruleset.unclear_min_words:
-        flags.add(CALLBACK)  # long text that matches no topic: hard to understand
-    if abuse:
-        flags.add(ABUSE)
-
-    clauses = _ordered(primary, (c.rule.clause for c in backed), flags)
+    context = _context_key(facts)
+    # the clauses, verdict and actions follow from the context and the signals' strengths
+    # alone: worked out once per combination (a small table), the words' places per ticket
+    key = (context, frozenset(strength.items()), new_words >= ruleset.unclear_min_words, abuse)
+    outlines = ruleset.outlines
+    outline = outlines.get(key)
+    if outline is None:
+        outline = _outline(context, ruleset, strength, key[2], abuse)
+        if len(outlines) >= OUTLINE_LIMIT:
+            outlines.clear()  # bounded memory
+        outlines[key] = outline
+    verdict, clauses, actions, discretion, shown = outline
     evidence: list[Evidence] = []
-    used: dict[str, Rule] = {}
-    for cand in topical + [c for c in candidates if c.rule.clause in flags]:
-        used.setdefault(cand.rule.clause, cand.rule)
-    for clause_id in clauses:
-        rule = used.get(clause_id)
-        if rule is not None:
-            evidence.extend(_evidence(clause_id, rule, found))
+    for clause_id, rule in shown:
+        evidence.extend(_evidence(clause_id, rule, found))
     evidence.extend(abuse_evidence)
-
-    main = ruleset.clause(primary)
-    actions = list(main.actions)
-    for flag in (CALLBACK, ABUSE):
-        if flag in flags:
-            actions.extend(a for a in ruleset.clause(flag).actions if a not in actions)
     return Decision(
-        verdict=main.verdict or Verdict.IN_SCOPE,
+        verdict=verdict,
         clauses=clauses,
-        actions=tuple(actions),
-        discretion=main.discretion,
+        actions=actions,
+        discretion=discretion,
         abuse=abuse,
         shift=shift,
         evidence=tuple(evidence),
@@ -120,10 +108,48 @@ def evaluate(facts: Facts, ruleset: Ruleset, now: datetime) -> Decision:
     )
 
 
-def _candidates(facts: Facts, ruleset: Ruleset, strength: dict[str, float]) -> list[_Candidate]:
+def _outline(
+    context: _Context, ruleset: Ruleset, strength: dict[str, float], long_text: bool, abuse: bool
+) -> _Outline:
+    """Verdict, clauses, actions, discretion and the (clause, rule) pairs whose words are
+    the evidence, for a ticket of this context whose signals have these strengths."""
+    candidates = _candidates(context, ruleset, strength)
+    clause_of = ruleset.clauses
+    topical = [c for c in candidates if clause_of[c.rule.clause].verdict is not None]
+    # flags (a callback asked for) count from new text, extra requests included
+    flags = {c.rule.clause for c in candidates if c.strength >= FLAG_LEVEL} - {HOURS}
+    primary = topical[0].rule.clause if topical else ruleset.fallback_clause
+    backed = [c for c in topical if c.rule.require and c.tier >= 1]
+    # a context rule whose evidence words were found understood the ticket too (a long, clear
+    # request to administer a server is not "hard to understand")
+    understood = backed or any(
+        strength.get(s, 0.0) >= NEW_TEXT for c in topical for s in c.rule.evidence
+    )
+    if not abuse and not understood and long_text:
+        flags.add(CALLBACK)  # long text that matches no topic: hard to understand
+    if abuse:
+        flags.add(ABUSE)
+
+    clauses = _ordered(primary, (c.rule.clause for c in backed), flags)
+    used: dict[str, Rule] = {}
+    for cand in topical + [c for c in candidates if c.rule.clause in flags]:
+        used.setdefault(cand.rule.clause, cand.rule)
+    shown = tuple((clause_id, used[clause_id]) for clause_id in clauses if clause_id in used)
+
+    main = ruleset.clause(primary)
+    actions = list(main.actions)
+    for flag in (CALLBACK, ABUSE):
+        if flag in flags:
+            actions.extend(a for a in ruleset.clause(flag).actions if a not in actions)
+    return main.verdict or Verdict.IN_SCOPE, clauses, tuple(actions), main.discretion, shown
+
+
+def _candidates(
+    context: _Context, ruleset: Ruleset, strength: dict[str, float]
+) -> list[_Candidate]:
     out: list[_Candidate] = []
     get = strength.get
-    for rule in _context_rules(facts, ruleset):
+    for rule in _context_rules(context, ruleset):
         if rule.unless and any(get(s, 0.0) >= NEW_TEXT for s in rule.unless):
             continue
         if rule.fallback:
@@ -148,19 +174,22 @@ def _candidates(facts: Facts, ruleset: Ruleset, strength: dict[str, float]) -> l
     return out
 
 
-def _context_rules(facts: Facts, ruleset: Ruleset) -> tuple[Rule, ...]:
-    """The rules whose context conditions fit the ticket (memoised per context)."""
+def _context_key(facts: Facts) -> _Context:
     service = facts.service.value if facts.service is not None else UNKNOWN_SERVICE
-    supported = facts.has_sla or facts.managed
-    key = (service, facts.requester.value, facts.server_delivered, supported)
+    return (service, facts.requester.value, facts.server_delivered, facts.has_sla or facts.managed)
+
+
+def _context_rules(key: _Context, ruleset: Ruleset) -> tuple[Rule, ...]:
+    """The rules whose context conditions fit the ticket (memoised per context)."""
     rules = ruleset.context_rules.get(key)
     if rules is None:
+        service, requester, delivered, supported = key
         rules = tuple(
             rule
             for rule in ruleset.rules
             if (not rule.services or service in rule.services)
-            and (not rule.requesters or facts.requester.value in rule.requesters)
-            and (rule.delivered is None or rule.delivered == facts.server_delivered)
+            and (not rule.requesters or requester in rule.requesters)
+            and (rule.delivered is None or rule.delivered == delivered)
             and (rule.sla_or_managed is None or rule.sla_or_managed == supported)
         )
         ruleset.context_rules[key] = rules

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from itertools import compress
 
 from websight_desk.policy.terms import Anchor, Hit, Plan, Term
+from websight_desk.policy.words import sentence_ends
 
 _UNORDERED_WINDOW = 6
 
@@ -60,11 +61,13 @@ class HitScan:
         weights: Sequence[float],
         *,
         breaks: Sequence[int] | None = None,
+        folded: str | None = None,
     ) -> tuple[list[Hit], frozenset[int]]:
         """Hits over matched words, and the ids of all patterns present.
 
         Word i ends at `ends[i]`, or (plain words, no `ends`) at starts[i] + len(words[i]).
-        A phrase stays inside its sentence: `breaks` are the offsets where sentences end.
+        A phrase stays inside its sentence: `breaks` are the offsets where sentences end (or,
+        when only the `folded` text is given, found in it when a phrase first needs them).
         """
         relevant = list(compress(range(len(matched)), matched))
         if not relevant:
@@ -95,6 +98,8 @@ class HitScan:
             limit = -1  # the end of word i's sentence, found once if a phrase needs it
             for _, _, pid, t_index, term in anchors:
                 if limit < 0:
+                    if breaks is None and folded is not None:
+                        breaks = sentence_ends(folded)
                     limit = _sentence_limit(i, starts, breaks) if breaks else len(matched)
                 last = extend(term, pid, i, matched, limit)
                 if last is None or (t_index, i, last) in seen:

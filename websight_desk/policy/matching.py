@@ -153,9 +153,12 @@ class Vocabulary(HitScan):
         starts: Sequence[int],
         weights: Sequence[float],
         breaks: Sequence[int] | None = None,
+        *,
+        folded: str | None = None,
     ) -> tuple[list[Hit], bool]:
         """`find` over plain folded words (`scan_words`): word i is at starts[i]; a phrase
-        stays inside its sentence (`breaks`: `words.sentence_ends`).
+        stays inside its sentence (`breaks`: `words.sentence_ends`, or found in the `folded`
+        text of the words when a phrase first needs them).
 
         Also says whether the `flag` predicate holds for any of the words.
         """
@@ -166,7 +169,15 @@ class Vocabulary(HitScan):
             matched = [
                 word_pids(w) if m is None else m for w, m in zip(words, matched, strict=True)
             ]
-        hits, present = self._collect(matched, starts, None, words, weights, breaks=breaks)  # type: ignore[arg-type]
+        hits, present = self._collect(
+            matched,  # type: ignore[arg-type]
+            starts,
+            None,
+            words,
+            weights,
+            breaks=breaks,
+            folded=folded,
+        )
         return hits, FLAGGED in present
 
 

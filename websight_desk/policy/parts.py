@@ -16,7 +16,7 @@ from websight_desk.policy.focus import SECONDARY, secondary_ranges
 from websight_desk.policy.negation import done_ranges, may_negate, negated_ranges
 from websight_desk.policy.quoting import aside_ranges, quoted_ranges
 from websight_desk.policy.terms import Hit, PartScan
-from websight_desk.policy.words import scan_words, sentence_ends, word_weights
+from websight_desk.policy.words import scan_words, word_weights
 
 if TYPE_CHECKING:
     from websight_desk.policy.ruleset import Ruleset
@@ -71,8 +71,7 @@ def _scan(ruleset: Ruleset, text: str, subject: bool, part_weight: float) -> Par
         new_words = len(words)
         if quoted or aside:
             new_words = round(sum(word_weights(starts, ((quoted, 0.0), (aside, 0.0)), 1.0)))
-    breaks = sentence_ends(folded)
-    hits, flagged = ruleset.vocabulary.find_words(words, starts, weights, breaks)
+    hits, flagged = ruleset.vocabulary.find_words(words, starts, weights, folded=folded)
     if hits and min(weights) <= 0.0:  # a hit weighs at least as little as its lightest word
         hits = [h for h in hits if h.weight > 0.0]
     hit_groups = {h[0] for h in hits}
