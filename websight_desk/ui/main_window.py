@@ -19,6 +19,7 @@ from websight_desk.storage.queries.planner import ensure_statistics
 from websight_desk.ui import errors
 from websight_desk.ui.abuse.pane_actions import install_abuse_actions
 from websight_desk.ui.callbacks.install import install_callbacks
+from websight_desk.ui.click_filter import ClickFilter
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.icons import app_icon
 from websight_desk.ui.language import switch_language
@@ -31,7 +32,6 @@ from websight_desk.ui.policy import PolicyPanel
 from websight_desk.ui.queue.panel import QueuePanel
 from websight_desk.ui.status_bar import DeskStatusBar
 from websight_desk.ui.sync import install_sync
-from websight_desk.ui.sync_problems import ClickFilter
 from websight_desk.ui.ticket import TicketPane, link
 from websight_desk.ui.ticket.presence_install import install_presence
 from websight_desk.ui.tool_windows import ToolWindows

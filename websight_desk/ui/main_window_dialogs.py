@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
@@ -9,14 +11,14 @@ from websight_desk import __version__
 from websight_desk.i18n import N_, _
 from websight_desk.storage.queries.ticket_owner import customer_of_ticket
 from websight_desk.ui import errors, shortcuts
-from websight_desk.ui.abuse.report import AbuseReportWidget
-from websight_desk.ui.abuse.review_queue import ReviewQueueWidget
 from websight_desk.ui.context import UiContext
-from websight_desk.ui.customer import CustomerDialog
-from websight_desk.ui.dialogs.new_ticket import NewTicketDialog
 from websight_desk.ui.main_window_nav import Navigation
-from websight_desk.ui.sync_problems import SyncProblemsDialog
 from websight_desk.ui.tool_windows import ToolWindows
+
+if TYPE_CHECKING:  # each dialog loads when first opened (not before the first rows)
+    from websight_desk.ui.customer import CustomerDialog
+    from websight_desk.ui.dialogs.new_ticket import NewTicketDialog
+    from websight_desk.ui.sync_problems import SyncProblemsDialog
 
 
 class WindowDialogs:
@@ -33,6 +35,8 @@ class WindowDialogs:
 
     def new_ticket(self) -> NewTicketDialog:
         """Open "New ticket"; the created ticket is selected in the queue and opened."""
+        from websight_desk.ui.dialogs.new_ticket import NewTicketDialog
+
         dialog = NewTicketDialog(self.ctx, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.ticketCreated.connect(self.nav.open_ticket)
@@ -60,6 +64,8 @@ class WindowDialogs:
         one of the customer's tickets closes it and opens that ticket."""
         if customer_id is None:
             return None
+        from websight_desk.ui.customer import CustomerDialog
+
         dialog = CustomerDialog(
             self.ctx, customer_id, self.window, ticket_id=self.nav.open_ticket_id
         )
@@ -75,15 +81,20 @@ class WindowDialogs:
         return dialog
 
     def show_review_queue(self) -> None:
+        from websight_desk.ui.abuse.review_queue import ReviewQueueWidget
+
         self.tools.show("review_queue", N_("Review queue"), lambda: ReviewQueueWidget(self.ctx))
 
     def show_abuse_report(self) -> None:
+        from websight_desk.ui.abuse.report import AbuseReportWidget
+
         self.tools.show(
             "abuse_report", N_("Abuse report"), lambda: AbuseReportWidget(self.ctx), (860, 460)
         )
 
     def show_sync_problems(self) -> None:
         """Changes the server refused and concurrent edits that lost, with their reasons."""
+        from websight_desk.ui.sync_problems import SyncProblemsDialog
 
         def make() -> SyncProblemsDialog:
             dialog = SyncProblemsDialog(self.ctx)

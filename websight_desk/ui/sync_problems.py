@@ -1,41 +1,16 @@
 """The status bar's "⚠ N problems": changes the server refused and concurrent edits that lost.
 
 The window's content lives in `ui/sync/problems_window.py` (`SyncProblemsWidget`; the name
-`SyncProblemsDialog` is kept for the main window); `ClickFilter` makes a status bar label open
-it on a click.
+`SyncProblemsDialog` is kept for the main window); `ClickFilter` (`ui/click_filter.py`) makes
+a status bar label open it on a click.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QWidget
-
+from websight_desk.ui.click_filter import ClickFilter
 from websight_desk.ui.sync.problems_window import SyncProblemsWidget
 
 SyncProblemsDialog = SyncProblemsWidget
-
-
-class ClickFilter(QObject):
-    """Calls `on_click()` when the watched widget is clicked with the left button."""
-
-    def __init__(self, watched: QWidget, on_click: Callable[[], object]) -> None:
-        super().__init__(watched)
-        self.on_click = on_click
-        watched.installEventFilter(self)
-        watched.setCursor(Qt.CursorShape.PointingHandCursor)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.MouseButtonRelease
-            and isinstance(event, QMouseEvent)
-            and event.button() == Qt.MouseButton.LeftButton
-        ):
-            self.on_click()
-            return True
-        return False
 
 
 __all__ = ["ClickFilter", "SyncProblemsDialog", "SyncProblemsWidget"]

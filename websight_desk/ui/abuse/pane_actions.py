@@ -17,8 +17,6 @@ from websight_desk.policy.model import Action
 from websight_desk.services.abuse import open_termination_of
 from websight_desk.services.abuse_evidence import EvidencePrefill
 from websight_desk.storage.queries.ticket_owner import customer_has_terminations, customer_of_ticket
-from websight_desk.ui.abuse import terminate_dialog
-from websight_desk.ui.abuse.terminate_dialog import TerminateDialog
 from websight_desk.ui.errors import report
 from websight_desk.ui.icons import icon
 from websight_desk.ui.shortcuts import SHORTCUTS, key_sequences, native_text
@@ -46,10 +44,14 @@ def open_terminate_dialog(pane: TicketPane) -> None:
         return
     ctx = pane.ctx
 
+    from websight_desk.ui.abuse import terminate_dialog  # (loads when first opened)
+
     def show(prefill: EvidencePrefill) -> None:
         if pane.ticket_id != ticket_id:
             return
-        dialog = TerminateDialog(ctx, pane.window(), ticket_id=ticket_id, prefill=prefill)
+        dialog = terminate_dialog.TerminateDialog(
+            ctx, pane.window(), ticket_id=ticket_id, prefill=prefill
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # Ending announces ctx.tickets_changed([ticket]): the pane, queue and banner refresh.
         dialog.open()

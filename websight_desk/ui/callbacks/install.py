@@ -8,15 +8,13 @@ pieces work alone too: `install_callback_actions(pane)` and `tools_actions(ctx, 
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from websight_desk.i18n import N_, _
-from websight_desk.ui.callbacks import actions
-from websight_desk.ui.callbacks.company_dialog import show_company_settings
-from websight_desk.ui.callbacks.list_widget import open_callbacks_window
 from websight_desk.ui.callbacks.pane_actions import install_callback_actions
 from websight_desk.ui.context import UiContext
 
@@ -54,25 +52,25 @@ def tools_actions(ctx: UiContext, parent: QWidget, current_ticket: CurrentTicket
             "kvkk_purge",
             N_("Run KVKK destruction job…"),
             False,
-            lambda: actions.run_destruction_job(ctx, parent),
+            lambda: _actions().run_destruction_job(ctx, parent),
         ),
         (
             "kvkk_request",
             N_("Mark ticket as KVKK request"),
             True,
-            lambda: actions.mark_kvkk_request(ctx, current_ticket(), parent),
+            lambda: _actions().mark_kvkk_request(ctx, current_ticket(), parent),
         ),
         (
             "kvkk_export",
             N_("Export customer data…"),
             True,
-            lambda: actions.export_customer_data(ctx, current_ticket(), parent),
+            lambda: _actions().export_customer_data(ctx, current_ticket(), parent),
         ),
         (
             "kvkk_settings",
             N_("Company KVKK settings…"),
             False,
-            lambda: show_company_settings(ctx, parent),
+            lambda: _company_settings(ctx, parent),
         ),
     ]
     made: list[QAction] = []
@@ -84,8 +82,23 @@ def tools_actions(ctx: UiContext, parent: QWidget, current_ticket: CurrentTicket
     return made
 
 
+# The Tools entries' windows and KVKK steps load when first used, not before the first rows.
 def _open_list(ctx: UiContext, parent: QWidget) -> None:
+    from websight_desk.ui.callbacks.list_widget import open_callbacks_window
+
     open_callbacks_window(ctx, parent)
+
+
+def _actions() -> ModuleType:
+    from websight_desk.ui.callbacks import actions
+
+    return actions
+
+
+def _company_settings(ctx: UiContext, parent: QWidget) -> None:
+    from websight_desk.ui.callbacks.company_dialog import show_company_settings
+
+    show_company_settings(ctx, parent)
 
 
 def install_callbacks(window: Any) -> list[QAction]:

@@ -4,7 +4,7 @@ policy panel's "offer a phone callback" checklist item both open `CallbackDialog
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QWidget
 
 from websight_desk.i18n import _
 from websight_desk.policy.model import Action
-from websight_desk.ui.callbacks.dialog import CallbackDialog
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.icons import icon
 from websight_desk.ui.shortcuts import native_text
+
+if TYPE_CHECKING:  # the dialog loads when first opened
+    from websight_desk.ui.callbacks.dialog import CallbackDialog
 
 
 class TicketPane(Protocol):
@@ -45,6 +47,8 @@ def open_callback_dialog(pane: TicketPane) -> CallbackDialog | None:
     ticket_id = pane.ticket_id
     if ticket_id is None or pane.detail is None:
         return None
+    from websight_desk.ui.callbacks.dialog import CallbackDialog
+
     dialog = CallbackDialog(pane.ctx, ticket_id, pane.window())
     dialog.setObjectName("callbackDialog")
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

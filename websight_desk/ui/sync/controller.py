@@ -8,14 +8,13 @@ runs once in the runner with a progress dialog before the background threads sta
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from websight_desk.i18n import _
 from websight_desk.sync import credentials
-from websight_desk.sync.background import BackgroundSync
-from websight_desk.sync.engine import SyncEngine, SyncReport, client_for
 from websight_desk.sync.errors import (
     AccessRevoked,
     NoKeyringBackend,
@@ -23,10 +22,13 @@ from websight_desk.sync.errors import (
     ProtocolMismatch,
     SyncProblem,
 )
-from websight_desk.sync.pull import read_cursor
 from websight_desk.sync.status import SyncStatus
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.sync.presence import presence_of
+
+if TYPE_CHECKING:  # the sync engine (and its HTTP client) loads once a server is configured
+    from websight_desk.sync.background import BackgroundSync
+    from websight_desk.sync.engine import SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +113,8 @@ class SyncController(QObject):
         prompt.open()
 
     def _begin(self, token: str) -> None:
+        from websight_desk.sync.pull import read_cursor
+
         db = self.ctx.desk.db
 
         def never_pulled() -> bool:
@@ -132,6 +136,7 @@ class SyncController(QObject):
         self.progress.setMinimumDuration(0)
         self.progress.show()
         desk = self.ctx.desk
+        from websight_desk.sync.engine import SyncEngine, client_for
 
         def first_pull() -> SyncReport:
             with client_for(desk, token=token) as client:
@@ -155,6 +160,9 @@ class SyncController(QObject):
         self.ctx.runner.run(first_pull, done, failed)
 
     def _start_background(self, token: str) -> None:
+        from websight_desk.sync.background import BackgroundSync
+        from websight_desk.sync.engine import client_for
+
         desk = self.ctx.desk
         self.background = BackgroundSync(
             desk,

@@ -9,14 +9,17 @@ is unknown (no server, offline): the header then says so instead of guessing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from websight_desk.i18n import _
-from websight_desk.sync.client import SyncClient
-from websight_desk.sync.presence import REPLYING, VIEWING, Colleague, PresenceLoop
 from websight_desk.ui.context import UiContext
+
+if TYPE_CHECKING:  # the presence loop (and its HTTP client) loads once sync starts
+    from websight_desk.sync.client import SyncClient
+    from websight_desk.sync.presence import Colleague, PresenceLoop
 
 KEY = "presence"
 
@@ -40,6 +43,8 @@ class Presence(QObject):
         return self.loop is not None
 
     def start(self, client_factory: Callable[[], SyncClient]) -> None:
+        from websight_desk.sync.presence import PresenceLoop
+
         self.stop()
         self.loop = PresenceLoop(client_factory, self.ctx.agent_id, self.boardArrived.emit)
         self._tell()
@@ -73,6 +78,8 @@ class Presence(QObject):
 
     def _tell(self) -> None:
         if self.loop is not None:
+            from websight_desk.sync.presence import REPLYING, VIEWING
+
             self.loop.set(self.ticket_id, REPLYING if self.replying else VIEWING)
 
     def _arrived(self, board: list[Colleague] | None) -> None:
@@ -99,6 +106,8 @@ def describe(colleagues: list[Colleague] | None, *, connected: bool) -> str:
         return _("Colleagues: unknown while offline")
     if not colleagues:
         return ""
+    from websight_desk.sync.presence import REPLYING
+
     writing = [c.name for c in colleagues if c.state == REPLYING]
     viewing = [c.name for c in colleagues if c.state != REPLYING]
     parts = []

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from websight_desk.i18n import _
 from websight_desk.services.desk import Desk
-from websight_desk.sync.engine import client_for
 from websight_desk.sync.mail_states import AttachmentInfo
 from websight_desk.ui.context import UiContext
 from websight_desk.ui.errors import report
@@ -66,6 +65,8 @@ def _remove_copies() -> None:
 
 
 def download_job(desk: Desk, attachment_id: str) -> Callable[[], bytes]:
+    from websight_desk.sync.engine import client_for  # (the HTTP client: not at start-up)
+
     def job() -> bytes:
         with client_for(desk, retries=1) as client:
             return client.attachment(attachment_id)
