@@ -113,3 +113,32 @@ def test_linked_to_the_ticket_pane(qtbot, tctx: UiContext, tsample: TicketSample
     pane.show_ticket(None)
     assert panel.decision is None
     assert panel.empty.isVisibleTo(panel)
+
+
+def test_a_wrapped_label_measures_again_when_its_text_or_font_changes(qtbot):
+    """The panel's labels remember their height for a width (`sections.WrapLabel`), never a
+    stale one: new text, new wrapping or a new font measure anew, like a plain QLabel."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLabel
+
+    from websight_desk.ui.policy.sections import WrapLabel
+
+    label, plain = WrapLabel(), QLabel()
+    for w in (label, plain):
+        qtbot.addWidget(w)
+        w.setWordWrap(True)
+        w.setText("kısa")
+    short = label.heightForWidth(120)
+    assert short == plain.heightForWidth(120)
+    long_text = "Müşteriye kurulum makalesini gönderin ve sonucu bilete not olarak yazın. " * 3
+    for w in (label, plain):
+        w.setText(long_text)
+    assert label.heightForWidth(120) == plain.heightForWidth(120) > short
+    big = QFont(label.font())
+    big.setPointSize(big.pointSize() * 2)
+    for w in (label, plain):
+        w.setFont(big)
+    assert label.heightForWidth(120) == plain.heightForWidth(120)
+    for w in (label, plain):
+        w.setWordWrap(False)
+    assert label.heightForWidth(120) == plain.heightForWidth(120)
