@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Table, func, insert, select, update
 
@@ -34,12 +33,12 @@ ACKED = "acked"
 REJECTED = "rejected"
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
+class Prepared(NamedTuple):
     """A payload checked against its kind's schema and in the form the outbox stores it.
 
     Made by `prepare`, possibly in another process (a bulk loader's generator), so that the
-    writer only applies and stores it: `OpWriter.emit_many` takes these as they are.
+    writer only applies and stores it: `OpWriter.emit_many` takes these as they are. (A
+    tuple: unpickled in C, where a frozen dataclass runs Python code per object.)
     """
 
     kind: str
