@@ -132,7 +132,8 @@ def rows_in(
     found: list[tuple[Any, ...]] = []
     sqlite = conn.dialect.name == "sqlite"
     names = ", ".join(f'"{c}"' for c in columns)
-    for chunk in chunks(values, 500):
+    # PostgreSQL takes the ids as one value (`id_in`): a whole push's worth in one statement
+    for chunk in chunks(values, 500 if sqlite else 5000):
         if sqlite:
             marks = ",".join("?" * len(chunk))
             sql = f'SELECT {names} FROM "{table.name}" WHERE "{key}" IN ({marks})'
