@@ -12,6 +12,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -77,7 +78,7 @@ class _Batch:
     rejected_ids: set[str] = field(default_factory=set)  # record ids of rejected ops
     made_ops: dict[str, Op] = field(default_factory=dict)  # record id -> accepted op making it
 
-    @property
+    @cached_property
     def now(self) -> datetime:
         return datetime.fromtimestamp(self.now_ms / 1000, UTC)
 
@@ -133,9 +134,10 @@ def check(conn: Connection, op: Op, batch: _Batch) -> str | None:
     reason = rules.role_problem(op, batch.account) or rules.author_problem(op, batch.account)
     if reason:
         return reason
-    for value in op.payload.values():
-        if isinstance(value, str) and value in batch.rejected_ids:
-            return f"depends on {value}, which was rejected in the same batch"
+    if batch.rejected_ids:
+        for value in op.payload.values():
+            if isinstance(value, str) and value in batch.rejected_ids:
+                return f"depends on {value}, which was rejected in the same batch"
     spec = rules.spec(op.kind)
     table = TABLES[op.kind]
     record_id = str(op.payload["id"])
