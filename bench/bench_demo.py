@@ -47,6 +47,7 @@ class Sampler(threading.Thread):
         super().__init__(daemon=True)
         self.root, self.every = pid, every
         self.series: dict[int, list[tuple[float, float, float]]] = {}  # pid: (t, cpu, MB)
+        self.written: dict[int, float] = {}  # pid: MB written to disk (WAL, checkpoints)
         self._done = threading.Event()
         self._tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
@@ -79,6 +80,17 @@ class Sampler(threading.Thread):
                 st = stats.get(pid)
                 if st is not None:
                     self.series.setdefault(pid, []).append((now, st[1], st[2]))
+                    self.written[pid] = self._written(pid, self.written.get(pid, 0.0))
+
+    @staticmethod
+    def _written(pid: int, last: float) -> float:
+        try:
+            for line in Path(f"/proc/{pid}/io").read_text().splitlines():
+                if line.startswith("write_bytes:"):
+                    return int(line.split()[1]) / 2**20
+        except (OSError, ValueError):
+            pass
+        return last
 
     def stop(self) -> None:
         self._done.set()
@@ -93,9 +105,11 @@ class Sampler(threading.Thread):
             quarters = [points[min(len(points) - 1, len(points) * q // 4)][2] for q in (1, 2, 3)]
             path = " → ".join(f"{mb:.0f}" for mb in (*quarters, points[-1][2]))
             name = "demo (writer)" if pid == self.root else f"worker {pid}"
+            wrote = self.written.get(pid, 0.0)
             out.append(
                 f"  {name:<16} CPU {points[-1][1]:7.1f} s   RSS {path} MB "
                 f"(peak {max(p[2] for p in points):.0f})"
+                + (f", wrote {wrote:,.0f} MB to disk" if wrote >= 1 else "")
             )
         return out
 
