@@ -5,14 +5,15 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import compress
 
 from websight_desk.policy.terms import Anchor, Hit, Plan, Term
-from websight_desk.policy.words import sentence_ends
+from websight_desk.policy.words import SENTENCE_END
 
 _UNORDERED_WINDOW = 6
+_NO_END = 1 << 62  # no sentence end after a word
 
 
 class HitScan:
@@ -46,8 +47,7 @@ class HitScan:
             tuple(self.group_names[g] for g, excluding in singles if not excluding),
             tuple(g for g, excluding in singles if excluding),
             tuple(always),
-            frozenset(keyed),
-            {key: tuple(anchors) for key, anchors in keyed.items()},
+            tuple((key, tuple(anchors)) for key, anchors in keyed.items()),
         )
         self._plans[pids] = plan
         return plan
@@ -77,10 +77,12 @@ class HitScan:
         blocked: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int, int]] = set()
         plans, plan_of, names, extend = self._plans, self._plan, self.group_names, self._extend
+        size = len(matched)
         new = tuple.__new__
         for i in relevant:
             pids = matched[i]
-            singles, blocking, anchors, keys, keyed = plans.get(pids) or plan_of(pids)
+            singles, blocking, always, keyed = plans.get(pids) or plan_of(pids)
+            anchors: Sequence[Anchor] = always
             start = starts[i]
             if singles:
                 end = ends[i] if ends is not None else start + len(words[i])  # type: ignore[index]
@@ -89,20 +91,28 @@ class HitScan:
                     hits.append(new(Hit, (name, start, end, i, i, weight)))
             for group in blocking:
                 blocked.append((group, i, i))
-            if keys and not keys.isdisjoint(present):
-                more = [a for k in keys & present for a in keyed[k] if a[1] <= present]
-                if more:
-                    more.extend(anchors)
+            if keyed:
+                more: list[Anchor] | None = None
+                for key, filed in keyed:
+                    if key in present:
+                        for anchor in filed:
+                            if anchor[1] <= present:
+                                if more is None:
+                                    more = list(always)
+                                more.append(anchor)
+                if more is not None:
                     more.sort()  # in plan order, as if every phrase had been tried in turn
-                    anchors = tuple(more)
-            limit = -1  # the end of word i's sentence, found once if a phrase needs it
+                    anchors = more
+            stop = -1  # where word i's sentence ends, found once a phrase needs it
             for _, _, pid, t_index, term in anchors:
-                if limit < 0:
-                    if breaks is None and folded is not None:
-                        breaks = sentence_ends(folded)
-                    limit = _sentence_limit(i, starts, breaks) if breaks else len(matched)
-                last = extend(term, pid, i, matched, limit)
-                if last is None or (t_index, i, last) in seen:
+                last = extend(term, pid, i, matched, size)
+                if last is None:
+                    continue
+                if stop < 0:
+                    stop = _sentence_end(start, breaks, folded)
+                # a phrase stays in its sentence: tried across it, it would have found no
+                # other way to end inside (its words are taken first come, first served)
+                if starts[last] >= stop or (t_index, i, last) in seen:
                     continue
                 seen.add((t_index, i, last))
                 span = weights[i : last + 1]
@@ -148,10 +158,17 @@ class HitScan:
         return pos
 
 
-def _sentence_limit(i: int, starts: Sequence[int], breaks: Sequence[int]) -> int:
-    """The index of the first word after the sentence of word i."""
-    after = bisect_right(breaks, starts[i])
-    return bisect_left(starts, breaks[after]) if after < len(breaks) else len(starts)
+def _sentence_end(at: int, breaks: Sequence[int] | None, folded: str | None) -> int:
+    """Where the sentence holding offset `at` (a word's start) ends: the first of `breaks`
+    after it, or (no `breaks`) the first sentence end found after it in `folded`."""
+    if breaks is not None:
+        after = bisect_right(breaks, at)
+        return breaks[after] if after < len(breaks) else _NO_END
+    if folded is not None:
+        # a word's start is no punctuation: searching from it finds what a whole pass finds
+        m = SENTENCE_END.search(folded, at)
+        return m.start() if m else _NO_END
+    return _NO_END
 
 
 def _overlaps(hit: Hit, blocked: list[tuple[int, int, int]], names: tuple[str, ...]) -> bool:

@@ -75,8 +75,7 @@ Plan = tuple[
     tuple[str, ...],
     tuple[int, ...],
     tuple[Anchor, ...],
-    frozenset[int],
-    dict[int, tuple[Anchor, ...]],
+    tuple[tuple[int, tuple[Anchor, ...]], ...],
 ]
 
 

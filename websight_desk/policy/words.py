@@ -48,7 +48,7 @@ def word_weights(
 
 # `[.?!;]+(?=\s|$)|\n`, written to start with one character class: the engine then skips
 # to the candidates in C instead of trying the pattern at every character
-_SENTENCE_END = re.compile(r"[.?!;\n](?:(?<=\n)|[.?!;]*(?=\s|$))")
+SENTENCE_END = re.compile(r"[.?!;\n](?:(?<=\n)|[.?!;]*(?=\s|$))")
 
 
 def sentence_ends(folded: str) -> list[int]:
@@ -57,4 +57,4 @@ def sentence_ends(folded: str) -> list[int]:
     A phrase never runs across one: "WordPress kurar mısınız? Temayı ben yüklerim" holds no
     "WordPress theme install".
     """
-    return [m.start() for m in _SENTENCE_END.finditer(folded)]
+    return [m.start() for m in SENTENCE_END.finditer(folded)]
