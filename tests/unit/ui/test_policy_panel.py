@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -115,7 +117,7 @@ def test_linked_to_the_ticket_pane(qtbot, tctx: UiContext, tsample: TicketSample
     assert panel.empty.isVisibleTo(panel)
 
 
-def test_a_wrapped_label_measures_again_when_its_text_or_font_changes(qtbot):
+def test_a_wrapped_label_measures_again_when_its_text_or_font_changes(qtbot: Any) -> None:
     """The panel's labels remember their height for a width (`sections.WrapLabel`), never a
     stale one: new text, new wrapping or a new font measure anew, like a plain QLabel."""
     from PySide6.QtGui import QFont
