@@ -103,10 +103,12 @@ def batch_facts(out: BatchOut, made: list[DemoTicket]) -> dict[str, RawFacts]:
 
 def _produce(plan: GenPlan, sample: TicketSample, out: Any) -> None:
     """Worker process body: put ("batch", BatchOut) items, then ("done", TicketSample)."""
-    gc.disable()  # a short-lived process making acyclic data: the collector only costs time
+    gc.disable()  # a process making acyclic data: a full collection only costs time
     try:
         for item in generate(plan, sample):
             out.put(("batch", item))
+            del item
+            gc.collect(1)  # what a batch left in cycles, if anything: the young objects only
         out.put(("done", sample))
     except BaseException:
         out.put(("error", traceback.format_exc()))
