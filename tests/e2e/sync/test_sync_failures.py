@@ -15,6 +15,7 @@ from websight_desk.server.models import change_log
 from websight_desk.storage.models import Ticket
 from websight_desk.sync.background import BackgroundSync
 from websight_desk.sync.errors import ServerUnreachable
+from websight_desk.sync.push import push_pending
 from websight_desk.sync.review import list_conflicts
 from websight_desk.sync.status import read_status
 
@@ -55,12 +56,12 @@ def test_server_killed_mid_push_everything_arrives_exactly_once(
     server: ServerProc, make_ws: Callable[..., Workstation]
 ) -> None:
     a = make_ws("ayse")
-    make_tickets(a.desk, 400)  # 1600 ops = 4 batches
+    make_tickets(a.desk, 400)  # 1600 ops = 4 batches of 400
     errors: list[BaseException] = []
 
     def push() -> None:
         try:
-            a.engine.push()
+            push_pending(a.client, a.desk, batch=400)
         except BaseException as exc:
             errors.append(exc)
 
