@@ -35,12 +35,12 @@ from websight_desk.policy.abuse_context import (
 )
 from websight_desk.policy.abuse_forms import (
     OBFUSCATION_MARK,
-    RAW_WORD,
     SEPARATORS,
     SPACED,
     forms,
     masked_profanity,
     one_letter_run,
+    raw_word_list,
     tokens,
 )
 from websight_desk.policy.abuse_model import AbuseModel, looks_turkish
@@ -227,7 +227,7 @@ class AbuseDetector:
     def _suspicious(self, folded: str, words: Sequence[str] | None, flagged: bool | None) -> bool:
         if words is None or OBFUSCATION_MARK.search(folded):
             # raw words also keep "@ $ * !" inside them: "@ptal", "f*ck"
-            if self._any_suspicious(RAW_WORD.findall(folded)):
+            if self._any_suspicious(raw_word_list(folded)):
                 return True
         elif flagged or (flagged is None and self._any_suspicious(words)):
             return True

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from websight_desk.policy.matching import Token
@@ -27,6 +27,8 @@ _LEET = str.maketrans(
     }
 )
 RAW_WORD = re.compile(r"(?:[^\W_]|[@$*!])+")
+# the same where the text holds no "_", and twice as fast: one character class
+_RAW_WORD_NO_UNDERSCORE = re.compile(r"[\w@$*!]+")
 OBFUSCATION_MARK = re.compile(r"[@$*!]")  # without these, raw words are plain words
 # three or more single letters, or a letter and "q" ("a.q", "a q"): Turkish has no "q", so that
 # pair is no abbreviation or pair of initials ("A.Ş.", "M.K.") and can only be the swear word
@@ -36,6 +38,16 @@ SPACED = re.compile(
 _STRETCH = re.compile(r"(.)\1{2,}")
 MASKED = re.compile(r"^[a-z]+\*+[a-z]*$")
 SEPARATORS = re.compile(r"[ .\-_]")
+
+
+def raw_words(folded: str) -> Iterator[re.Match[str]]:
+    """`RAW_WORD.finditer(folded)`."""
+    return (RAW_WORD if "_" in folded else _RAW_WORD_NO_UNDERSCORE).finditer(folded)
+
+
+def raw_word_list(folded: str) -> list[str]:
+    """`RAW_WORD.findall(folded)`."""
+    return (RAW_WORD if "_" in folded else _RAW_WORD_NO_UNDERSCORE).findall(folded)
 
 
 def one_letter_run(words: Sequence[str]) -> bool:
@@ -85,11 +97,13 @@ def tokens(
             if w.isalpha() or any(map(str.isalpha, w))
         ]
     found: list[Token] = []
-    runs = [(m.start(), m.end()) for m in SPACED.finditer(folded)]
+    runs = []
+    if words is None or one_letter_run(words):  # a spaced run is a run of one-letter words
+        runs = [(m.start(), m.end()) for m in SPACED.finditer(folded)]
     for start, end in runs:
         letters = "".join(ch for ch in folded[start:end] if ch.isalnum())
         found.append(Token(forms(letters), start, end, weight))
-    for m in RAW_WORD.finditer(folded):
+    for m in raw_words(folded):
         raw = m.group()
         stripped = raw.strip("*!")
         if not stripped or not any(map(str.isalpha, stripped)):

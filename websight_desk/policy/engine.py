@@ -32,7 +32,6 @@ _Found = tuple[str, str, int, int]
 _Context = tuple[str, str, bool, bool]
 # verdict, clauses, actions, discretion, and the (clause, rule) pairs behind the evidence
 _Outline = tuple[Verdict, tuple[str, ...], tuple[Action, ...], bool, tuple[tuple[str, Rule], ...]]
-OUTLINE_LIMIT = 4096
 
 
 class _Candidate(NamedTuple):
@@ -79,17 +78,8 @@ def evaluate(facts: Facts, ruleset: Ruleset, now: datetime) -> Decision:
             abuse_evidence.append(Evidence(ABUSE, field, text[s:e], s, e))
 
     abuse = bool(abuse_evidence)
-    context = _context_key(facts)
-    # the clauses, verdict and actions follow from the context and the signals' strengths
-    # alone: worked out once per combination (a small table), the words' places per ticket
-    key = (context, frozenset(strength.items()), new_words >= ruleset.unclear_min_words, abuse)
-    outlines = ruleset.outlines
-    outline = outlines.get(key)
-    if outline is None:
-        outline = _outline(context, ruleset, strength, key[2], abuse)
-        if len(outlines) >= OUTLINE_LIMIT:
-            outlines.clear()  # bounded memory
-        outlines[key] = outline
+    long_text = new_words >= ruleset.unclear_min_words
+    outline = _outline(_context_key(facts), ruleset, strength, long_text, abuse)
     verdict, clauses, actions, discretion, shown = outline
     evidence: list[Evidence] = []
     for clause_id, rule in shown:
@@ -115,32 +105,50 @@ def _outline(
     the evidence, for a ticket of this context whose signals have these strengths."""
     candidates = _candidates(context, ruleset, strength)
     clause_of = ruleset.clauses
-    topical = [c for c in candidates if clause_of[c.rule.clause].verdict is not None]
-    # flags (a callback asked for) count from new text, extra requests included
-    flags = {c.rule.clause for c in candidates if c.strength >= FLAG_LEVEL} - {HOURS}
+    topical: list[_Candidate] = []
+    backed: list[str] = []
+    flags: set[str] = set()
+    for cand in candidates:
+        rule = cand.rule
+        clause = rule.clause
+        if clause_of[clause].verdict is not None:
+            topical.append(cand)
+            if rule.require and cand.tier >= 1:
+                backed.append(clause)
+        # flags (a callback asked for) count from new text, extra requests included
+        if cand.strength >= FLAG_LEVEL and clause != HOURS:
+            flags.add(clause)
     primary = topical[0].rule.clause if topical else ruleset.fallback_clause
-    backed = [c for c in topical if c.rule.require and c.tier >= 1]
     # a context rule whose evidence words were found understood the ticket too (a long, clear
     # request to administer a server is not "hard to understand")
-    understood = backed or any(
-        strength.get(s, 0.0) >= NEW_TEXT for c in topical for s in c.rule.evidence
-    )
-    if not abuse and not understood and long_text:
+    if (
+        long_text
+        and not abuse
+        and not backed
+        and not any(strength.get(s, 0.0) >= NEW_TEXT for c in topical for s in c.rule.evidence)
+    ):
         flags.add(CALLBACK)  # long text that matches no topic: hard to understand
     if abuse:
         flags.add(ABUSE)
 
-    clauses = _ordered(primary, (c.rule.clause for c in backed), flags)
+    clauses = _ordered(primary, backed, flags)
     used: dict[str, Rule] = {}
-    for cand in topical + [c for c in candidates if c.rule.clause in flags]:
+    for cand in topical:
         used.setdefault(cand.rule.clause, cand.rule)
+    if flags:
+        for cand in candidates:
+            if cand.rule.clause in flags:
+                used.setdefault(cand.rule.clause, cand.rule)
     shown = tuple((clause_id, used[clause_id]) for clause_id in clauses if clause_id in used)
 
-    main = ruleset.clause(primary)
-    actions = list(main.actions)
-    for flag in (CALLBACK, ABUSE):
-        if flag in flags:
-            actions.extend(a for a in ruleset.clause(flag).actions if a not in actions)
+    main = clause_of[primary]
+    actions = main.actions
+    if CALLBACK in flags or ABUSE in flags:
+        more = list(actions)
+        for flag in (CALLBACK, ABUSE):
+            if flag in flags:
+                more.extend(a for a in clause_of[flag].actions if a not in more)
+        actions = tuple(more)
     return main.verdict or Verdict.IN_SCOPE, clauses, tuple(actions), main.discretion, shown
 
 
@@ -197,11 +205,12 @@ def _context_rules(key: _Context, ruleset: Ruleset) -> tuple[Rule, ...]:
 
 
 def _ordered(primary: str, others: Iterable[str], flags: set[str]) -> tuple[str, ...]:
-    ordered = [primary]
-    ordered.extend(c for c in others if c not in ordered)
-    ordered.append(HOURS)
-    ordered.extend(f for f in (CALLBACK, ABUSE) if f in flags)
-    return tuple(dict.fromkeys(ordered))
+    ordered = dict.fromkeys((primary, *others))
+    ordered[HOURS] = None
+    for flag in (CALLBACK, ABUSE):
+        if flag in flags:
+            ordered[flag] = None
+    return tuple(ordered)
 
 
 def _evidence(clause: str, rule: Rule, found: dict[str, list[_Found]]) -> list[Evidence]:

@@ -79,8 +79,6 @@ class Ruleset:
     context_rules: dict[tuple[str, str, bool, bool], tuple[Rule, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
-    # verdict, clauses and actions by context and signal strengths (`engine.evaluate`), a cache
-    outlines: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
     # what each recently seen part of a ticket says (`parts.scan_part`), also a cache
     part_scans: dict[tuple[str, bool, float], PartScan] = field(
         default_factory=dict, compare=False, repr=False

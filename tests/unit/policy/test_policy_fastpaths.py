@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from websight_desk.domain.turkish import WORD_PATTERN, fold, tr_lower
 from websight_desk.policy import Ruleset, evaluate, load_ruleset
+from websight_desk.policy.abuse_forms import RAW_WORD, raw_word_list, raw_words, tokens
 from websight_desk.policy.explain import decision_json, explain, explanations
-from websight_desk.policy.words import scan_words
+from websight_desk.policy.words import scan_words, sentence_ends
 
 from .helpers import NOON, facts
 
@@ -77,6 +78,37 @@ def test_abuse_shortcuts_change_nothing(text: str) -> None:
     plain = RULESET.abuse.spans(text)
     assert RULESET.abuse.spans(text, folded=folded, words=words) == plain
     assert RULESET.abuse.spans(text, folded=folded, words=words, flagged=flagged) == plain
+
+
+@settings(max_examples=300)
+@given(mixed)
+def test_detector_tokens_from_plain_words_are_the_raw_tokens(text: str) -> None:
+    folded = fold(text)
+    words, starts = scan_words(folded)
+    assert tokens(folded, 1.0, words, starts) == tokens(folded, 1.0)
+    assert raw_word_list(folded) == RAW_WORD.findall(folded)
+    assert [m.span() for m in raw_words(folded)] == [m.span() for m in RAW_WORD.finditer(folded)]
+
+
+PHRASE_WORDS = ["wordpress", "kurulum", "kurar", "misiniz", "tema", "yukle", "outlook", "mail"]
+BREAKS = [".", "?", "!", ";", "\n", "...", ",", " "]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(PHRASE_WORDS)
+        | st.sampled_from([".", "?", "!", ";", "\n", "...", ",", " "]),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_sentence_ends_found_on_demand_give_the_same_hits(text: str) -> None:
+    folded = fold(text)
+    words, starts = scan_words(folded)
+    weights = [1.0] * len(words)
+    vocabulary = RULESET.vocabulary
+    given_breaks = vocabulary.find_words(words, starts, weights, sentence_ends(folded))
+    assert vocabulary.find_words(words, starts, weights, folded=folded) == given_breaks
 
 
 def test_explanation_is_rendered_from_the_ruleset_and_stable(ruleset: Ruleset) -> None:
