@@ -23,10 +23,21 @@ if TYPE_CHECKING:
 
 NEW_TEXT = 0.5  # a signal at least this strong was written in new text, not only quoted
 CACHE_LIMIT = 4096
-# every "setup done" marker (`negation.done_ranges`) holds one of these
-_DONE_KEYS = re.compile(
-    "kurd|kurmus|kurulu|tanimli|ekled|ayarlad|tanimlad|yapilandird|set up|added|configured"
-    "|installed"
+# every "setup done" marker (`negation.done_ranges`) holds one of these (substring tests are
+# faster than one regular expression of them all)
+_DONE_KEYS = (
+    "kurd",
+    "kurmus",
+    "kurulu",
+    "tanimli",
+    "ekled",
+    "ayarlad",
+    "tanimlad",
+    "yapilandird",
+    "set up",
+    "added",
+    "configured",
+    "installed",
 )
 _REPLY_SUBJECT = re.compile(r"\s*(?:re|ynt|yanit|cvp|cevap|fw|fwd|ilt|ilet|aw|sv)\s*:", re.I)
 
@@ -76,7 +87,7 @@ def _scan(ruleset: Ruleset, text: str, subject: bool, part_weight: float) -> Par
         hits = [h for h in hits if h.weight > 0.0]
     hit_groups = {h[0] for h in hits}
     groups = ruleset.done_groups
-    if not groups.isdisjoint(hit_groups) and _DONE_KEYS.search(folded):
+    if not groups.isdisjoint(hit_groups) and any(key in folded for key in _DONE_KEYS):
         hits = _done_lowered(hits, done_ranges(folded), ruleset, weight * quoted_weight)
     abuse: tuple[tuple[int, int], ...] = ()
     if part_weight >= NEW_TEXT:

@@ -81,13 +81,30 @@ _VERB = re.compile(
     r"(?:[iu]yor|[iu]yo|m[ae]k|m[iu]s[iu]n[iu]z|m[iu]s[iu]n|[ae]b[iu]l[iu]r|[ae]m[iu]yor"
     r"|m[ae]d[iu]|yorum|yoruz|[dt][iu]m|[dt][iu]k|s[iu]n[iu]z)\b"
 )
-# cheap tests before the regular expressions: every match holds one of these
-_HISTORY_KEYS = re.compile(r"--|wrote|yazdi|from|gonderen|kimden")
-_FOOTER_KEYS = re.compile(
-    r"yasal uyari|sorumluluk reddi|disclaimer|gizlilik uyarisi|gizlilik notu"
-    r"|if you are not the intended|if you have received this|virus|antivir"
-    r"|avast|avg|kaspersky|eset|norton|mcafee|sent from |sent with |get outlook for "
-    r"|gonderildi|icin outlook|windows icin posta"
+# cheap substring tests before the regular expressions: every match holds one of these
+_HISTORY_KEYS = ("--", "wrote", "yazdi", "from", "gonderen", "kimden")
+_FOOTER_KEYS = (
+    "yasal uyari",
+    "sorumluluk reddi",
+    "disclaimer",
+    "gizlilik uyarisi",
+    "gizlilik notu",
+    "if you are not the intended",
+    "if you have received this",
+    "virus",
+    "antivir",
+    "avast",
+    "avg",
+    "kaspersky",
+    "eset",
+    "norton",
+    "mcafee",
+    "sent from ",
+    "sent with ",
+    "get outlook for ",
+    "gonderildi",
+    "icin outlook",
+    "windows icin posta",
 )
 _BU_NOUNS = ("posta", "mail", "mesaj", "ileti")  # "bu e-posta ... ekleri / gizli ..."
 _BU_TAILS = ("eki", "ekleri", "gizli", "alicisi", "muhatab")
@@ -115,7 +132,7 @@ def quoted_ranges(text: str, folded: str | None = None) -> list[tuple[int, int]]
     ranges: list[tuple[int, int]] = []
     size = len(folded)
     history = None
-    if _HISTORY_KEYS.search(folded):
+    if _any_in(_HISTORY_KEYS, folded):
         history = _first_line_match(_HISTORY_START, folded, size)
     cut = size if history is None else history
     if ">" in folded:
@@ -161,7 +178,7 @@ def _any_in(keys: tuple[str, ...], folded: str) -> bool:
 
 
 def _may_hold_footer(folded: str) -> bool:
-    if _FOOTER_KEYS.search(folded):
+    if _any_in(_FOOTER_KEYS, folded):
         return True
     if "bu " in folded and _any_in(_BU_NOUNS, folded) and _any_in(_BU_TAILS, folded):
         return True
