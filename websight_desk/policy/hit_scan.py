@@ -72,7 +72,7 @@ class HitScan:
         relevant = list(compress(range(len(matched)), matched))
         if not relevant:
             return [], frozenset()
-        present = frozenset().union(*[matched[i] for i in relevant])
+        present = frozenset().union(*matched)  # the irrelevant words' sets are empty
         hits: list[Hit] = []
         blocked: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int, int]] = set()

@@ -67,13 +67,13 @@ def _scan(ruleset: Ruleset, text: str, subject: bool, part_weight: float) -> Par
     aside = aside_ranges(text, folded, quoted) if not subject and "\n" in folded else []
     negated = negated_ranges(folded) if may_negate(words, folded) else []
     extra = secondary_ranges(folded, words) if not subject else []
-    layers = (
-        (extra, weight * SECONDARY),
-        (negated, weight * quoted_weight),
-        (quoted, weight * quoted_weight),
-        (aside, 0.0),
-    )
     if extra or negated or quoted or aside:
+        layers = (
+            (extra, weight * SECONDARY),
+            (negated, weight * quoted_weight),
+            (quoted, weight * quoted_weight),
+            (aside, 0.0),
+        )
         weights = word_weights(starts, layers, weight)
     else:
         weights = [weight] * len(starts)
@@ -85,7 +85,7 @@ def _scan(ruleset: Ruleset, text: str, subject: bool, part_weight: float) -> Par
     hits, flagged = ruleset.vocabulary.find_words(words, starts, weights, folded=folded)
     if hits and min(weights) <= 0.0:  # a hit weighs at least as little as its lightest word
         hits = [h for h in hits if h.weight > 0.0]
-    hit_groups = {h[0] for h in hits}
+    hit_groups = {h[0] for h in hits} if hits else set()
     groups = ruleset.done_groups
     if not groups.isdisjoint(hit_groups) and any(key in folded for key in _DONE_KEYS):
         hits = _done_lowered(hits, done_ranges(folded), ruleset, weight * quoted_weight)
