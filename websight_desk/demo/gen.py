@@ -12,7 +12,7 @@ import multiprocessing
 import queue
 import random
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -101,15 +101,39 @@ def batch_facts(out: BatchOut, made: list[DemoTicket]) -> dict[str, RawFacts]:
     return facts
 
 
+class WriterGone(Exception):
+    """The process taking the batches ended (killed, or failed without telling us)."""
+
+
+def put(out: Any, item: object, writer_alive: Callable[[], bool]) -> None:
+    """Put `item` on the bounded queue, waiting only while the writer is alive: a killed
+    writer never takes it, and a generator blocked on a full queue would live forever."""
+    while True:
+        try:
+            out.put(item, timeout=POLL_SECONDS)
+            return
+        except queue.Full:
+            if not writer_alive():
+                raise WriterGone from None
+
+
+def _writer_alive() -> bool:
+    parent = multiprocessing.parent_process()
+    return parent is None or parent.is_alive()
+
+
 def _produce(plan: GenPlan, sample: TicketSample, out: Any) -> None:
     """Worker process body: put ("batch", BatchOut) items, then ("done", TicketSample)."""
     gc.disable()  # a process making acyclic data: a full collection only costs time
     try:
         for item in generate(plan, sample):
-            out.put(("batch", item))
+            put(out, ("batch", item), _writer_alive)
             del item
             gc.collect(1)  # what a batch left in cycles, if anything: the young objects only
-        out.put(("done", sample))
+        put(out, ("done", sample), _writer_alive)
+    except WriterGone:
+        out.cancel_join_thread()  # what is buffered for the pipe will never be read
+        return
     except BaseException:
         out.put(("error", traceback.format_exc()))
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import threading
 from collections.abc import Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import datetime
@@ -34,6 +36,14 @@ def _init(policy_file: str | None) -> None:
     from websight_desk.policy import load_ruleset
 
     _worker_ruleset[:] = [load_ruleset(Path(policy_file) if policy_file else None)]
+    parent = multiprocessing.parent_process()
+    if parent is not None:  # a killed writer never shuts the pool down: leave with it
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()
+    os._exit(0)
 
 
 def _evaluate(items: list[tuple[str, RawFacts]], now: datetime) -> dict[str, Row]:
