@@ -63,7 +63,15 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
+    if len(text.encode("utf-8", "surrogatepass")) - len(text) <= len(text) >> 2:
+        # mostly ASCII, as Turkish is: fold the few other letters one by one, then lower-case
+        # in C (no folded letter changes case again, and no "İ" or "Σ" is left to expand)
+        return _NON_ASCII.sub(_fold_match, text).lower()
     return text.translate(_FOLD_TABLE)
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _FOLD_TABLE[ord(m.group())]
 
 
 class _FoldTable(dict[int, str]):
@@ -78,6 +86,7 @@ class _FoldTable(dict[int, str]):
 
 _FOLD_TABLE_LIMIT = 65536
 _FOLD_TABLE = _FoldTable()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 WORD_PATTERN = re.compile(r"[^\W_]+")  # a word: letters and digits, no underscore
