@@ -63,6 +63,12 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
+    plain = text
+    for letter, ascii_letter in _TURKISH_PAIRS:  # str.replace runs in C: Turkish letters first
+        if letter in plain:
+            plain = plain.replace(letter, ascii_letter)
+    if plain.isascii():
+        return plain.lower()
     if len(text.encode("utf-8", "surrogatepass")) - len(text) <= len(text) >> 2:
         # mostly ASCII, as Turkish is: fold the few other letters one by one, then lower-case
         # in C (no folded letter changes case again, and no "İ" or "Σ" is left to expand)
@@ -87,6 +93,8 @@ class _FoldTable(dict[int, str]):
 _FOLD_TABLE_LIMIT = 65536
 _FOLD_TABLE = _FoldTable()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# the letters of Turkish text outside ASCII, with their folded forms
+_TURKISH_PAIRS = tuple((c, _fold_char(c)) for c in "ıİşŞğĞçÇöÖüÜâÂîÎûÛ")
 
 
 WORD_PATTERN = re.compile(r"[^\W_]+")  # a word: letters and digits, no underscore

@@ -35,3 +35,11 @@ def test_fold_of_mostly_ascii_text_is_the_per_character_fold() -> None:
         ch = chr(code)
         text = f"{pad}{ch}ΣI x{ch}İ END"
         assert fold(text) == text.translate(_FOLD_TABLE), hex(code)
+
+
+def test_fold_of_turkish_text_is_the_per_character_fold() -> None:
+    letters = "ıİşŞğĞçÇöÖüÜâÂîÎûÛ"
+    for a in letters:
+        for b in letters:
+            text = f"Merhaba {a}I{b} SITE Ok {b}x{a}"
+            assert fold(text) == text.translate(_FOLD_TABLE)
