@@ -23,9 +23,8 @@ someone knows). The detector only suggests, with the words as evidence; people d
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from websight_desk.domain.turkish import fold, tr_lower
 from websight_desk.policy.abuse_context import (
@@ -35,15 +34,16 @@ from websight_desk.policy.abuse_context import (
     sent_at_someone,
 )
 from websight_desk.policy.abuse_forms import (
-    MASKED,
     OBFUSCATION_MARK,
     RAW_WORD,
     SEPARATORS,
     SPACED,
     forms,
+    masked_profanity,
     one_letter_run,
     tokens,
 )
+from websight_desk.policy.abuse_lexicon import AbuseLexicon
 from websight_desk.policy.abuse_model import AbuseModel, looks_turkish
 from websight_desk.policy.matching import Token, Vocabulary, parse_term
 from websight_desk.policy.suffixes import is_noun_ending
@@ -53,22 +53,6 @@ _SEEN_LIMIT = 100_000
 _AIMED, _BENIGN, _UNSET = "aimed", "benign", "unset"
 NEAR_BEFORE = 2
 NEAR_AFTER = 2
-
-
-@dataclass(frozen=True, slots=True)
-class AbuseLexicon:
-    """Word lists of the detector, as written in the policy file's [abuse] table."""
-
-    profanity: tuple[str, ...]
-    insults: tuple[str, ...]
-    insults_strict: tuple[str, ...]
-    targets: tuple[str, ...]
-    aimed_suffixes: tuple[str, ...]
-    benign_suffixes: tuple[str, ...]
-    allow: tuple[str, ...]
-    insults_strong: tuple[str, ...] = ()
-    threats: tuple[str, ...] = ()
-    clean_spellings: tuple[str, ...] = ()
 
 
 _MILD, _STRICT, _STRONG = "mild", "strict", "strong"
@@ -81,6 +65,7 @@ class AbuseDetector:
     def __init__(self, lexicon: AbuseLexicon, model: AbuseModel | None = None) -> None:
         self.lexicon = lexicon
         self._model = model
+        self._topical: Callable[[str], bool] | None = None
         # a word that can start a swear word makes a text worth the full pass
         self._profanity = Vocabulary({"profanity": lexicon.profanity})
         # threats are plain words ("adresinizi biliyorum"): found on the words, no full pass
@@ -103,13 +88,13 @@ class AbuseDetector:
 
     def ignore_in_model(self, topical: Callable[[str], bool]) -> None:
         """Let the model pass over the words of the support topics (the ruleset's signals)."""
+        self._topical = topical
         if self._model is not None:
             self._model = replace(self._model, ignore=topical, _weighed={})
 
     def topical(self, word: str) -> bool:
         """Whether the model passes over this folded word (a word of the support topics)."""
-        ignore = self._model.ignore if self._model is not None else None
-        return ignore is not None and ignore(word)
+        return self._topical is not None and self._topical(word)
 
     def spans(
         self,
@@ -129,6 +114,28 @@ class AbuseDetector:
         lookup can tell), and the `threats` found in them (a vocabulary holding THREAT_GROUP
         can tell). The word lists speak first; the model only where they find nothing.
         """
+        found, judged, starts = self._judge(text, weight, folded, words, flagged, starts, threats)
+        if found or judged is None or self._model is None:
+            return found
+        return [(starts[i], starts[i] + len(judged[i])) for i in self._model.evidence(judged)]
+
+    def model_words(self, text: str) -> list[str] | None:
+        """The words the model judges in `text`, blank where the lists excused one or allow
+        it; None when the lists decide alone (they found abuse, or the text is not Turkish)."""
+        found, judged, _ = self._judge(text, 1.0, None, None, None, None, None)
+        return None if found else judged
+
+    def _judge(  # noqa: PLR0917 (the shortcuts of `spans`, passed on)
+        self,
+        text: str,
+        weight: float,
+        folded: str | None,
+        words: Sequence[str] | None,
+        flagged: bool | None,
+        starts: Sequence[int] | None,
+        threats: Sequence[tuple[int, int]] | None,
+    ) -> tuple[list[tuple[int, int]], list[str] | None, Sequence[int]]:
+        """What the lists found, the words left to the model, and the words' starts."""
         if folded is None:
             folded = fold(text)
         found, excused = self._listed(text, weight, folded, words, flagged)
@@ -141,12 +148,16 @@ class AbuseDetector:
             harmless = harmless_threats(threats, words, starts)
             found = sorted({*found, *threats}.difference(harmless))
             excused.extend(harmless)
-        if found or self._model is None or not looks_turkish(text, words):
-            return found
-        if excused:  # what the lists judged harmless is not the model's evidence either
-            gone = {start for start, _ in excused}
-            words = ["" if s in gone else w for w, s in zip(words, starts, strict=True)]
-        return [(starts[i], starts[i] + len(words[i])) for i in self._model.evidence(words)]
+        if found or not looks_turkish(text, words):
+            return found, None, starts
+        # what the lists know and did not find ("defolup gidiyorum", "aptal gibi"), excused or
+        # allow, is theirs to judge: the model weighs the words they do not know
+        gone = {start for start, _ in excused}
+        judged = [
+            "" if s in gone or w in self._allow or self.word_suspicious(w) else w
+            for w, s in zip(words, starts, strict=True)
+        ]
+        return found, judged, starts
 
     def _listed(
         self,
@@ -180,6 +191,11 @@ class AbuseDetector:
         for i, tok in enumerate(toks):
             if self._is_insult(toks, i, targets) or self._is_masked_profanity(tok):
                 found.add((tok.start, tok.end))
+            elif tok.forms[0] not in self._allow and any(
+                self._insult_kind(form) is _BENIGN for form in tok.forms
+            ):
+                # "Aptal gibi şifremi unuttum": an insult aimed at no one, for the model too
+                excused.append((tok.start, tok.end))
         return sorted(found), excused
 
     def _clean_word(self, tok: Token, text: str) -> bool:
@@ -266,16 +282,7 @@ class AbuseDetector:
         return kind
 
     def _is_masked_profanity(self, tok: Token) -> bool:
-        base = tok.forms[0]
-        if "*" not in base or not MASKED.match(base):
-            return False
-        # "f*ck", "sh*t": each run of stars stands for one to three hidden letters
-        pattern = re.compile(re.sub(r"\\\*+", "[a-z]{1,3}", re.escape(base)))
-        for word in self._mask_words:
-            stem = word.rstrip("*")
-            if (word.endswith("*") and pattern.match(stem)) or pattern.fullmatch(stem):
-                return True
-        return False
+        return masked_profanity(tok.forms[0], self._mask_words)
 
 
 def _near(i: int, targets: set[int]) -> bool:

@@ -79,3 +79,16 @@ def tokens(folded: str, weight: float) -> list[Token]:
         found.append(Token(forms(stripped), start, start + len(stripped), weight))
     found.sort(key=lambda t: (t.start, -t.end))
     return found
+
+
+def masked_profanity(base: str, mask_words: Sequence[str]) -> bool:
+    """Whether a starred word ("f*ck", "sh*t") hides one of `mask_words` (single-word swear
+    terms, "fuck" or "sik*"): each run of stars stands for one to three hidden letters."""
+    if "*" not in base or not MASKED.match(base):
+        return False
+    pattern = re.compile(re.sub(r"\\\*+", "[a-z]{1,3}", re.escape(base)))
+    for word in mask_words:
+        stem = word.rstrip("*")
+        if (word.endswith("*") and pattern.match(stem)) or pattern.fullmatch(stem):
+            return True
+    return False
