@@ -24,7 +24,7 @@ someone knows). The detector only suggests, with the words as evidence; people d
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from websight_desk.domain.turkish import fold, tr_lower
 from websight_desk.policy.abuse_context import (
@@ -43,6 +43,7 @@ from websight_desk.policy.abuse_forms import (
     raw_word_list,
     tokens,
 )
+from websight_desk.policy.abuse_lexicon import AbuseLexicon
 from websight_desk.policy.abuse_model import AbuseModel, looks_turkish
 from websight_desk.policy.matching import Token, Vocabulary, parse_term
 from websight_desk.policy.suffixes import is_noun_ending
@@ -52,22 +53,6 @@ _SEEN_LIMIT = 100_000
 _AIMED, _BENIGN, _UNSET = "aimed", "benign", "unset"
 NEAR_BEFORE = 2
 NEAR_AFTER = 2
-
-
-@dataclass(frozen=True, slots=True)
-class AbuseLexicon:
-    """Word lists of the detector, as written in the policy file's [abuse] table."""
-
-    profanity: tuple[str, ...]
-    insults: tuple[str, ...]
-    insults_strict: tuple[str, ...]
-    targets: tuple[str, ...]
-    aimed_suffixes: tuple[str, ...]
-    benign_suffixes: tuple[str, ...]
-    allow: tuple[str, ...]
-    insults_strong: tuple[str, ...] = ()
-    threats: tuple[str, ...] = ()
-    clean_spellings: tuple[str, ...] = ()
 
 
 _MILD, _STRICT, _STRONG = "mild", "strict", "strong"
@@ -80,6 +65,7 @@ class AbuseDetector:
     def __init__(self, lexicon: AbuseLexicon, model: AbuseModel | None = None) -> None:
         self.lexicon = lexicon
         self._model = model
+        self._topical: Callable[[str], bool] | None = None
         # a word that can start a swear word makes a text worth the full pass
         self._profanity = Vocabulary({"profanity": lexicon.profanity})
         # threats are plain words ("adresinizi biliyorum"): found on the words, no full pass
@@ -103,13 +89,13 @@ class AbuseDetector:
 
     def ignore_in_model(self, topical: Callable[[str], bool]) -> None:
         """Let the model pass over the words of the support topics (the ruleset's signals)."""
+        self._topical = topical
         if self._model is not None:
             self._model = replace(self._model, ignore=topical, _weighed={})
 
     def topical(self, word: str) -> bool:
         """Whether the model passes over this folded word (a word of the support topics)."""
-        ignore = self._model.ignore if self._model is not None else None
-        return ignore is not None and ignore(word)
+        return self._topical is not None and self._topical(word)
 
     def spans(
         self,
@@ -127,8 +113,28 @@ class AbuseDetector:
         Optional shortcuts: `words` of `folded` as `WORD_PATTERN` splits them (and their
         `starts`), and `flagged`, whether `word_suspicious` holds for one of them (a vocabulary
         lookup can tell), and the `threats` found in them (a vocabulary holding THREAT_GROUP
-        can tell). The word lists speak first; the model only where they find nothing.
-        """
+        can tell)."""
+        found, judged, starts = self._judge(text, weight, folded, words, flagged, starts, threats)
+        if found or judged is None or self._model is None:
+            return found  # the lists speak first; the model only where they find nothing
+        return [(starts[i], starts[i] + len(judged[i])) for i in self._model.evidence(judged)]
+
+    def model_words(self, text: str) -> list[str] | None:
+        """The words the model judges in `text` (blank: the lists'), None if the lists decide."""
+        found, judged, _ = self._judge(text, 1.0, None, None, None, None, None)
+        return None if found else judged
+
+    def _judge(  # noqa: PLR0917 (the shortcuts of `spans`, passed on)
+        self,
+        text: str,
+        weight: float,
+        folded: str | None,
+        words: Sequence[str] | None,
+        flagged: bool | None,
+        starts: Sequence[int] | None,
+        threats: Sequence[tuple[int, int]] | None,
+    ) -> tuple[list[tuple[int, int]], list[str] | None, Sequence[int]]:
+        """What the lists found, the words left to the model, and the words' starts."""
         if folded is None:
             folded = fold(text)
         given = words
@@ -144,12 +150,15 @@ class AbuseDetector:
             harmless = harmless_threats(threats, words, starts)
             found = sorted({*found, *threats}.difference(harmless))
             excused.extend(harmless)
-        if found or self._model is None or not looks_turkish(text, words):
-            return found
-        if excused:  # what the lists judged harmless is not the model's evidence either
-            gone = {start for start, _ in excused}
-            words = ["" if s in gone else w for w, s in zip(words, starts, strict=True)]
-        return [(starts[i], starts[i] + len(words[i])) for i in self._model.evidence(words)]
+        if found or not looks_turkish(text, words):
+            return found, None, starts
+        # words the lists know ("defolup gidiyorum", "aptal gibi") are theirs, not the model's
+        gone = {start for start, _ in excused}
+        judged = [
+            "" if s in gone or w in self._allow or self.word_suspicious(w) else w
+            for w, s in zip(words, starts, strict=True)
+        ]
+        return found, judged, starts
 
     def _listed(
         self,

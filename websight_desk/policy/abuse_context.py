@@ -1,6 +1,7 @@
 """What the words around a listed swear word or threat tell the abuse detector.
 
-* A bare exclamation ("Siktir, bu kadar basitmiş!") is abusive only when it is sent at someone:
+* A bare exclamation ("Siktir, bu kadar basitmiş!", "Kahretsin, yine çöktü") is abusive only
+  when it is sent at someone:
   followed by a word that sends ("siktir git", "siktir olun") or beside a target word ("lan",
   "siz"). Inflected ("siktirin"), stretched ("siktirrr") or disguised ("s1kt1r") spellings
   are deliberate and count anyway.
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 
 from websight_desk.policy.matching import Token
 
-EXCLAMATIONS = frozenset({"siktir", "hassiktir"})
+EXCLAMATIONS = frozenset({"siktir", "hassiktir", "kahretsin"})
 SENDING_WORDS = frozenset({"git", "gidin", "gitsin", "ol", "olun", "olsun", "lan", "ulan"})
 ADDRESS_KINDS = frozenset(
     {"mail", "email", "posta", "eposta", "fatura", "ip", "web", "site", "url", "ftp", "dns"}

@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from websight_desk.domain.errors import EnvironmentProblem
 from websight_desk.domain.shift import ShiftHours
-from websight_desk.policy.abuse import THREAT_GROUP, AbuseDetector, AbuseLexicon
+from websight_desk.policy.abuse import THREAT_GROUP, AbuseDetector
+from websight_desk.policy.abuse_lexicon import AbuseLexicon
 from websight_desk.policy.abuse_model import load_model
 from websight_desk.policy.clause import Clause, Rule, parse_clause
 from websight_desk.policy.matching import TermError, Vocabulary

@@ -3,6 +3,7 @@ look-alike words and on insults a customer aims at himself."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -85,11 +86,57 @@ def test_model_file_keeps_the_attribution() -> None:
     assert "CC BY 2.0" in head
 
 
-def test_model_evidence_is_the_heaviest_words(tmp_path: Path) -> None:
+# " ko" and "kot" are n-grams of "kotu" (its edges marked by spaces), " iy" one of "iyi"
+TINY = "# bias -1\n# threshold 0.3\n# grams 2 3\n ko\t1.0\t2.0\nkot\t2.0\t0.5\n iy\t1.0\t-3.0\n"
+
+
+def _tiny(tmp_path: Path) -> AbuseModel:
     path = tmp_path / "m.tsv"
-    path.write_text("# bias -1\n# threshold 0.5\nkotu\t2.0\nkotulu~\t0.5\niyi\t-1\n")
-    model = load_model(path)
-    assert isinstance(model, AbuseModel)
-    assert model.evidence(["cok", "kotu", "adam"]) == [1]
+    path.write_text(TINY, encoding="utf-8")
+    return load_model(path)
+
+
+def test_model_scores_pushes_over_the_root_of_masses(tmp_path: Path) -> None:
+    model = _tiny(tmp_path)
+    # "kotu": push 1x2 + 2x0.5 = 3, mass 1 + 4 = 5; unknown words add nothing
+    assert model.push_and_mass("kotu") == pytest.approx((3.0, 5.0))
+    assert model.score(["cok", "kotu", "adam", "kotu"]) == pytest.approx(-1 + 3 / 5**0.5)
+    # "iyi": push -3, mass 1
+    assert model.score(["kotu", "iyi"]) == pytest.approx(-1 + 0 / 6**0.5)
+
+
+def test_model_evidence_is_the_words_that_push(tmp_path: Path) -> None:
+    model = _tiny(tmp_path)
+    assert model.evidence(["cok", "kotu", "adam", "kotu"]) == [1]
     assert model.evidence(["cok", "kotu", "iyi"]) == []
-    assert model.evidence(["kotu"]) == [0]
+    assert model.evidence(["adam"]) == []
+
+
+def test_topical_words_never_push_towards_abuse(tmp_path: Path) -> None:
+    model = replace(_tiny(tmp_path), ignore=lambda word: word in {"kotu", "iyi"})
+    assert model.push_and_mass("kotu") == (0.0, 5.0)  # still weighs in the length
+    assert model.push_and_mass("iyi") == (-3.0, 1.0)  # and may calm the text
+    assert model.evidence(["kotu"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("# bias 0\n# threshold 1\nab\t1\t1\n", "no '# grams' line"),
+        ("# bias 0\n# grams 2 3\nab\t1\t1\n", "no '# threshold' line"),
+        ("# bias 0\n# threshold 1\n# grams 2 3\nab\t1\n", ":4: expected n-gram"),
+        ("# bias 0\n# threshold 1\n# grams 2 3\nab\tx\t1\n", "could not convert"),
+    ],
+)
+def test_a_broken_model_file_is_refused(tmp_path: Path, text: str, problem: str) -> None:
+    path = tmp_path / "m.tsv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=problem):
+        load_model(path)
+
+
+def test_the_shipped_model_loads_and_flags_an_unlisted_insult() -> None:
+    model = load_model()
+    assert model.sizes == (2, 5)
+    assert len(model.grams) > 10_000
+    assert model.evidence(["sen", "tam", "bir", "kerizsin"])
