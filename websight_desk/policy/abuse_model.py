@@ -89,7 +89,9 @@ _TURKISH_WORDS = frozenset(
 
 def looks_turkish(text: str, words: Sequence[str]) -> bool:
     """Whether the model, learnt from Turkish, may judge the text: English "I got" is not "göt"."""
-    return not _TURKISH_LETTERS.isdisjoint(text) or not _TURKISH_WORDS.isdisjoint(words)
+    if not text.isascii() and not _TURKISH_LETTERS.isdisjoint(text):
+        return True
+    return not _TURKISH_WORDS.isdisjoint(words)
 
 
 # English words spelt like a Turkish insult ("got" is "göt" folded): never features
