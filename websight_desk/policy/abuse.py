@@ -140,7 +140,7 @@ class AbuseDetector:
         given = words
         if words is None or starts is None:
             words, starts = scan_words(folded)
-        found, excused = self._listed(
+        found, excused, aimed = self._listed(
             text, weight, folded, given, flagged, plain=words, starts=starts
         )
         if threats is None and self.lexicon.threats:
@@ -152,10 +152,10 @@ class AbuseDetector:
             excused.extend(harmless)
         if found or not looks_turkish(text, words):
             return found, None, starts
-        # words the lists know ("defolup gidiyorum", "aptal gibi") are theirs, not the model's
+        # addressing no one, words the lists know ("defolup gidiyorum", "aptal gibi") are theirs
         gone = {start for start, _ in excused}
         judged = [
-            "" if s in gone or w in self._allow or self.word_suspicious(w) else w
+            "" if s in gone or w in self._allow or (not aimed and self.word_suspicious(w)) else w
             for w, s in zip(words, starts, strict=True)
         ]
         return found, judged, starts
@@ -170,11 +170,11 @@ class AbuseDetector:
         *,
         plain: Sequence[str],
         starts: Sequence[int],
-    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Spans found by the word lists, and those of listed words they excused (`words` as
-        passed to `spans`; `plain` and `starts`: the words of `folded` and their offsets)."""
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], bool]:
+        """Spans found by the lists, those of listed words they excused, whether a target word
+        is there (`words` as given to `spans`; `plain`, `starts`: the words of `folded`)."""
         if not self._suspicious(folded, words, flagged):
-            return [], []  # the usual case: no word could start an insult, skip the full pass
+            return [], [], False  # the usual case: no word could start an insult
         toks = tokens(folded, weight, plain, starts)
         found: set[tuple[int, int]] = set()
         excused: list[tuple[int, int]] = []
@@ -202,7 +202,7 @@ class AbuseDetector:
                 or masked_profanity(tok.forms[0], self._mask_words)
             ):
                 found.add((tok.start, tok.end))
-        return sorted(found), excused
+        return sorted(found), excused, bool(targets)
 
     def _forms_kind(self, forms: tuple[str, ...]) -> str | None:
         """_AIMED if one form is, else _BENIGN if one is (then aimed only near a target), else
