@@ -31,6 +31,8 @@ ABUSIVE = [
     "s.i.k.t.i.r olun",
     "ŞEREFSİZ MİSİNİZ",
     "Allah belanızı versin, 3 gündür site kapalı",
+    "Yarın ofisinizi basarım, sitemi açın",
+    "Sabaha kadar açılmazsa canınızı okurum",
 ]
 LOOK_ALIKES = [
     "Mail gönderirken sıkıntı yaşıyorum",
@@ -53,6 +55,9 @@ LOOK_ALIKES = [
     "Hesabımı kapatın, defolup gidiyorum bu firmadan",
     "Kahretsin, yine site çöktü",
     "Sizi tüketici hakem heyetine şikayet edeceğim",
+    "Ofisinizi ziyaret edeceğim, adresiniz nedir?",
+    "Ofisinize gelip faturayı elden ödeyeceğim",
+    "Mailleri okurum ama cevap yazamıyorum",
 ]
 
 
