@@ -70,6 +70,12 @@ def test_same_seed_gives_same_content(tmp_path: Path) -> None:
             d.close()
 
 
+def test_the_queue_planner_has_statistics(filled: Desk) -> None:
+    with filled.db.read() as conn:
+        tables = set(conn.exec_driver_sql("SELECT tbl FROM sqlite_stat1").scalars())
+    assert {"tickets", "messages", "contacts"} <= tables
+
+
 def test_counts_and_every_kind_present(filled: Desk) -> None:
     with filled.db.read() as conn:
         assert conn.execute(select(func.count()).select_from(Ticket)).scalar_one() == 600
