@@ -10,8 +10,8 @@ zero — after a few hundred ticket switches in the app. This test drives the ap
 `sys.getrefcount(None)` did not fall. A short first round fails the test early, before a
 broken binding could abort the process; reaching the end proves the process lived through it.
 
-On Python 3.12+ `None` is immortal (its count is fixed), so the check is trivially true there
-and the bug cannot show; the test still runs the calls.
+On Python 3.12+ `None` is immortal, so the bug cannot show and its count is not checked there
+(`COUNTED`); the test still runs the calls.
 """
 
 from __future__ import annotations
@@ -42,6 +42,10 @@ SWITCHES = 80  # each also makes ~100 void calls of its own (loading the pane an
 # Python objects the app keeps or frees between two measurements hold `None` in their
 # attributes, so the count moves a little on its own; a leak per call moves it by thousands.
 NOISE = 200
+# On Python 3.12+ `None` is immortal: nothing frees it, and its count stops meaning anything —
+# a binding built for the stable ABI moves it on its own (each `changeEvent` override Qt calls
+# is answered with a raw decrement there). Only the mortal `None` of 3.11 can run out.
+COUNTED = sys.version_info < (3, 12)
 
 
 def none_count() -> int:
@@ -96,7 +100,7 @@ def test_a_shift_of_void_calls_keeps_none_alive(win: MainWindow) -> None:
     start = none_count()
     done = call_round(calls, EARLY_CALLS)
     early = none_count()
-    assert start - early <= NOISE, (
+    assert not COUNTED or start - early <= NOISE, (
         f"{start - early} references to None lost in {EARLY_CALLS} void Qt calls: the Qt "
         f"binding leaks one per call and would abort Python 3.11 (issue #10)"
     )
@@ -112,6 +116,6 @@ def test_a_shift_of_void_calls_keeps_none_alive(win: MainWindow) -> None:
     end = none_count()
 
     assert done >= TOTAL_CALLS
-    assert start - end <= NOISE, f"None lost {start - end} references over {done} void calls"
+    assert not COUNTED or start - end <= NOISE, f"None lost {start - end} over {done} void calls"
     assert win.isVisible()
     assert pane(win).detail is not None
