@@ -66,22 +66,24 @@ def append(conn: Connection, ops: Sequence[Op], pushed_by: str | None) -> int:
         bulk.sqlite_insert_values(conn, change_log, _COLUMNS, values)
         return head
     rows = [
-        {
-            "seq": first + i,
-            "op_id": op.op_id,
-            "kind": op.kind,
-            "payload": canonical_json(op.payload),
-            "hlc": op.hlc,
-            "node_id": op.node_id,
-            "author_id": op.author_id,
-            "accepted_at": now,
-            "pushed_by": pushed_by,
-        }
+        {"seq": first + i, **op_row(op), "accepted_at": now, "pushed_by": pushed_by}
         for i, op in enumerate(ops)
     ]
     if not pg_bulk.copy_insert(conn, change_log, rows):
         conn.execute(insert(change_log), rows)
     return head
+
+
+def op_row(op: Op) -> dict[str, Any]:
+    """The columns an op keeps in the change log and in the rejections: as it was pushed."""
+    return {
+        "op_id": op.op_id,
+        "kind": op.kind,
+        "payload": canonical_json(op.payload),
+        "hlc": op.hlc,
+        "node_id": op.node_id,
+        "author_id": op.author_id,
+    }
 
 
 @dataclass(frozen=True)

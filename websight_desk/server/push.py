@@ -39,7 +39,7 @@ from websight_desk.storage.apply_rows import rows_in
 from websight_desk.storage.engine import checkpoint
 from websight_desk.storage.forget_local import FORGETTING
 from websight_desk.storage.kind_tables import TABLES
-from websight_desk.storage.ops import Op, canonical_json, from_iso
+from websight_desk.storage.ops import Op, from_iso
 from websight_desk.sync.grouping import regroup
 
 APPLIED = "applied"
@@ -169,12 +169,7 @@ def _store_rejections(conn: Connection, items: list[tuple[Op, str]], account: Ac
         rejections,
         [
             {
-                "op_id": op.op_id,
-                "kind": op.kind,
-                "payload": canonical_json(op.payload),
-                "hlc": op.hlc,
-                "node_id": op.node_id,
-                "author_id": op.author_id,
+                **changelog.op_row(op),
                 "reason": reason,
                 "account_id": account.id,
                 "rejected_at": now,
